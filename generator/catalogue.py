@@ -1,0 +1,38 @@
+"""The validated catalogue: every record, every reference resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Agency, Agreement, Innovation, Region
+
+
+@dataclass(slots=True)
+class Catalogue:
+    """All records of a catalogue that passed the checker, keyed and sorted by id.
+
+    Attributes:
+        regions: by region id.
+        innovations: by reference `region-id/innovation-id`.
+        agreements: by agreement id.
+        sources: the file each record came from, by record key (region id, innovation ref,
+            `agreements/<id>`), relative to the catalogue root.
+    """
+
+    regions: dict[str, Region] = field(default_factory=dict)
+    innovations: dict[str, Innovation] = field(default_factory=dict)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def agency(self, region_id: str, agency_id: str) -> Agency | None:
+        """An agency by its region and id, or None."""
+        region = self.regions.get(region_id)
+        if region is None:
+            return None
+        return next((a for a in region.agencies if a.id == agency_id), None)
+
+    @property
+    def record_count(self) -> int:
+        """Regions, agencies, innovations and agreements together."""
+        agencies = sum(len(r.agencies) for r in self.regions.values())
+        return len(self.regions) + agencies + len(self.innovations) + len(self.agreements)

@@ -1,0 +1,343 @@
+"""Check a whole catalogue: find the files, validate each, then resolve every reference.
+
+Every problem in every file is collected in one run; one broken file never hides another's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, is_dataclass, replace
+from pathlib import Path
+from typing import Any, cast
+
+from .catalogue import Catalogue
+from .files import CatalogueFiles, find_files
+from .load import load_file
+from .model import Agreement, Innovation, Region
+from .problems import CatalogueError, Problem, problem
+from .validate import Validator, closest
+
+# Region ids carry their type, so that Kabupaten Bogor and Kota Bogor can never be confused.
+REGION_ID_PREFIX = {"provinsi": "provinsi-", "kabupaten": "kabupaten-", "kota": "kota-"}
+_TYPE_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kab", "prov"})
+# Kemendagri numbers kota from 71 upwards inside a province; kabupaten below.
+FIRST_KOTA_NUMBER = 71
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """What `check` found: the catalogue (None when invalid) and every problem."""
+
+    catalogue: Catalogue | None
+    problems: list[Problem]
+    files: int
+    invalid_files: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+@dataclass(slots=True)
+class _Parsed:
+    """One record file after validation, with where its fields stand."""
+
+    path: str
+    key: str
+    record: Any
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    valid: bool = True
+
+    def at(self, name: str) -> tuple[int, int]:
+        return self.positions.get(name, (1, 1))
+
+
+def check(root: Path) -> CheckResult:
+    """Check the catalogue under `root` and return the result; never raises on bad content."""
+    files = find_files(root)
+    problems = list(files.problems)
+    for path, rel, cls in files.misnamed:
+        _validate_file(path, rel, cls, problems)  # the name is wrong; still report what is inside
+    regions = _validate_all(files.regions, Region, problems)
+    innovations = _validate_all(files.innovations, Innovation, problems)
+    agreements = _validate_all(files.agreements, Agreement, problems)
+    _check_regions(regions, files, problems)
+    _check_innovations(innovations, regions, files, problems)
+    _check_agreements(agreements, regions, files, problems)
+    problems.sort()
+    invalid = len({p.path for p in problems if p.severity == "error"})
+    result = CheckResult(None, problems, files.count, invalid)
+    if result.ok and all(p.valid for group in (regions, innovations, agreements) for p in group.values()):
+        result.catalogue = Catalogue(
+            regions={k: p.record for k, p in sorted(regions.items())},
+            innovations={k: p.record for k, p in sorted(innovations.items())},
+            agreements={k: p.record for k, p in sorted(agreements.items())},
+            sources={
+                **{k: p.path for k, p in regions.items()},
+                **{k: p.path for k, p in innovations.items()},
+                **{f"agreements/{k}": p.path for k, p in agreements.items()},
+            },
+        )
+    return result
+
+
+def load_catalogue(root: Path) -> Catalogue:
+    """The validated catalogue under `root`.
+
+    Raises:
+        CatalogueError: with every problem, when the content is invalid.
+    """
+    result = check(root)
+    if result.catalogue is None:
+        raise CatalogueError(result.problems)
+    return result.catalogue
+
+
+def _validate_all(
+    found: dict[str, tuple[Path, str]], cls: type, problems: list[Problem]
+) -> dict[str, _Parsed]:
+    """Validate each file of one kind. Keys: region id, innovation ref or agreement id.
+
+    Invalid records are kept as partial records (`valid` false) so that the cross-file checks
+    still report their other problems in the same run.
+    """
+    parsed = {}
+    for key, (path, rel) in sorted(found.items()):
+        entry = _validate_file(path, rel, cls, problems)
+        if entry is None:
+            continue
+        entry.key = key
+        entry.record = _with_identity(entry.record, key)
+        parsed[key] = entry
+    return parsed
+
+
+def _validate_file(path: Path, rel: str, cls: type, problems: list[Problem]) -> _Parsed | None:
+    """Load and validate one file; None when it could not be read at all."""
+    loaded = load_file(path, rel)
+    problems.extend(loaded.problems)
+    if loaded.root is None:
+        return None
+    validator = Validator(rel)
+    record = validator.record(cls, loaded.root)
+    problems.extend(validator.problems)
+    valid = record is not None and not loaded.problems
+    partial = record if record is not None else validator.partial
+    if partial is None:
+        return None
+    return _Parsed(rel, "", partial, validator.positions, valid)
+
+
+def _with_identity(record: Any, key: str) -> Any:
+    """Fill the fields that come from the file path."""
+    if not is_dataclass(record):  # a partial record of an invalid file
+        record.id = key.rpartition("/")[2]
+        record.region = key.partition("/")[0]
+        return record
+    if isinstance(record, Innovation):
+        region, _, ident = key.partition("/")
+        return replace(record, region=region, id=ident)
+    return replace(cast(Region | Agreement, record), id=key)
+
+
+def _report(problems: list[Problem], parsed: _Parsed, name: str, message_code: str, /, **args: Any) -> None:
+    line, column = parsed.at(name)
+    problems.append(problem(parsed.path, line, column, message_code, name, **args))
+
+
+def _check_regions(regions: dict[str, _Parsed], files: CatalogueFiles, problems: list[Problem]) -> None:
+    codes: dict[str, _Parsed] = {}
+    for key, parsed in regions.items():
+        region: Region = parsed.record
+        if region.type is not None:
+            prefix = REGION_ID_PREFIX[region.type]
+            if not key.startswith(prefix):
+                rest = key.split("-", 1)[1] if key.split("-", 1)[0] in _TYPE_WORDS and "-" in key else key
+                problems.append(
+                    problem(
+                        parsed.path,
+                        1,
+                        1,
+                        "region-id-prefix",
+                        "",
+                        type=region.type,
+                        prefix=prefix,
+                        suggestion=f"{prefix}{rest}.yml",
+                    )
+                )
+            _check_province(region, parsed, regions, files, problems)
+            if region.code is not None:
+                _check_code(region, parsed, problems)
+        if region.code in codes:
+            _report(
+                problems, parsed, "code", "duplicate-code", code=region.code, other=codes[region.code].path
+            )
+        elif region.code is not None:
+            codes[region.code] = parsed
+        seen: set[str] = set()
+        for index, agency in enumerate(region.agencies):
+            if agency.id in seen:
+                _report(problems, parsed, f"agencies[{index}].id", "duplicate-agency", id=agency.id)
+            seen.add(agency.id)
+
+
+def _check_code(region: Region, parsed: _Parsed, problems: list[Problem]) -> None:
+    parts = region.code.split(".")
+    if region.type == "provinsi":
+        if len(parts) != 1:
+            _report(problems, parsed, "code", "code-shape-province", code=region.code)
+        return
+    if len(parts) != 2:
+        _report(problems, parsed, "code", "code-shape-regency", code=region.code, type=region.type)
+        return
+    is_kota_number = int(parts[1]) >= FIRST_KOTA_NUMBER
+    if is_kota_number != (region.type == "kota"):
+        _report(problems, parsed, "code", "code-type-mismatch", code=region.code, type=region.type)
+
+
+def _check_province(
+    region: Region,
+    parsed: _Parsed,
+    regions: dict[str, _Parsed],
+    files: CatalogueFiles,
+    problems: list[Problem],
+) -> None:
+    if region.type == "provinsi":
+        if region.province is not None:
+            _report(problems, parsed, "province", "province-on-province")
+        return
+    if region.province is None:
+        problems.append(problem(parsed.path, 1, 1, "missing-field", "province", name="province"))
+        return
+    province = regions.get(region.province)
+    if province is None:
+        if region.province not in files.regions:
+            _unknown(problems, parsed, "province", "unknown-region", region.province, list(files.regions))
+        return
+    if province.record.type != "provinsi":
+        _report(problems, parsed, "province", "province-not-province", id=region.province)
+    elif region.code and province.record.code and not region.code.startswith(province.record.code + "."):
+        _report(
+            problems,
+            parsed,
+            "code",
+            "code-province-mismatch",
+            code=region.code,
+            province=province.record.code,
+        )
+
+
+def _unknown(
+    problems: list[Problem], parsed: _Parsed, name: str, code: str, value: str, options: list[str]
+) -> None:
+    """Report an unresolved reference, suggesting the closest existing ids."""
+    suggestions = closest(value, options)
+    _report(problems, parsed, name, code, value=value, suggestions=", ".join(suggestions) or "-")
+
+
+def _check_innovations(
+    innovations: dict[str, _Parsed],
+    regions: dict[str, _Parsed],
+    files: CatalogueFiles,
+    problems: list[Problem],
+) -> None:
+    for key, parsed in innovations.items():
+        innovation: Innovation = parsed.record
+        region = regions.get(innovation.region)
+        if region is None:
+            if innovation.region not in files.regions:
+                problems.append(
+                    problem(
+                        parsed.path,
+                        0,
+                        0,
+                        "unknown-region-folder",
+                        "",
+                        value=innovation.region,
+                        suggestions=", ".join(closest(innovation.region, list(files.regions))) or "-",
+                    )
+                )
+        else:
+            agency_ids = [a.id for a in region.record.agencies]
+            for index, agency in enumerate(innovation.agencies):
+                if agency not in agency_ids:
+                    _report(
+                        problems,
+                        parsed,
+                        f"agencies[{index}]",
+                        "unknown-agency",
+                        value=agency,
+                        region=innovation.region,
+                        allowed=", ".join(agency_ids) or "-",
+                    )
+        _check_innovation_refs(key, parsed, innovations, files, problems)
+        if innovation.status == "replaced" and innovation.replaced_by is None:
+            _report(problems, parsed, "status", "missing-replaced-by")
+        if innovation.replaced_by is not None and innovation.status != "replaced":
+            _report(problems, parsed, "replaced_by", "replaced-by-without-status", status=innovation.status)
+        if (
+            innovation.trial_date
+            and innovation.implementation_date
+            and innovation.trial_date > innovation.implementation_date
+        ):
+            _report(problems, parsed, "implementation_date", "dates-out-of-order")
+
+
+def _check_innovation_refs(
+    key: str,
+    parsed: _Parsed,
+    innovations: dict[str, _Parsed],
+    files: CatalogueFiles,
+    problems: list[Problem],
+) -> None:
+    innovation: Innovation = parsed.record
+    refs = [("adopted_from", innovation.adopted_from), ("replaced_by", innovation.replaced_by)]
+    refs += [(f"related[{i}]", ref) for i, ref in enumerate(innovation.related)]
+    for name, ref in refs:
+        if ref is None:
+            continue
+        if ref == key:
+            _report(problems, parsed, name, "self-reference", value=ref)
+        elif ref not in files.innovations:
+            _unknown(problems, parsed, name, "unknown-innovation", ref, list(files.innovations))
+
+
+def _check_agreements(
+    agreements: dict[str, _Parsed],
+    regions: dict[str, _Parsed],
+    files: CatalogueFiles,
+    problems: list[Problem],
+) -> None:
+    for parsed in agreements.values():
+        agreement: Agreement = parsed.record
+        for index, party in enumerate(agreement.parties):
+            if party not in files.regions:
+                _unknown(problems, parsed, f"parties[{index}]", "unknown-region", party, list(files.regions))
+        for index, ref in enumerate(agreement.agencies):
+            region_id, _, agency_id = ref.partition("/")
+            name = f"agencies[{index}]"
+            if region_id not in agreement.parties:
+                _report(problems, parsed, name, "agency-not-party", value=ref, region=region_id)
+            elif region_id in regions:
+                agency_ids = [a.id for a in regions[region_id].record.agencies]
+                if agency_id not in agency_ids:
+                    _report(
+                        problems,
+                        parsed,
+                        name,
+                        "unknown-agency",
+                        value=agency_id,
+                        region=region_id,
+                        allowed=", ".join(agency_ids) or "-",
+                    )
+        for index, ref in enumerate(agreement.innovations):
+            if ref not in files.innovations:
+                _unknown(
+                    problems,
+                    parsed,
+                    f"innovations[{index}]",
+                    "unknown-innovation",
+                    ref,
+                    list(files.innovations),
+                )
+            elif ref.partition("/")[0] not in agreement.parties:
+                _report(problems, parsed, f"innovations[{index}]", "innovation-not-party", value=ref)

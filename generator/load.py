@@ -1,0 +1,248 @@
+"""Read one YAML file into a small node tree that remembers line and column of every value.
+
+The tree is built from libyaml's event stream (PyYAML's C parser) rather than `yaml.compose`:
+the C composer recurses without a limit and crashes the interpreter on deeply nested input, and
+the event stream lets one pass also catch what PyYAML would silently accept: duplicate keys,
+anchors and aliases, explicit tags, several documents in one file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.resolver import Resolver
+
+from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
+from .problems import Problem, problem
+
+
+class Scalar:
+    """A scalar value. `tag` is what YAML 1.1 reads a plain value as (str, int, float, bool, …)."""
+
+    __slots__ = ("column", "line", "plain", "tag", "value")
+
+    def __init__(self, value: str, tag: str, plain: bool, line: int, column: int) -> None:
+        self.value = value
+        self.tag = tag
+        self.plain = plain
+        self.line = line
+        self.column = column
+
+
+class Sequence:
+    """A YAML list."""
+
+    __slots__ = ("column", "items", "line")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.items: list[Node] = []
+        self.line = line
+        self.column = column
+
+
+class Mapping:
+    """A YAML mapping. Keys are scalars, in file order; duplicates are reported, the first kept."""
+
+    __slots__ = ("column", "line", "pairs")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.pairs: dict[str, tuple[Scalar, Node]] = {}
+        self.line = line
+        self.column = column
+
+
+Node = Scalar | Sequence | Mapping
+
+
+@dataclass(slots=True)
+class LoadedFile:
+    """One file as read: its node tree (None when unreadable) and what was wrong with it."""
+
+    path: str
+    root: Node | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+_TAG_NAMES = {
+    "tag:yaml.org,2002:str": "str",
+    "tag:yaml.org,2002:int": "int",
+    "tag:yaml.org,2002:float": "float",
+    "tag:yaml.org,2002:bool": "bool",
+    "tag:yaml.org,2002:null": "null",
+    "tag:yaml.org,2002:timestamp": "timestamp",
+    "tag:yaml.org,2002:value": "str",
+    "tag:yaml.org,2002:merge": "merge",
+}
+_RESOLVERS = Resolver.yaml_implicit_resolvers
+_WILDCARD = _RESOLVERS.get(None, [])
+
+
+def resolve_plain(value: str) -> str:
+    """What YAML 1.1 (PyYAML) turns a plain, unquoted scalar into: "str", "int", "bool", …"""
+    for tag, regexp in _RESOLVERS.get(value[:1], []) + _WILDCARD:
+        if regexp.match(value):
+            return _TAG_NAMES.get(tag, "str")
+    return "str"
+
+
+# libyaml's wording of common mistakes → our message codes (the rest are "yaml-syntax").
+_SYNTAX_CODES = (
+    ("mapping values are not allowed", "yaml-colon"),
+    ("could not find expected ':'", "yaml-expected-colon"),
+    ("did not find expected key", "yaml-indent"),
+    ("did not find expected '-' indicator", "yaml-indent"),
+    ("found unexpected end of stream", "yaml-unclosed-quote"),
+    ("found unknown escape character", "yaml-escape"),
+)
+
+
+def _syntax_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = mark.line + 1 if mark else 0
+    column = mark.column + 1 if mark else 0
+    detail = str(getattr(error, "problem", None) or error).strip()
+    if isinstance(error, yaml.reader.ReaderError):
+        line, column = _position(text, error.position)
+        return problem(path, line, column, "control-character", codepoint=f"U+{error.character:04X}")
+    if mark is not None and "cannot start any token" in detail and text[mark.index : mark.index + 1] == "\t":
+        return problem(path, line, column, "yaml-tab")
+    for needle, code in _SYNTAX_CODES:
+        if needle in detail:
+            return problem(path, line, column, code, detail=detail)
+    return problem(path, line, column, "yaml-syntax", detail=detail)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """The file's text, or the reason it cannot be used (link, size, encoding, empty)."""
+    if path.is_symlink():
+        return None, [problem(rel, 0, 0, "symlink")]
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [problem(rel, 0, 0, "file-too-large", size=size, limit=MAX_FILE_BYTES)]
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [problem(rel, 0, 0, "unreadable", detail=error.strerror or str(error))]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [problem(rel, line, column, "not-utf8")]
+    text = text.removeprefix("\ufeff")
+    bad = _FORBIDDEN_CHARS.search(text)
+    if bad:
+        line, column = _position(text, bad.start())
+        return None, [problem(rel, line, column, "control-character", codepoint=f"U+{ord(bad.group()):04X}")]
+    return text, []
+
+
+def parse(text: str, rel: str) -> LoadedFile:
+    """Parse YAML text into a node tree, collecting every structural problem on the way."""
+    problems: list[Problem] = []
+    result = LoadedFile(rel, None, problems)
+    stack: list[Sequence | Mapping] = []
+    pending_keys: list[Scalar | None] = []
+    root: Node | None = None
+    documents = 0
+    nodes = 0
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        top = stack[-1]
+        if isinstance(top, Sequence):
+            top.items.append(node)
+            return
+        key = pending_keys[-1]
+        if key is None:
+            if not isinstance(node, Scalar):
+                problems.append(problem(rel, node.line, node.column, "complex-key"))
+                node = Scalar("?", "str", False, node.line, node.column)
+            pending_keys[-1] = node
+            return
+        pending_keys[-1] = None
+        if key.value in top.pairs:
+            first = top.pairs[key.value][0]
+            problems.append(
+                problem(rel, key.line, key.column, "duplicate-key", key=key.value, first_line=first.line)
+            )
+            return
+        top.pairs[key.value] = (key, node)
+
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            mark = event.start_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None and not isinstance(event, yaml.AliasEvent):
+                problems.append(problem(rel, line, column, "anchor", name=anchor))
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag != "!":
+                problems.append(problem(rel, line, column, "yaml-tag", tag=tag))
+            if isinstance(event, yaml.ScalarEvent):
+                nodes += 1
+                plain = event.style is None or event.style == ""
+                kind = resolve_plain(event.value) if plain else "str"
+                attach(Scalar(event.value, kind, plain, line, column))
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                nodes += 1
+                if len(stack) >= MAX_DEPTH:
+                    problems.append(problem(rel, line, column, "too-deep", limit=MAX_DEPTH))
+                    result.root = None
+                    return result
+                container: Mapping | Sequence = (
+                    Mapping(line, column)
+                    if isinstance(event, yaml.MappingStartEvent)
+                    else Sequence(line, column)
+                )
+                stack.append(container)
+                pending_keys.append(None)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                done = stack.pop()
+                pending_keys.pop()
+                attach(done)
+            elif isinstance(event, yaml.AliasEvent):
+                nodes += 1
+                problems.append(problem(rel, line, column, "alias", name=event.anchor))
+                attach(Scalar("", "null", True, line, column))
+            elif isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents == 2:
+                    problems.append(problem(rel, line, column, "multiple-documents"))
+            if nodes > MAX_NODES:
+                problems.append(problem(rel, line, column, "too-many-nodes", limit=MAX_NODES))
+                return result
+    except yaml.YAMLError as error:
+        problems.append(_syntax_problem(rel, text, error))
+        return result
+    result.root = root
+    return result
+
+
+def load_file(path: Path, rel: str) -> LoadedFile:
+    """Read and parse one catalogue file. Never raises on bad content."""
+    text, problems = read_text(path, rel)
+    if text is None:
+        return LoadedFile(rel, None, problems)
+    loaded = parse(text, rel)
+    if loaded.root is None and not loaded.problems:
+        loaded.problems.append(problem(rel, 0, 0, "empty-file"))
+    if isinstance(loaded.root, Scalar) and loaded.root.tag == "null" and not loaded.problems:
+        loaded.root = None
+        loaded.problems.append(problem(rel, 0, 0, "empty-file"))
+    return loaded

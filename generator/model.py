@@ -1,0 +1,209 @@
+"""The content model: one typed dataclass per record kind.
+
+The dataclasses are the single source of truth. The checker (`validate.py`) reads their fields to
+validate YAML, `schema.py` turns them into JSON Schema for editors, and the page generator uses the
+validated instances. Field metadata (made with `spec`) says what a string means: a vocabulary value,
+a reference, a URL, Markdown. Fields marked `derived` come from the file path, never from YAML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+# How a string-valued field is read. Everything else is plain single-line text.
+FORMATS = (
+    "text",  # one line of plain text
+    "prose",  # plain text, may wrap over several lines
+    "markdown",  # contributor Markdown, rendered without raw HTML
+    "id",  # lower-case kebab-case identifier
+    "url",  # http(s) or mailto URL
+    "email",
+    "phone",
+    "code",  # Kemendagri region code, "32" or "32.11"
+    "vocab",  # a value from the vocabulary named by `vocab`
+    "region-ref",  # a region id
+    "agency-ref",  # an agency id of the record's own region
+    "qualified-agency-ref",  # region-id/agency-id
+    "innovation-ref",  # region-id/innovation-id
+)
+
+
+def spec(
+    fmt: str = "text",
+    *,
+    vocab: str | None = None,
+    min_items: int = 0,
+    max_length: int | None = None,
+    unique: bool = False,
+    derived: bool = False,
+    default: Any = None,
+    required: bool = False,
+) -> Any:
+    """A dataclass field with the checker's metadata.
+
+    Args:
+        fmt: one of `FORMATS`; for lists, the format of each item.
+        vocab: vocabulary file name (without `.yml`) when `fmt` is "vocab".
+        min_items: for lists, the fewest items allowed.
+        max_length: for strings, the most characters allowed (defaults per format in `limits.py`).
+        unique: for lists, whether items must differ.
+        derived: set from the file path, not read from YAML.
+        default: value when absent (lists default to an empty tuple).
+        required: the field must be present in YAML.
+    """
+    assert fmt in FORMATS, fmt
+    metadata = {
+        "fmt": fmt,
+        "vocab": vocab,
+        "min_items": min_items,
+        "max_length": max_length,
+        "unique": unique,
+        "derived": derived,
+    }
+    if required:
+        return field(metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where the facts of a record come from."""
+
+    title: str = spec(required=True)
+    url: str | None = spec("url")
+    publisher: str | None = spec()
+    date: dt.date | None = spec()
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """Head of a region (bupati, wali kota, gubernur)."""
+
+    title: str = spec(required=True)
+    name: str = spec(required=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """A regional agency (perangkat daerah), declared inside its region's file."""
+
+    id: str = spec("id", required=True)
+    name: str = spec(required=True)
+    acronym: str = spec(required=True)
+    kind: str = spec("vocab", vocab="agency-kinds", required=True)
+    website: str | None = spec("url")
+    summary: str | None = spec("prose")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A province, kabupaten or kota: `regions/<region-id>.yml`."""
+
+    name: str = spec(required=True)
+    type: str = spec("vocab", vocab="region-types", required=True)
+    code: str = spec("code", required=True)
+    province: str | None = spec("region-ref")
+    head: Head | None = spec()
+    website: str | None = spec("url")
+    summary: str | None = spec("prose")
+    agencies: tuple[Agency, ...] = spec(default=())
+    sources: tuple[Source, ...] = spec(default=())
+    id: str = spec("id", derived=True, default="")
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """A measured result, always with its source: never an invented figure."""
+
+    name: str = spec(required=True)
+    value: int | float = spec(required=True)
+    unit: str | None = spec()
+    year: int | None = spec()
+    source: str | None = spec("url")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link to more about the innovation (app, regulation, video)."""
+
+    title: str = spec(required=True)
+    url: str = spec("url", required=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """An office's official contact. Never a person's own phone or e-mail."""
+
+    office: str = spec(required=True)
+    email: str | None = spec("email")
+    phone: str | None = spec("phone")
+    url: str | None = spec("url")
+
+
+@dataclass(frozen=True, slots=True)
+class Innovation:
+    """A regional innovation: `innovations/<region-id>/<innovation-id>.yml`.
+
+    Fields follow the Indeks Inovasi Daerah form so that a region's entries map one to one.
+    """
+
+    title: str = spec(required=True)
+    summary: str = spec("prose", required=True)
+    agencies: tuple[str, ...] = spec("agency-ref", min_items=1, unique=True, required=True)
+    stage: str = spec("vocab", vocab="stages", required=True)
+    kind: str = spec("vocab", vocab="innovation-kinds", required=True)
+    form: str = spec("vocab", vocab="forms", required=True)
+    affairs: tuple[str, ...] = spec("vocab", vocab="affairs", min_items=1, unique=True, required=True)
+    themes: tuple[str, ...] = spec("vocab", vocab="themes", unique=True, default=())
+    initiator: str | None = spec("vocab", vocab="initiators")
+    trial_date: dt.date | None = spec()
+    implementation_date: dt.date | None = spec()
+    description: str | None = spec("markdown")
+    goals: str | None = spec("markdown")
+    benefits: str | None = spec("markdown")
+    results: str | None = spec("markdown")
+    metrics: tuple[Metric, ...] = spec(default=())
+    spbe: tuple[str, ...] = spec("vocab", vocab="spbe", unique=True, default=())
+    adopted_from: str | None = spec("innovation-ref")
+    related: tuple[str, ...] = spec("innovation-ref", unique=True, default=())
+    links: tuple[Link, ...] = spec(default=())
+    contacts: tuple[Contact, ...] = spec(default=())
+    tags: tuple[str, ...] = spec("id", unique=True, default=())
+    status: str = spec("vocab", vocab="statuses", default="active")
+    replaced_by: str | None = spec("innovation-ref")
+    last_verified: dt.date | None = spec()
+    sources: tuple[Source, ...] = spec(default=())
+    region: str = spec("id", derived=True, default="")
+    id: str = spec("id", derived=True, default="")
+
+    @property
+    def ref(self) -> str:
+        """The reference other records use: `region-id/innovation-id`."""
+        return f"{self.region}/{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """A cooperation agreement between regions: `agreements/<agreement-id>.yml`."""
+
+    title: str = spec(required=True)
+    kind: str = spec("vocab", vocab="agreement-kinds", required=True)
+    parties: tuple[str, ...] = spec("region-ref", min_items=2, unique=True, required=True)
+    signed: dt.date = spec(required=True)
+    number: str | None = spec()
+    place: str | None = spec()
+    scope: str | None = spec("markdown")
+    agencies: tuple[str, ...] = spec("qualified-agency-ref", unique=True, default=())
+    innovations: tuple[str, ...] = spec("innovation-ref", unique=True, default=())
+    sources: tuple[Source, ...] = spec(default=())
+    id: str = spec("id", derived=True, default="")
+
+
+# The record kinds, by the folder their files live in.
+RECORD_KINDS: dict[str, type] = {
+    "region": Region,
+    "innovation": Innovation,
+    "agreement": Agreement,
+}
