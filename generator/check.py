@@ -206,7 +206,8 @@ def _check_province(
             _report(problems, parsed, "province", "province-on-province")
         return
     if region.province is None:
-        problems.append(problem(parsed.path, 1, 1, "missing-field", "province", name="province"))
+        if "province" not in parsed.positions:  # written but invalid: reported already
+            problems.append(problem(parsed.path, 1, 1, "missing-field", "province", name="province"))
         return
     province = regions.get(region.province)
     if province is None:
@@ -215,7 +216,12 @@ def _check_province(
         return
     if province.record.type != "provinsi":
         _report(problems, parsed, "province", "province-not-province", id=region.province)
-    elif region.code and province.record.code and not region.code.startswith(province.record.code + "."):
+    elif (
+        region.code
+        and province.record.code
+        and "." in region.code  # a code of the wrong shape is reported by `_check_code`
+        and not region.code.startswith(province.record.code + ".")
+    ):
         _report(
             problems,
             parsed,
@@ -258,7 +264,8 @@ def _check_innovations(
                 )
         else:
             agency_ids = [a.id for a in region.record.agencies]
-            for index, agency in enumerate(innovation.agencies):
+            # None when the field itself is invalid (a partial record); that is reported already.
+            for index, agency in enumerate(innovation.agencies or ()):
                 if agency not in agency_ids:
                     _report(
                         problems,
@@ -309,13 +316,16 @@ def _check_agreements(
 ) -> None:
     for parsed in agreements.values():
         agreement: Agreement = parsed.record
-        for index, party in enumerate(agreement.parties):
+        # None when `parties` itself is invalid (a partial record, reported already): then nobody
+        # can say whether an agency or innovation belongs to a party, so those checks are skipped.
+        parties = agreement.parties
+        for index, party in enumerate(parties or ()):
             if party not in files.regions:
                 _unknown(problems, parsed, f"parties[{index}]", "unknown-region", party, list(files.regions))
         for index, ref in enumerate(agreement.agencies):
             region_id, _, agency_id = ref.partition("/")
             name = f"agencies[{index}]"
-            if region_id not in agreement.parties:
+            if parties is not None and region_id not in parties:
                 _report(problems, parsed, name, "agency-not-party", value=ref, region=region_id)
             elif region_id in regions:
                 agency_ids = [a.id for a in regions[region_id].record.agencies]
@@ -339,5 +349,5 @@ def _check_agreements(
                     ref,
                     list(files.innovations),
                 )
-            elif ref.partition("/")[0] not in agreement.parties:
+            elif parties is not None and ref.partition("/")[0] not in parties:
                 _report(problems, parsed, f"innovations[{index}]", "innovation-not-party", value=ref)

@@ -28,7 +28,11 @@ def _root(value: str) -> Path:
 
 def _add_root(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--root", type=_root, default=Path("."), help="catalogue folder (default: the current folder)"
+        "--root",
+        type=_root,
+        # A string, so that argparse runs `_root` on it too: no silent "clean" outside a catalogue.
+        default=".",
+        help="catalogue folder (default: the current folder)",
     )
 
 

@@ -63,6 +63,9 @@ def find_files(root: Path) -> CatalogueFiles:
 
 def _entries(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
     """Folder entries in a stable order; symbolic links are refused, never followed."""
+    if folder.is_symlink():  # a content folder that is a link would read files from anywhere
+        problems.append(problem(folder.relative_to(root).as_posix(), 0, 0, "symlink"))
+        return []
     if not folder.is_dir():
         return []
     entries = []

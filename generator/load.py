@@ -96,6 +96,7 @@ _SYNTAX_CODES = (
     ("did not find expected '-' indicator", "yaml-indent"),
     ("found unexpected end of stream", "yaml-unclosed-quote"),
     ("found unknown escape character", "yaml-escape"),
+    ("did not find expected hexdecimal number", "yaml-escape"),  # "C:\Users" reads \U as an escape
 )
 
 
@@ -107,8 +108,17 @@ def _syntax_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
     if isinstance(error, yaml.reader.ReaderError):
         line, column = _position(text, error.position)
         return problem(path, line, column, "control-character", codepoint=f"U+{error.character:04X}")
-    if mark is not None and "cannot start any token" in detail and text[mark.index : mark.index + 1] == "\t":
-        return problem(path, line, column, "yaml-tab")
+    # libyaml words a tab in indentation two ways, depending on where it stands.
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        if "cannot start any token" in detail or "tab character" in detail:
+            return problem(path, line, column, "yaml-tab")
+    context_mark = getattr(error, "context_mark", None)
+    if context_mark is not None and (
+        "unexpected end of stream" in detail or "could not find expected ':'" in detail
+    ):
+        # libyaml notices these only further on. Point where the mistake is: the opening quote of
+        # a value the file ends inside, or the key that lacks its colon.
+        line, column = context_mark.line + 1, context_mark.column + 1
     for needle, code in _SYNTAX_CODES:
         if needle in detail:
             return problem(path, line, column, code, detail=detail)
@@ -121,7 +131,10 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 and C1 controls except tab, line feed and carriage return. YAML reads NEL (U+0085) and the
+# Unicode line and paragraph separators as line breaks, which editors do not show: refused here
+# so that every line number the checker reports is the one the contributor sees.
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
@@ -139,7 +152,9 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        # Columns count characters, as editors and YAML marks do, not bytes.
+        column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
         return None, [problem(rel, line, column, "not-utf8")]
     text = text.removeprefix("\ufeff")
     bad = _FORBIDDEN_CHARS.search(text)

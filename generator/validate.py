@@ -187,12 +187,14 @@ class Validator:
         if len(value) > limit:
             self.report(node, "too-long", name, length=len(value), limit=limit)
             return None
-        bad = unsafe_character(value, allow_newlines=info.fmt in ("prose", "markdown"))
+        multiline = info.fmt in ("prose", "markdown")
+        # Before the character check, which would otherwise call a line break an invisible character.
+        if not multiline and "\n" in value:
+            self.report(node, "multiline", name)
+            return None
+        bad = unsafe_character(value, allow_newlines=multiline)
         if bad is not None:
             self.report(node, "unsafe-character", name, codepoint=f"U+{ord(bad):04X}")
-            return None
-        if info.fmt == "text" and "\n" in value:
-            self.report(node, "multiline", name)
             return None
         if info.fmt == "prose":
             value = " ".join(value.split())

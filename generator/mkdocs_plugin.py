@@ -1,0 +1,110 @@
+"""The MkDocs adapter: hands the generated pages to MkDocs and indexes the built site for search.
+
+Everything else (checking, relations, page content) lives in the engine-agnostic library.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .check import check
+from .files import CONTENT_DIRS
+from .messages import message
+from .pages import build_pages, record_page_paths
+from .render import PageRenderer, labels
+from .report import summary_line
+
+log = logging.getLogger("mkdocs.plugins.katalog")
+
+
+class KatalogConfig(base.Config):
+    """Options of the `katalog` plugin in `mkdocs.yml`."""
+
+    root = c.Type(str, default=".")
+    """Catalogue folder (holding regions/, innovations/, agreements/), relative to mkdocs.yml.
+    Example: `root: .`"""
+
+    lang = c.Choice(("id", "en"), default="id")
+    """Language of the generated pages and of the checker's messages. Example: `lang: id`"""
+
+    search = c.Type(bool, default=True)
+    """Build the Pagefind search index after the site is built. Example: `search: true`"""
+
+
+class KatalogPlugin(BasePlugin[KatalogConfig]):
+    """Adds the catalogue's generated pages to the build; keeps record pages out of the nav."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.root = Path(".")
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        # Theme overrides read their labels from here, so every label lives in one table.
+        config.extra["labels"] = {key: entry[self.config.lang] for key, entry in labels().items()}
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        result = check(self.root)
+        if result.catalogue is None:
+            for item in result.problems:
+                where = f"{item.path}:{item.line}:{item.column}" if item.line else item.path
+                log.error("%s: %s", where, message(item, self.config.lang))
+            log.error(summary_line(result, self.config.lang))
+            if not self.serving:
+                raise PluginError("The catalogue has errors; see above (or run `katalog check`).")
+            # Under `serve`, keep the server alive and show the errors in place of the home page.
+            pages = {"index.md": _errors_page(result.problems, self.config.lang)}
+            record_paths: set[str] = set()
+        else:
+            pages = build_pages(result.catalogue, self.config.lang)
+            record_paths = record_page_paths(result.catalogue)
+            log.info(
+                "katalog: %d records in %d files → %d generated pages",
+                result.catalogue.record_count,
+                result.files,
+                len(pages),
+            )
+        for path, text in pages.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                if result.catalogue is not None:
+                    raise PluginError(f"docs/{path} would hide a generated page; rename or remove it")
+                files.remove(existing)
+            inclusion = InclusionLevel.NOT_IN_NAV if path in record_paths else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, path, content=text, inclusion=inclusion))
+        return files
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        for name in CONTENT_DIRS:
+            folder = self.root / name
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.search:
+            return
+        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise PluginError(f"Pagefind failed to index the site:\n{done.stdout}{done.stderr}")
+        log.info("katalog: search index written to %s/pagefind", config.site_dir)
+
+
+def _errors_page(problems: list[Any], lang: str) -> str:
+    return PageRenderer(lang).render("errors.md.j2", "index.md", problems=problems, message=message, lang=lang)

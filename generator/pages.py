@@ -1,0 +1,262 @@
+"""Validated catalogue in, a deterministic set of Markdown pages out: `{docs path: Markdown}`.
+
+Engine-agnostic: plain Markdown with front matter and relative `.md` links, plus the Python-Markdown
+extensions that MkDocs-compatible engines share (tables, admonition, attr_list, md_in_html).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from . import paths
+from .catalogue import Catalogue
+from .model import Innovation, Region
+from .relations import Relations, build_relations
+from .render import PageRenderer
+from .vocab import vocabulary
+
+# How many entries the home page and an agency's counterpart list show before "see all".
+HOME_LIST_LENGTH = 10
+COUNTERPARTS_SHOWN = 20
+
+
+def build_pages(catalogue: Catalogue, lang: str = "id") -> dict[str, str]:
+    """Every generated page of the site, sorted by path."""
+    builder = _PageBuilder(catalogue, PageRenderer(lang))
+    return dict(sorted(builder.pages()))
+
+
+def record_page_paths(catalogue: Catalogue) -> set[str]:
+    """Pages of individual records: kept out of the navigation (there are thousands)."""
+    rel = build_relations(catalogue)
+    found = {paths.innovation(ref) for ref in catalogue.innovations}
+    found |= {paths.region(r.id) for r in catalogue.regions.values() if rel.has_page(r)}
+    found |= {paths.agency(r.id, a.id) for r in catalogue.regions.values() for a in r.agencies}
+    found |= {paths.agreement(a) for a in catalogue.agreements}
+    found |= {paths.agency_kind(kind) for kind in rel.agencies_by_kind}
+    found |= {paths.theme(theme) for theme in rel.by_theme}
+    found |= {paths.tag(tag) for tag in rel.by_tag}
+    return found
+
+
+class _PageBuilder:
+    def __init__(self, catalogue: Catalogue, renderer: PageRenderer) -> None:
+        self.catalogue = catalogue
+        self.rel: Relations = build_relations(catalogue)
+        self.renderer = renderer
+        self.regions = catalogue.regions
+
+    def render(self, template: str, page: str, **context: Any) -> tuple[str, str]:
+        return page, self.renderer.render(template, page, regions=self.regions, **context)
+
+    def pages(self) -> Iterator[tuple[str, str]]:
+        yield self.home()
+        yield self.render("search.md.j2", paths.SEARCH)
+        yield self.innovations_index()
+        yield self.regions_index()
+        yield self.agencies_index()
+        yield self.render("agreements_index.md.j2", paths.AGREEMENTS, agreements=self._agreements_newest())
+        yield self.themes_index()
+        yield self.tags_index()
+        for innovation in self.catalogue.innovations.values():
+            yield self.innovation(innovation)
+        for region in self.regions.values():
+            if self.rel.has_page(region):
+                yield self.region(region)
+            for agency in region.agencies:
+                yield self.agency(region, agency)
+        for agreement in self.catalogue.agreements.values():
+            yield self.agreement(agreement)
+        for kind in self.rel.agencies_by_kind:
+            yield self.agency_kind(kind)
+        for theme, items in self.rel.by_theme.items():
+            yield self.render("theme.md.j2", paths.theme(theme), theme=theme, innovations=items)
+        for tag, items in self.rel.by_tag.items():
+            yield self.render("tag.md.j2", paths.tag(tag), tag=tag, innovations=items)
+
+    # --- Record pages ---------------------------------------------------------------------------
+
+    def innovation(self, innovation: Innovation) -> tuple[str, str]:
+        innovations = self.catalogue.innovations
+        region = self.regions[innovation.region]
+        agencies = [self.catalogue.agency(region.id, a) for a in innovation.agencies]
+        return self.render(
+            "innovation.md.j2",
+            paths.innovation(innovation.ref),
+            innovation=innovation,
+            region=region,
+            agencies=agencies,
+            adopted_from=innovations.get(innovation.adopted_from or ""),
+            adopted_by=self.rel.adopted_by.get(innovation.ref, []),
+            replaced_by=innovations.get(innovation.replaced_by or ""),
+            replaces=self.rel.replaces.get(innovation.ref, []),
+            related=self.rel.related.get(innovation.ref, []),
+            agreements=self.rel.agreements_by_innovation.get(innovation.ref, []),
+        )
+
+    def region(self, region: Region) -> tuple[str, str]:
+        innovations = self.rel.innovations_of_region(region.id)
+        lead_groups: dict[str, list[Innovation]] = {}
+        for innovation in innovations:
+            lead_groups.setdefault(innovation.agencies[0], []).append(innovation)
+        by_agency = [(a, lead_groups[a.id]) for a in region.agencies if a.id in lead_groups]
+        children = self.rel.children.get(region.id, [])
+        province = self.regions.get(region.province or "")
+        trail = [(self.renderer.label("home"), paths.HOME)]
+        if province is not None:
+            trail.append((self.renderer.region_name(province), paths.region(province.id)))
+        else:
+            trail.append((self.renderer.label("regions"), paths.REGIONS))
+        learned_from = [
+            (i, self.catalogue.innovations[i.adopted_from])
+            for i in innovations
+            if i.adopted_from and i.adopted_from.partition("/")[0] != region.id
+        ]
+        taught_to = [
+            (i, copy)
+            for i in innovations
+            for copy in self.rel.adopted_by.get(i.ref, [])
+            if copy.region != region.id
+        ]
+        return self.render(
+            "region.md.j2",
+            paths.region(region.id),
+            region=region,
+            trail=trail,
+            province=province,
+            innovations=innovations,
+            innovations_by_agency=by_agency,
+            agency_counts={a.id: len(self.rel.by_agency.get((region.id, a.id), [])) for a in region.agencies},
+            children_with_pages=[c for c in children if self.rel.has_page(c)],
+            children_without_pages=[c for c in children if not self.rel.has_page(c)],
+            counts=self._counts(),
+            province_innovations=[i for c in children for i in self.rel.innovations_of_region(c.id)],
+            agreements=self.rel.agreements_by_region.get(region.id, []),
+            learned_from=learned_from,
+            taught_to=taught_to,
+        )
+
+    def agency(self, region: Region, agency: Any) -> tuple[str, str]:
+        members = self.rel.agencies_by_kind.get(agency.kind, [])
+        others = [(r, a) for r, a in members if r.id != region.id]
+        counterparts = [(r, a, self.rel.by_agency.get((r.id, a.id), [])) for r, a in others]
+        # Counterparts that have innovations first: they are what a visitor came to compare.
+        counterparts.sort(key=lambda c: (not c[2], c[0].code, c[1].id))
+        return self.render(
+            "agency.md.j2",
+            paths.agency(region.id, agency.id),
+            region=region,
+            agency=agency,
+            innovations=self.rel.by_agency.get((region.id, agency.id), []),
+            agreements=self.rel.agreements_by_agency.get((region.id, agency.id), []),
+            counterparts=counterparts[:COUNTERPARTS_SHOWN],
+            more_counterparts=max(0, len(counterparts) - COUNTERPARTS_SHOWN),
+        )
+
+    def agency_kind(self, kind: str) -> tuple[str, str]:
+        members = [
+            (r, a, len(self.rel.by_agency.get((r.id, a.id), []))) for r, a in self.rel.agencies_by_kind[kind]
+        ]
+        seen: dict[str, Innovation] = {}
+        for region, agency, _ in members:
+            for innovation in self.rel.by_agency.get((region.id, agency.id), []):
+                seen[innovation.ref] = innovation
+        innovations = sorted(seen.values(), key=lambda i: (i.title.casefold(), i.ref))
+        return self.render(
+            "agency_kind.md.j2", paths.agency_kind(kind), kind=kind, members=members, innovations=innovations
+        )
+
+    def agreement(self, agreement: Any) -> tuple[str, str]:
+        grouped: dict[str, list[Any]] = {}
+        for ref in agreement.agencies:
+            region_id, _, agency_id = ref.partition("/")
+            grouped.setdefault(region_id, []).append(self.catalogue.agency(region_id, agency_id))
+        parties = [self.regions[p] for p in agreement.parties]
+        return self.render(
+            "agreement.md.j2",
+            paths.agreement(agreement.id),
+            agreement=agreement,
+            parties=parties,
+            agencies_by_region=[(p, grouped[p.id]) for p in parties if p.id in grouped],
+            innovations=[self.catalogue.innovations[r] for r in agreement.innovations],
+        )
+
+    # --- Index pages ----------------------------------------------------------------------------
+
+    def _counts(self) -> Counter[str]:
+        return Counter({region: len(items) for region, items in self.rel.by_region.items()})
+
+    def _agreements_newest(self) -> list[Any]:
+        return sorted(self.catalogue.agreements.values(), key=lambda a: (-a.signed.toordinal(), a.id))
+
+    def innovations_index(self) -> tuple[str, str]:
+        groups = [(self.regions[r], items) for r, items in self.rel.by_region.items()]
+        groups.sort(key=lambda g: (g[0].code, g[0].id))
+        return self.render("innovations_index.md.j2", paths.INNOVATIONS, groups=groups)
+
+    def regions_index(self) -> tuple[str, str]:
+        provinces = sorted(
+            (r for r in self.regions.values() if r.type == "provinsi"), key=lambda r: (r.code, r.id)
+        )
+        groups = [
+            (p, [c for c in self.rel.children.get(p.id, []) if self.rel.has_page(c)]) for p in provinces
+        ]
+        return self.render("regions_index.md.j2", paths.REGIONS, groups=groups, counts=self._counts())
+
+    def agencies_index(self) -> tuple[str, str]:
+        kinds = [
+            (kind, len(members), sum(len(self.rel.by_agency.get((r.id, a.id), [])) for r, a in members))
+            for kind, members in self.rel.agencies_by_kind.items()
+        ]
+        order = list(vocabulary("agency-kinds").values)
+        kinds.sort(key=lambda k: order.index(k[0]))
+        return self.render("agencies_index.md.j2", paths.AGENCIES, kinds=kinds)
+
+    def themes_index(self) -> tuple[str, str]:
+        order = list(vocabulary("themes").values)
+        themes = sorted(((t, len(i)) for t, i in self.rel.by_theme.items()), key=lambda x: order.index(x[0]))
+        return self.render("themes_index.md.j2", paths.THEMES, themes=themes)
+
+    def tags_index(self) -> tuple[str, str]:
+        tags = [(tag, len(items)) for tag, items in self.rel.by_tag.items()]
+        return self.render("tags_index.md.j2", paths.TAGS, tags=tags)
+
+    def home(self) -> tuple[str, str]:
+        innovations = list(self.catalogue.innovations.values())
+        stage_order = list(vocabulary("stages").values)
+        stages = Counter(i.stage for i in innovations)
+        theme_order = list(vocabulary("themes").values)
+        dated = [i for i in innovations if i.implementation_date or i.trial_date]
+        newest = sorted(dated, key=lambda i: (-_start(i), i.ref))[:HOME_LIST_LENGTH]
+        verified = [i for i in innovations if i.last_verified]
+        verified.sort(key=lambda i: (-i.last_verified.toordinal(), i.ref))  # type: ignore[union-attr]
+        counts = self._counts()
+        top_regions = sorted(
+            ((self.regions[r], n) for r, n in counts.items()), key=lambda x: (-x[1], x[0].code, x[0].id)
+        )
+        return self.render(
+            "home.md.j2",
+            paths.HOME,
+            totals={
+                "innovations": len(innovations),
+                "regions": sum(1 for r in self.regions.values() if self.rel.has_page(r)),
+                "agencies": sum(len(r.agencies) for r in self.regions.values()),
+                "agreements": len(self.catalogue.agreements),
+            },
+            top_regions=top_regions[:HOME_LIST_LENGTH],
+            stages=[(s, stages[s]) for s in stage_order if stages[s]],
+            themes=sorted(
+                ((t, len(i)) for t, i in self.rel.by_theme.items()), key=lambda x: theme_order.index(x[0])
+            ),
+            newest=newest,
+            verified=verified[:HOME_LIST_LENGTH],
+            agreements=self._agreements_newest()[:HOME_LIST_LENGTH],
+        )
+
+
+def _start(innovation: Innovation) -> int:
+    """The day an innovation started, for "newest first" (implementation, else trial)."""
+    day = innovation.implementation_date or innovation.trial_date
+    return day.toordinal() if day else 0

@@ -1,0 +1,53 @@
+"""Where each generated page lives (paths relative to the docs root) and links between them.
+
+Record pages sit in folders named for their kind; region ids always carry a type prefix
+(`kabupaten-…`), so no record path can collide with a section's `index.md`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+SEARCH = "cari.md"
+INNOVATIONS = "inovasi/index.md"
+REGIONS = "daerah/index.md"
+AGENCIES = "perangkat-daerah/index.md"
+AGREEMENTS = "kerja-sama/index.md"
+THEMES = "tema/index.md"
+TAGS = "tag/index.md"
+
+
+def innovation(ref: str) -> str:
+    """Page of an innovation, from its `region-id/innovation-id` reference."""
+    region, _, ident = ref.partition("/")
+    return f"inovasi/{region}/{ident}.md"
+
+
+def region(region_id: str) -> str:
+    return f"daerah/{region_id}.md"
+
+
+def agency(region_id: str, agency_id: str) -> str:
+    return f"perangkat-daerah/{region_id}/{agency_id}.md"
+
+
+def agency_kind(kind: str) -> str:
+    return f"perangkat-daerah/jenis/{kind}.md"
+
+
+def agreement(agreement_id: str) -> str:
+    return f"kerja-sama/{agreement_id}/index.md"
+
+
+def theme(theme_id: str) -> str:
+    return f"tema/{theme_id}.md"
+
+
+def tag(tag_id: str) -> str:
+    return f"tag/{tag_id}/index.md"
+
+
+def relative(target: str, page: str) -> str:
+    """A relative link from `page` to `target` (both docs-root paths), as Markdown engines want."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")

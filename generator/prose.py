@@ -1,0 +1,55 @@
+"""Contributor Markdown → safe HTML.
+
+Two layers, so a mistake in one is caught by the other: markdown-it renders CommonMark with raw
+HTML turned off (tags are shown as text) and unsafe link schemes refused; nh3 (ammonia) then keeps
+only an allowlist of tags and attributes. The result is embedded in the generated page as an HTML
+block, so the site's Markdown engine never re-reads contributor text as Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import nh3
+from markdown_it import MarkdownIt
+
+# Headings in a contributor's text sit under the page's own h2 sections.
+_HEADING_SHIFT = 2
+_ALLOWED_TAGS = frozenset(
+    {"p", "br", "hr", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a"}
+    | {"h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td"}
+)
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"style"}, "td": {"style"}}
+_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+_HEADING = re.compile(r"<(/?)h([1-6])>")
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    # "commonmark" with html off; tables on (a common need in results). Typographer and
+    # linkify stay off: what the contributor wrote is what is shown.
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def _shift_heading(match: re.Match[str]) -> str:
+    level = min(int(match.group(2)) + _HEADING_SHIFT, 6)
+    return f"<{match.group(1)}h{level}>"
+
+
+def render_prose(text: str) -> str:
+    """Render contributor Markdown to sanitised HTML, with no blank lines (one HTML block)."""
+    html = _parser().render(text)
+    html = _HEADING.sub(_shift_heading, html)
+    clean = nh3.clean(
+        html,
+        tags=set(_ALLOWED_TAGS),
+        attributes={k: set(v) for k, v in _ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(_URL_SCHEMES),
+        link_rel="nofollow noopener ugc",
+        strip_comments=True,
+        filter_style_properties={"text-align"},
+    )
+    # A blank line would end the surrounding HTML block in the page's Markdown; inside <pre> the
+    # newline is kept as a character reference, so code keeps its layout.
+    return "\n".join(line if line.strip() else "&#10;" for line in clean.strip().split("\n"))

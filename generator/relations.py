@@ -1,0 +1,125 @@
+"""Every relation of the catalogue, indexed from both ends.
+
+If record A names record B, B's page must show A: these indexes are computed once per build so that
+page rendering only looks things up. Lists are sorted so that output is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from .catalogue import Catalogue
+from .model import Agency, Agreement, Innovation, Region
+
+
+def _title_key(innovation: Innovation) -> tuple[str, str]:
+    return (innovation.title.casefold(), innovation.ref)
+
+
+@dataclass(slots=True)
+class Relations:
+    """Reverse and grouped indexes over a catalogue."""
+
+    catalogue: Catalogue
+    by_region: dict[str, list[Innovation]] = field(default_factory=dict)
+    by_agency: dict[tuple[str, str], list[Innovation]] = field(default_factory=dict)
+    by_theme: dict[str, list[Innovation]] = field(default_factory=dict)
+    by_tag: dict[str, list[Innovation]] = field(default_factory=dict)
+    adopted_by: dict[str, list[Innovation]] = field(default_factory=dict)
+    replaces: dict[str, list[Innovation]] = field(default_factory=dict)
+    related: dict[str, list[Innovation]] = field(default_factory=dict)
+    agreements_by_region: dict[str, list[Agreement]] = field(default_factory=dict)
+    agreements_by_agency: dict[tuple[str, str], list[Agreement]] = field(default_factory=dict)
+    agreements_by_innovation: dict[str, list[Agreement]] = field(default_factory=dict)
+    children: dict[str, list[Region]] = field(default_factory=dict)
+    agencies_by_kind: dict[str, list[tuple[Region, Agency]]] = field(default_factory=dict)
+
+    def innovations_of_region(self, region_id: str) -> list[Innovation]:
+        return self.by_region.get(region_id, [])
+
+    def has_page(self, region: Region) -> bool:
+        """Provinces always have a page; a kabupaten/kota only when it has content of its own."""
+        return region.type == "provinsi" or bool(
+            self.by_region.get(region.id)
+            or region.agencies
+            or self.agreements_by_region.get(region.id)
+            or region.summary
+            or region.head
+        )
+
+
+def build_relations(catalogue: Catalogue) -> Relations:
+    """Compute every index of `catalogue`."""
+    rel = Relations(catalogue)
+    by_region: defaultdict[str, list[Innovation]] = defaultdict(list)
+    by_agency: defaultdict[tuple[str, str], list[Innovation]] = defaultdict(list)
+    by_theme: defaultdict[str, list[Innovation]] = defaultdict(list)
+    by_tag: defaultdict[str, list[Innovation]] = defaultdict(list)
+    adopted_by: defaultdict[str, list[Innovation]] = defaultdict(list)
+    replaces: defaultdict[str, list[Innovation]] = defaultdict(list)
+    related: defaultdict[str, dict[str, Innovation]] = defaultdict(dict)
+    innovations = catalogue.innovations
+    for innovation in innovations.values():
+        by_region[innovation.region].append(innovation)
+        for agency_id in innovation.agencies:
+            by_agency[(innovation.region, agency_id)].append(innovation)
+        for theme in innovation.themes:
+            by_theme[theme].append(innovation)
+        for tag in innovation.tags:
+            by_tag[tag].append(innovation)
+        if innovation.adopted_from:
+            adopted_by[innovation.adopted_from].append(innovation)
+        if innovation.replaced_by:
+            replaces[innovation.replaced_by].append(innovation)
+        for other in innovation.related:
+            # Related is symmetric: naming B on A's page shows A on B's page too.
+            related[innovation.ref][other] = innovations[other]
+            related[other][innovation.ref] = innovation
+
+    rel.by_region = _sorted_groups(by_region)
+    rel.by_agency = _sorted_groups(by_agency)
+    rel.by_theme = _sorted_groups(by_theme)
+    rel.by_tag = _sorted_groups(by_tag)
+    rel.adopted_by = _sorted_groups(adopted_by)
+    rel.replaces = _sorted_groups(replaces)
+    rel.related = {k: sorted(v.values(), key=_title_key) for k, v in sorted(related.items())}
+
+    agreements_by_region: defaultdict[str, list[Agreement]] = defaultdict(list)
+    agreements_by_agency: defaultdict[tuple[str, str], list[Agreement]] = defaultdict(list)
+    agreements_by_innovation: defaultdict[str, list[Agreement]] = defaultdict(list)
+    for agreement in catalogue.agreements.values():
+        for party in agreement.parties:
+            agreements_by_region[party].append(agreement)
+        for ref in agreement.agencies:
+            region_id, _, agency_id = ref.partition("/")
+            agreements_by_agency[(region_id, agency_id)].append(agreement)
+        for ref in agreement.innovations:
+            agreements_by_innovation[ref].append(agreement)
+    newest_first = lambda a: (-a.signed.toordinal(), a.id)  # noqa: E731
+    rel.agreements_by_region = {k: sorted(v, key=newest_first) for k, v in sorted(agreements_by_region.items())}
+    rel.agreements_by_agency = {k: sorted(v, key=newest_first) for k, v in sorted(agreements_by_agency.items())}
+    rel.agreements_by_innovation = {
+        k: sorted(v, key=newest_first) for k, v in sorted(agreements_by_innovation.items())
+    }
+
+    children: defaultdict[str, list[Region]] = defaultdict(list)
+    agencies_by_kind: defaultdict[str, list[tuple[Region, Agency]]] = defaultdict(list)
+    for region in catalogue.regions.values():
+        if region.province:
+            children[region.province].append(region)
+        for agency in region.agencies:
+            agencies_by_kind[agency.kind].append((region, agency))
+    rel.children = {k: sorted(v, key=lambda r: (r.code, r.id)) for k, v in sorted(children.items())}
+    rel.agencies_by_kind = {
+        k: sorted(v, key=lambda ra: (ra[0].code, ra[1].id)) for k, v in sorted(agencies_by_kind.items())
+    }
+    return rel
+
+
+K = TypeVar("K", str, tuple[str, str])
+
+
+def _sorted_groups(groups: dict[K, list[Innovation]]) -> dict[K, list[Innovation]]:
+    return {key: sorted(items, key=_title_key) for key, items in sorted(groups.items())}

@@ -1,0 +1,120 @@
+"""The Jinja environment that turns catalogue records into Markdown pages.
+
+Contributor values are data handed to templates, never templates themselves, so template syntax
+in content is printed, not evaluated. Every printed value is escaped by `escape.finalize` unless a
+helper below marked it trusted (`Markup`): labels from our own data files, links we build, and
+contributor Markdown after `prose.render_prose` has sanitised it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from importlib import resources
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from . import paths
+from .escape import md_escape
+from .escape import finalize as escape_finalize
+from .model import Region
+from .prose import render_prose
+from .vocab import vocabulary
+
+
+@functools.cache
+def labels() -> dict[str, dict[str, Any]]:
+    """UI labels by key, each with an `id` and an `en` text (`data/labels.yml`)."""
+    text = (resources.files("generator") / "data" / "labels.yml").read_text(encoding="utf-8")
+    data: dict[str, dict[str, Any]] = yaml.load(text, Loader=yaml.CSafeLoader)
+    return data
+
+
+class PageRenderer:
+    """Renders page templates in one language."""
+
+    def __init__(self, lang: str = "id") -> None:
+        self.lang = lang
+        self.env = jinja2.Environment(
+            loader=jinja2.PackageLoader("generator", "templates"),
+            # `finalize` escapes for Markdown and HTML at once and marks the result safe; autoescape
+            # is on so that macro output counts as safe too.
+            autoescape=True,
+            finalize=escape_finalize,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.globals.update(
+            t=self.label,
+            v=self.vocab_label,
+            link=link,
+            ext_link=ext_link,
+            prose=prose,
+            date=self.date,
+            region_name=self.region_name,
+            paths=paths,
+            front_matter=front_matter,
+            number=self.number,
+        )
+
+    def label(self, key: str, **args: Any) -> Markup:
+        """A UI label (trusted: it comes from our own data file)."""
+        text = labels()[key][self.lang]
+        return Markup(text.format(**args) if args else text)
+
+    def vocab_label(self, name: str, value: str) -> str:
+        return vocabulary(name).text(value, self.lang)
+
+    def date(self, value: dt.date) -> str:
+        """A date as people write it: "4 Juli 2025"."""
+        month = labels()["months"][self.lang][value.month - 1]
+        return f"{value.day} {month} {value.year}"
+
+    def number(self, value: float) -> str:
+        """A number with the language's decimal mark: 3,84 in Indonesian, 3.84 in English."""
+        text = str(value)
+        return text.replace(".", ",") if self.lang == "id" else text
+
+    def region_name(self, region: Region) -> str:
+        """The name with its type: "Kabupaten Sumedang", "Provinsi Jawa Barat"."""
+        return f"{self.vocab_label('region-types', region.type)} {region.name}"
+
+    def render(self, template: str, page: str, **context: Any) -> str:
+        """Render `template` for the page at docs path `page`."""
+        return self.env.get_template(template).render(page=page, **context)
+
+
+@jinja2.pass_context
+def link(context: jinja2.runtime.Context, text: Any, target: str, anchor: str = "") -> Markup:
+    """A Markdown link to another generated page, relative to the page being rendered."""
+    href = paths.relative(target, context["page"]) + (f"#{anchor}" if anchor else "")
+    return Markup(f"[{md_escape(text)}]({href})")
+
+
+def ext_link(text: Any, url: str) -> Markup:
+    """A link to an outside address given by a contributor (already checked to be http(s)/mailto)."""
+    # Markdown never looks inside a raw tag, so the address needs HTML attribute escaping only.
+    return Markup(f'<a href="{escape(url)}" rel="nofollow noopener ugc">{md_escape(text)}</a>')
+
+
+def prose(text: str | None) -> Markup:
+    """Contributor Markdown, sanitised, as one HTML block."""
+    if not text:
+        return Markup("")
+    return Markup(f'<div class="kid-prose">\n{render_prose(text)}\n</div>')
+
+
+def front_matter(**fields: Any) -> Markup:
+    """YAML front matter; PyYAML quotes whatever needs quoting.
+
+    Strings are HTML-escaped: the theme prints `page.meta.title` and `description` unescaped into
+    `<title>`, the header and a `<meta content="…">` attribute.
+    """
+    plain = {k: str(escape(v)) if isinstance(v, str) else v for k, v in fields.items() if v is not None}
+    body = yaml.safe_dump(plain, allow_unicode=True, sort_keys=False, width=1_000_000)
+    return Markup(f"---\n{body}---\n")
