@@ -5,6 +5,7 @@ Everything else (checking, relations, page content) lives in the engine-agnostic
 
 from __future__ import annotations
 
+import gzip
 import logging
 import subprocess
 import sys
@@ -97,6 +98,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        _rewrite_sitemap_gz(Path(config.site_dir))
         if not self.config.search:
             return
         command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
@@ -104,6 +106,16 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if done.returncode != 0:
             raise PluginError(f"Pagefind failed to index the site:\n{done.stdout}{done.stderr}")
         log.info("katalog: search index written to %s/pagefind", config.site_dir)
+
+
+def _rewrite_sitemap_gz(site: Path) -> None:
+    """MkDocs stamps the gzip header with the build time; rewrite it so builds are byte-identical."""
+    sitemap = site / "sitemap.xml"
+    if sitemap.is_file():
+        with open(site / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(
+            filename="sitemap.xml", fileobj=raw, mode="wb", mtime=0
+        ) as packed:
+            packed.write(sitemap.read_bytes())
 
 
 def _errors_page(problems: list[Any], lang: str) -> str:
