@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .check import check
+from .csp import add_policy
 from .files import CONTENT_DIRS
 from .messages import message
 from .pages import build_pages, record_page_paths
@@ -96,6 +97,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        return add_policy(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # Theme pages built outside the page loop (404.html) get the same policy.
+        return add_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         _rewrite_sitemap_gz(Path(config.site_dir))

@@ -9,6 +9,9 @@
   function mount() {
     var boxes = document.querySelectorAll("[data-kid-search]:not([data-kid-mounted])");
     if (!boxes.length) return;
+    boxes.forEach(function (box) {
+      box.setAttribute("data-kid-mounted", "");
+    });
     var css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = new URL("pagefind/pagefind-ui.css", base).href;
@@ -17,14 +20,13 @@
     ui.src = new URL("pagefind/pagefind-ui.js", base).href;
     ui.onload = function () {
       boxes.forEach(function (box, index) {
-        box.setAttribute("data-kid-mounted", "");
         box.id = box.id || "kid-search-" + index;
         // eslint-disable-next-line no-undef
         new PagefindUI({
           element: "#" + box.id,
           bundlePath: new URL("pagefind/", base).href,
           showImages: false,
-          showSubResults: true,
+          showSubResults: false,
           resetStyles: false,
           autofocus: box.classList.contains("kid-search--page"),
         });

@@ -1,0 +1,46 @@
+# Katalog Inovasi Daerah — the two commands that matter:
+#   make serve   install everything, then serve the site from the shipped content
+#   make test    install everything, then run the whole test suite (what CI runs)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Material 9.7 prints a banner about MkDocs 2.0 on every run; we pin MkDocs 1.6.1 on purpose.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install system-deps serve build check test lint typecheck pytest clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+# Debian packages the browser tests need (run as root, as on CI; otherwise prefix with sudo).
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+serve: install
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+check: install
+	$(BIN)/katalog check
+
+lint: install
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
+
+typecheck: install
+	$(BIN)/mypy generator
+
+pytest: install system-deps
+	$(BIN)/pytest -n 2 -p no:cacheprovider
+
+test: lint typecheck pytest
+
+clean:
+	rm -rf site build *.egg-info .pytest_cache .mypy_cache .ruff_cache
