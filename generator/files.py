@@ -33,7 +33,8 @@ class CatalogueFiles:
 
     @property
     def count(self) -> int:
-        return len(self.regions) + len(self.innovations) + len(self.agreements)
+        """Files whose content is checked, misnamed ones included."""
+        return len(self.regions) + len(self.innovations) + len(self.agreements) + len(self.misnamed)
 
 
 def suggest_id(name: str) -> str:

@@ -109,9 +109,9 @@ def _syntax_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
         line, column = _position(text, error.position)
         return problem(path, line, column, "control-character", codepoint=f"U+{error.character:04X}")
     # libyaml words a tab in indentation two ways, depending on where it stands.
-    if mark is not None and text[mark.index : mark.index + 1] == "\t":
-        if "cannot start any token" in detail or "tab character" in detail:
-            return problem(path, line, column, "yaml-tab")
+    tab_words = ("cannot start any token", "tab character")
+    if mark is not None and text[mark.index : mark.index + 1] == "\t" and any(w in detail for w in tab_words):
+        return problem(path, line, column, "yaml-tab")
     context_mark = getattr(error, "context_mark", None)
     if context_mark is not None and (
         "unexpected end of stream" in detail or "could not find expected ':'" in detail

@@ -120,11 +120,14 @@ def _rewrite_sitemap_gz(site: Path) -> None:
     """MkDocs stamps the gzip header with the build time; rewrite it so builds are byte-identical."""
     sitemap = site / "sitemap.xml"
     if sitemap.is_file():
-        with open(site / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(
-            filename="sitemap.xml", fileobj=raw, mode="wb", mtime=0
-        ) as packed:
+        with (
+            open(site / "sitemap.xml.gz", "wb") as raw,
+            gzip.GzipFile(filename="sitemap.xml", fileobj=raw, mode="wb", mtime=0) as packed,
+        ):
             packed.write(sitemap.read_bytes())
 
 
 def _errors_page(problems: list[Any], lang: str) -> str:
-    return PageRenderer(lang).render("errors.md.j2", "index.md", problems=problems, message=message, lang=lang)
+    return PageRenderer(lang).render(
+        "errors.md.j2", "index.md", problems=problems, message=message, lang=lang
+    )

@@ -104,7 +104,7 @@ class _PageBuilder:
         by_agency = [(a, lead_groups[a.id]) for a in region.agencies if a.id in lead_groups]
         children = self.rel.children.get(region.id, [])
         province = self.regions.get(region.province or "")
-        trail = [(self.renderer.label("home"), paths.HOME)]
+        trail: list[tuple[str, str]] = [(self.renderer.label("home"), paths.HOME)]
         if province is not None:
             trail.append((self.renderer.region_name(province), paths.region(province.id)))
         else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from urllib.parse import urlsplit
 
 import nh3
 from markdown_it import MarkdownIt
@@ -25,11 +26,24 @@ _URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 
 
+def _allowed_link(url: str) -> bool:
+    """Only absolute http(s) and mailto links. A relative link (`page.md`, `/x`, `#x`, `//host`) would
+    be left unresolved by the site's engine, since prose is embedded as raw HTML: it stays text."""
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in _URL_SCHEMES
+
+
 @functools.cache
 def _parser() -> MarkdownIt:
     # "commonmark" with html off; tables on (a common need in results). Typographer and
     # linkify stay off: what the contributor wrote is what is shown.
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    # Checked on the normalised address; a refused link is shown as the text the contributor wrote.
+    parser.validateLink = _allowed_link  # type: ignore[method-assign]
+    return parser
 
 
 def _shift_heading(match: re.Match[str]) -> str:

@@ -98,8 +98,12 @@ def build_relations(catalogue: Catalogue) -> Relations:
         for ref in agreement.innovations:
             agreements_by_innovation[ref].append(agreement)
     newest_first = lambda a: (-a.signed.toordinal(), a.id)  # noqa: E731
-    rel.agreements_by_region = {k: sorted(v, key=newest_first) for k, v in sorted(agreements_by_region.items())}
-    rel.agreements_by_agency = {k: sorted(v, key=newest_first) for k, v in sorted(agreements_by_agency.items())}
+    rel.agreements_by_region = {
+        k: sorted(v, key=newest_first) for k, v in sorted(agreements_by_region.items())
+    }
+    rel.agreements_by_agency = {
+        k: sorted(v, key=newest_first) for k, v in sorted(agreements_by_agency.items())
+    }
     rel.agreements_by_innovation = {
         k: sorted(v, key=newest_first) for k, v in sorted(agreements_by_innovation.items())
     }

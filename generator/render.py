@@ -18,8 +18,8 @@ import yaml
 from markupsafe import Markup, escape
 
 from . import paths
-from .escape import md_escape
 from .escape import finalize as escape_finalize
+from .escape import md_escape
 from .model import Region
 from .prose import render_prose
 from .vocab import vocabulary

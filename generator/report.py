@@ -40,7 +40,9 @@ def format_text(result: CheckResult, lang: str) -> str:
     lines = []
     for item in result.problems:
         field = f"[{item.field}] " if item.field else ""
-        lines.append(f"{_where(item)}: {word(item.severity, lang)}: {field}{message(item, lang)}")
+        # One line per problem, even when a quoted value in the message holds a line break.
+        text = " ".join(message(item, lang).splitlines())
+        lines.append(f"{_where(item)}: {word(item.severity, lang)}: {field}{text}")
     lines.append(summary_line(result, lang))
     return "\n".join(lines) + "\n"
 

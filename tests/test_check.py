@@ -133,11 +133,44 @@ def test_a_file_that_cannot_be_read_does_not_stop_the_others(scratch):
     assert (AGREEMENT, 2, 7, "bad-vocab", "kind") in found
 
 
+@pytest.mark.parametrize(
+    ("content", "line", "column", "code"),
+    [
+        pytest.param("name: Sumedang\nname: Sumedang\n", 2, 1, "duplicate-key", id="duplicate-key"),
+        pytest.param("name: &n Sumedang\n", 1, 7, "anchor", id="anchor"),
+        pytest.param("name: !!str Sumedang\n", 1, 7, "yaml-tag", id="tag"),
+        pytest.param("name: Sume\x1bdang\n", 1, 11, "control-character", id="escape-character"),
+        pytest.param("name: Sumedang\n  type: kabupaten\n", 2, 7, "yaml-colon", id="syntax"),
+        pytest.param("", 0, 0, "empty-file", id="empty"),
+        pytest.param("[" * 13 + "]" * 13, 1, 13, "too-deep", id="too-deep"),
+        pytest.param(b"name: Sumedang \xe9\n", 1, 16, "not-utf8", id="not-utf8"),
+        pytest.param(b"#" * (256 * 1024 + 1), 0, 0, "file-too-large", id="too-large"),
+    ],
+)
+def test_file_level_problem_reaches_the_report(scratch, content, line, column, code):
+    scratch.write(KABUPATEN, content)
+    found = scratch.found()
+    assert (KABUPATEN, line, column, code, "") in found
+    assert scratch.check().catalogue is None
+
+
+def test_billion_laughs_through_the_checker(scratch):
+    lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 9)]
+    scratch.write(INNOVATION, "\n".join(lines) + "\n")
+    result = scratch.check()
+    assert {p.path for p in result.problems} == {INNOVATION}
+    assert {"anchor", "alias", "missing-field", "unknown-field"} == {p.code for p in result.problems}
+    assert (INNOVATION, 2, 10, "alias", "") in scratch.found()
+
+
 # --- References ---------------------------------------------------------------------------------
 
 
 def test_agency_not_in_the_region_lists_the_region_agencies(scratch):
-    scratch.edit(INNOVATION, "agencies: [diskominfosanditik, setda]", "agencies: [diskominfosanditik, bappeda]")
+    scratch.edit(
+        INNOVATION, "agencies: [diskominfosanditik, setda]", "agencies: [diskominfosanditik, bappeda]"
+    )
     assert scratch.found() == [(INNOVATION, 4, 32, "unknown-agency", "agencies[1]")]
     item = only(scratch, "unknown-agency")
     assert item.arguments == {
@@ -175,21 +208,30 @@ def test_reference_to_a_missing_innovation_suggests_the_closest(scratch, line, w
 
 
 def test_replaced_by_a_missing_innovation(scratch):
-    scratch.edit(INNOVATION, "status: active", "status: replaced\nreplaced_by: kabupaten-sumedang/command-centre")
+    scratch.edit(
+        INNOVATION, "status: active", "status: replaced\nreplaced_by: kabupaten-sumedang/command-centre"
+    )
     assert scratch.found() == [(INNOVATION, 18, 14, "unknown-innovation", "replaced_by")]
 
 
 def test_reference_without_any_close_match(scratch):
     scratch.write(INNOVATION, scratch.read(INNOVATION) + "related: [kota-jayapura/e-samsat]\n")
-    assert only(scratch, "unknown-innovation").arguments == {"value": "kota-jayapura/e-samsat", "suggestions": "-"}
+    assert only(scratch, "unknown-innovation").arguments == {
+        "value": "kota-jayapura/e-samsat",
+        "suggestions": "-",
+    }
 
 
 def test_replaced_by_an_existing_innovation(scratch):
     scratch.write(
         "innovations/kabupaten-sumedang/command-center-2.yml",
-        scratch.read(INNOVATION).replace("status: active", "status: active\nadopted_from: kabupaten-sumedang/command-center"),
+        scratch.read(INNOVATION).replace(
+            "status: active", "status: active\nadopted_from: kabupaten-sumedang/command-center"
+        ),
     )
-    scratch.edit(INNOVATION, "status: active", "status: replaced\nreplaced_by: kabupaten-sumedang/command-center-2")
+    scratch.edit(
+        INNOVATION, "status: active", "status: replaced\nreplaced_by: kabupaten-sumedang/command-center-2"
+    )
     assert scratch.found() == []
 
 
@@ -199,7 +241,9 @@ def test_innovation_refers_to_itself(scratch):
 
 
 def test_agreement_party_unknown(scratch):
-    scratch.edit(AGREEMENT, "[provinsi-jawa-barat, kabupaten-sumedang]", "[provinsi-jawa-barta, kabupaten-sumedang]")
+    scratch.edit(
+        AGREEMENT, "[provinsi-jawa-barat, kabupaten-sumedang]", "[provinsi-jawa-barta, kabupaten-sumedang]"
+    )
     assert scratch.found() == [(AGREEMENT, 3, 11, "unknown-region", "parties[0]")]
     item = only(scratch, "unknown-region")
     assert item.arguments == {"value": "provinsi-jawa-barta", "suggestions": "provinsi-jawa-barat"}
@@ -227,7 +271,9 @@ def test_agreement_agency_unknown_in_a_party_region(scratch):
 
 
 def test_agreement_innovation_unknown(scratch):
-    scratch.edit(AGREEMENT, "innovations: [kabupaten-sumedang/command-center]", "innovations: [kabupaten-sumedang/cc]")
+    scratch.edit(
+        AGREEMENT, "innovations: [kabupaten-sumedang/command-center]", "innovations: [kabupaten-sumedang/cc]"
+    )
     assert scratch.found() == [(AGREEMENT, 6, 15, "unknown-innovation", "innovations[0]")]
 
 
@@ -258,7 +304,9 @@ def test_status_replaced_without_replaced_by(scratch):
 
 def test_replaced_by_without_status_replaced(scratch):
     scratch.write("innovations/kabupaten-sumedang/command-center-2.yml", scratch.read(INNOVATION))
-    scratch.edit(INNOVATION, "status: active", "status: stopped\nreplaced_by: kabupaten-sumedang/command-center-2")
+    scratch.edit(
+        INNOVATION, "status: active", "status: stopped\nreplaced_by: kabupaten-sumedang/command-center-2"
+    )
     assert scratch.found() == [(INNOVATION, 18, 14, "replaced-by-without-status", "replaced_by")]
     assert message(only(scratch, "replaced-by-without-status"), "en") == (
         '"replaced_by" is only used with status "replaced" (now: stopped). Change the status or delete this line.'
@@ -295,8 +343,14 @@ def test_duplicate_region_code(scratch):
         ("garut", region("Garut", "kabupaten", "32.05"), "kabupaten-", "kabupaten-garut.yml"),
         ("kab-garut", region("Garut", "kabupaten", "32.05"), "kabupaten-", "kabupaten-garut.yml"),
         ("kabupaten-bandung", region("Bandung", "kota", "32.73"), "kota-", "kota-bandung.yml"),
-        ("jawa-tengah", region("Jawa Tengah", "provinsi", "33", None), "provinsi-", "provinsi-jawa-tengah.yml"),
+        (
+            "jawa-tengah",
+            region("Jawa Tengah", "provinsi", "33", None),
+            "provinsi-",
+            "provinsi-jawa-tengah.yml",
+        ),
     ],
+    ids=["no-prefix", "short-prefix", "wrong-type", "province"],
 )
 def test_region_id_carries_its_type(scratch, file, text, prefix, suggestion):
     rel = f"regions/{file}.yml"
@@ -315,6 +369,7 @@ def test_region_id_carries_its_type(scratch, file, text, prefix, suggestion):
         ("kabupaten-bandung", region("Bandung", "kabupaten", "32.73"), "code-type-mismatch"),
         ("kabupaten-garut", region("Garut", "kabupaten", "33.05"), "code-province-mismatch"),
     ],
+    ids=["province-with-dot", "regency-without-dot", "kota-below-71", "kabupaten-from-71", "other-province"],
 )
 def test_region_code_rules(scratch, file, text, code):
     rel = f"regions/{file}.yml"

@@ -26,12 +26,20 @@ def katalog(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
 
 def module(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 
 def shipped_file_count() -> int:
-    return sum(len(list(REPO.glob(pattern))) for pattern in ("regions/*.yml", "innovations/*/*.yml", "agreements/*.yml"))
+    return sum(
+        len(list(REPO.glob(pattern)))
+        for pattern in ("regions/*.yml", "innovations/*/*.yml", "agreements/*.yml")
+    )
 
 
 # --- Exit status 0 --------------------------------------------------------------------------------
@@ -61,13 +69,19 @@ def test_content_errors_in_text():
         (INNOVATION, "1", "1", "galat"),
         ("innovations/kabupaten-sumedang/layanan-cepat.yml", "1", "21", "galat"),
     ]
-    assert lines[1] == f'{INNOVATION}:1:1: galat: [titel] Isian "titel" tidak dikenal. Mungkin maksud Anda "title"?'
+    assert (
+        lines[1]
+        == f'{INNOVATION}:1:1: galat: [titel] Isian "titel" tidak dikenal. Mungkin maksud Anda "title"?'
+    )
 
 
 def test_content_errors_in_english():
     done = katalog("check", "--root", str(FIXTURES / "broken"), "--lang", "en")
     assert done.returncode == 1
-    assert f'{INNOVATION}:1:1: error: [titel] Unknown field "titel". Did you mean "title"?' in done.stdout.splitlines()
+    assert (
+        f'{INNOVATION}:1:1: error: [titel] Unknown field "titel". Did you mean "title"?'
+        in done.stdout.splitlines()
+    )
     assert done.stdout.splitlines()[-1] == "3 error(s) and 0 warning(s) in 2 of 4 files."
 
 
@@ -95,7 +109,7 @@ def test_github_annotations_escape_their_data(tmp_path):
     done = katalog("check", "--root", str(root), "--format", "github", "--lang", "en")
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
-        "::error file=innovations/kabupaten-sumedang/a%2Cb%3Ac.yml::The file name \"a,b:c\" is not valid: "
+        '::error file=innovations/kabupaten-sumedang/a%2Cb%3Ac.yml::The file name "a,b:c" is not valid: '
         'use lower-case letters, digits and hyphens only. Rename it to "a-b-c.yml".',
         "::error file=innovations/kabupaten-sumedang/a%2Cb%3Ac.yml,line=9,col=13,title=trial_date::"
         '"50%25%0Ax" is not a valid date. Write dates as YYYY-MM-DD, e.g. 2025-07-04.',
@@ -109,7 +123,9 @@ def test_github_annotations_escape_their_data(tmp_path):
 @pytest.mark.parametrize(
     ("args", "complaint"),
     [
-        pytest.param(["check", "--root", "/no/such/folder"], "no such folder: /no/such/folder", id="no-such-root"),
+        pytest.param(
+            ["check", "--root", "/no/such/folder"], "no such folder: /no/such/folder", id="no-such-root"
+        ),
         pytest.param(["check", "--root", "tests"], "tests is not a catalogue", id="not-a-catalogue"),
         pytest.param(["check", "--format", "xml"], "invalid choice: 'xml'", id="bad-format"),
         pytest.param(["check", "--lang", "fr"], "invalid choice: 'fr'", id="bad-lang"),

@@ -65,7 +65,9 @@ def test_misnamed_file_gets_a_suggestion_and_its_content_is_still_checked(scratc
         'The file name "Command Center" is not valid: use lower-case letters, digits and hyphens only. '
         'Rename it to "command-center.yml".'
     )
-    assert scratch.check().catalogue is None
+    result = scratch.check()
+    assert result.catalogue is None
+    assert result.files == 5  # read and checked, so counted
 
 
 @pytest.mark.parametrize(
@@ -85,12 +87,17 @@ def test_misnamed_region_and_agreement_files_are_checked_too(scratch, rel, kind_
 def test_bad_region_folder_name(scratch):
     scratch.write("innovations/Kabupaten Garut/command-center.yml", scratch.read(INNOVATION))
     assert scratch.found() == [("innovations/Kabupaten Garut", 0, 0, "bad-folder-name", "")]
-    assert only(scratch, "bad-folder-name").arguments == {"name": "Kabupaten Garut", "suggestion": "kabupaten-garut"}
+    assert only(scratch, "bad-folder-name").arguments == {
+        "name": "Kabupaten Garut",
+        "suggestion": "kabupaten-garut",
+    }
 
 
 def test_innovation_directly_under_innovations(scratch):
     scratch.write("innovations/command-center.yml", scratch.read(INNOVATION))
-    assert scratch.found() == [("innovations/command-center.yml", 0, 0, "innovation-outside-region-folder", "")]
+    assert scratch.found() == [
+        ("innovations/command-center.yml", 0, 0, "innovation-outside-region-folder", "")
+    ]
     assert message(only(scratch, "innovation-outside-region-folder"), "en") == (
         "Innovation files belong in their region's folder: innovations/<region-id>/command-center.yml."
     )
@@ -121,7 +128,10 @@ def test_file_that_is_not_a_yml_record(scratch, name, code, suggestion):
 
 def test_yaml_extension_message(scratch):
     scratch.write("agreements/pks-2025.yaml", scratch.read(AGREEMENT))
-    assert message(only(scratch, "wrong-extension"), "en") == 'Content files must end in .yml. Rename it to "pks-2025.yml".'
+    assert (
+        message(only(scratch, "wrong-extension"), "en")
+        == 'Content files must end in .yml. Rename it to "pks-2025.yml".'
+    )
 
 
 @needs_symlinks

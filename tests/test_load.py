@@ -22,7 +22,9 @@ def problems(text: str) -> list[tuple[int, int, str]]:
     return [(p.line, p.column, p.code) for p in parse(text, REL).problems]
 
 
-def load_bytes(tmp_path: Path, data: bytes, readable: bool = False) -> list[tuple[int, int, str, dict[str, object]]]:
+def load_bytes(
+    tmp_path: Path, data: bytes, readable: bool = False
+) -> list[tuple[int, int, str, dict[str, object]]]:
     """Problems of a file with these bytes; unless `readable`, a file with problems gives no tree."""
     path = tmp_path / "command-center.yml"
     path.write_bytes(data)
@@ -93,8 +95,12 @@ def test_resolve_plain_follows_yaml_1_1(value, read_as):
         pytest.param("title: x\n\tsummary: y\n", 2, 1, "yaml-tab", id="tab-before-key"),
         pytest.param("agencies:\n\t- setda\n", 2, 1, "yaml-tab", id="tab-before-item"),
         pytest.param("agencies:\n  - a\n\t- b\n", 3, 1, "yaml-tab", id="tab-after-item"),
-        pytest.param('title: "Command Center\nstage: trial\n', 1, 8, "yaml-unclosed-quote", id="double-quote"),
-        pytest.param("title: 'Command Center\nstage: trial\n", 1, 8, "yaml-unclosed-quote", id="single-quote"),
+        pytest.param(
+            'title: "Command Center\nstage: trial\n', 1, 8, "yaml-unclosed-quote", id="double-quote"
+        ),
+        pytest.param(
+            "title: 'Command Center\nstage: trial\n", 1, 8, "yaml-unclosed-quote", id="single-quote"
+        ),
         pytest.param("head:\n  title: Bupati\n name: Dony\n", 3, 2, "yaml-indent", id="indent-key"),
         pytest.param("agencies:\n  - a\n - b\n", 3, 2, "yaml-indent", id="indent-item"),
         pytest.param("- a\nb: 1\n", 2, 1, "yaml-indent", id="list-then-key"),
@@ -137,7 +143,12 @@ def test_syntax_error_messages_in_both_languages():
 def test_duplicate_key_reports_the_first_line_and_keeps_the_first_value():
     loaded = parse("title: A\nsummary: s\ntitle: B\n", REL)
     (dup,) = loaded.problems
-    assert (dup.line, dup.column, dup.code, dup.arguments) == (3, 1, "duplicate-key", {"key": "title", "first_line": 1})
+    assert (dup.line, dup.column, dup.code, dup.arguments) == (
+        3,
+        1,
+        "duplicate-key",
+        {"key": "title", "first_line": 1},
+    )
     assert isinstance(loaded.root, Mapping)
     kept = loaded.root.pairs["title"][1]
     assert isinstance(kept, Scalar) and kept.value == "A"
@@ -346,7 +357,9 @@ def test_symlink_is_refused_not_followed(tmp_path):
     link.symlink_to(secret)
     loaded = load_file(link, "regions/link.yml")
     assert loaded.root is None
-    assert [(p.path, p.line, p.column, p.code) for p in loaded.problems] == [("regions/link.yml", 0, 0, "symlink")]
+    assert [(p.path, p.line, p.column, p.code) for p in loaded.problems] == [
+        ("regions/link.yml", 0, 0, "symlink")
+    ]
 
 
 def test_unreadable_file_is_a_problem_not_an_exception(tmp_path):

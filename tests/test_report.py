@@ -41,15 +41,16 @@ def _codes_in_source() -> set[str]:
                     if isinstance(argument, ast.Constant):
                         codes.add(argument.value)
             # `code = "a" if … else "b"` before a reporting call
-            if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == "code" for t in node.targets
+            if (
+                isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == "code" for t in node.targets)
+                and isinstance(node.value, ast.IfExp)
             ):
-                if isinstance(node.value, ast.IfExp):
-                    codes |= {
-                        branch.value
-                        for branch in (node.value.body, node.value.orelse)
-                        if isinstance(branch, ast.Constant)
-                    }
+                codes |= {
+                    branch.value
+                    for branch in (node.value.body, node.value.orelse)
+                    if isinstance(branch, ast.Constant)
+                }
     codes |= {code for _, code in load._SYNTAX_CODES}
     codes |= {f"bad-{fmt}" for fmt in validate.PATTERNS}
     return codes
@@ -84,8 +85,14 @@ def test_message_has_both_languages_with_the_same_placeholders(code):
 
 def test_words_translate_value_kinds():
     item = problem("regions/x.yml", 3, 7, "yaml-trap", "code", value="no", read_as="bool")
-    assert message(item) == 'Nilai no akan dibaca YAML sebagai nilai ya/tidak (boolean), bukan teks. Apit dengan tanda kutip: "no".'
-    assert message(item, "en") == 'YAML reads no as a yes/no value (boolean), not as text. Put it in quotes: "no".'
+    assert (
+        message(item)
+        == 'Nilai no akan dibaca YAML sebagai nilai ya/tidak (boolean), bukan teks. Apit dengan tanda kutip: "no".'
+    )
+    assert (
+        message(item, "en")
+        == 'YAML reads no as a yes/no value (boolean), not as text. Put it in quotes: "no".'
+    )
     assert (word("error"), word("error", "en"), word("warning", "en")) == ("galat", "error", "warning")
 
 
@@ -137,7 +144,9 @@ def test_text_format():
 
 def test_text_format_in_indonesian_by_default():
     (line, last) = format_text(result_of(TRAP), "id").splitlines()
-    assert line.startswith("regions/a.yml:4:7: galat: [code] Nilai 32.10 akan dibaca YAML sebagai angka desimal")
+    assert line.startswith(
+        "regions/a.yml:4:7: galat: [code] Nilai 32.10 akan dibaca YAML sebagai angka desimal"
+    )
     assert last == "1 kesalahan dan 0 peringatan di 1 dari 4 berkas."
 
 

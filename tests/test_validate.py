@@ -64,7 +64,9 @@ def test_scalar_expected(scratch):
     assert message(only(scratch, "expected-scalar")) == (
         "Di sini seharusnya satu nilai, tetapi yang tertulis adalah daftar."
     )
-    assert message(only(scratch, "expected-scalar"), "en") == "A single value belongs here, but this is a list."
+    assert (
+        message(only(scratch, "expected-scalar"), "en") == "A single value belongs here, but this is a list."
+    )
 
 
 # --- Required, unknown and derived fields ---------------------------------------------------------
@@ -183,10 +185,38 @@ def test_bad_number(scratch, value):
     ("rel", "old", "new", "where", "read_as"),
     [
         pytest.param(KABUPATEN, 'code: "32.11"', "code: 32.10", (3, 7, "code"), "float", id="code-float"),
-        pytest.param(KABUPATEN, "website: https://sumedangkab.go.id", "website: no", (5, 10, "website"), "bool", id="website-no"),
-        pytest.param(INNOVATION, "title: Sumedang Command Center", "title: 2024", (1, 8, "title"), "int", id="title-int"),
-        pytest.param(INNOVATION, "title: Sumedang Command Center", "title: 2024-01-01", (1, 8, "title"), "timestamp", id="title-date"),
-        pytest.param(INNOVATION, "tags: [command-center, cctv]", "tags: [command-center, on]", (16, 24, "tags[1]"), "bool", id="tag-on"),
+        pytest.param(
+            KABUPATEN,
+            "website: https://sumedangkab.go.id",
+            "website: no",
+            (5, 10, "website"),
+            "bool",
+            id="website-no",
+        ),
+        pytest.param(
+            INNOVATION,
+            "title: Sumedang Command Center",
+            "title: 2024",
+            (1, 8, "title"),
+            "int",
+            id="title-int",
+        ),
+        pytest.param(
+            INNOVATION,
+            "title: Sumedang Command Center",
+            "title: 2024-01-01",
+            (1, 8, "title"),
+            "timestamp",
+            id="title-date",
+        ),
+        pytest.param(
+            INNOVATION,
+            "tags: [command-center, cctv]",
+            "tags: [command-center, on]",
+            (16, 24, "tags[1]"),
+            "bool",
+            id="tag-on",
+        ),
     ],
 )
 def test_yaml_1_1_trap(scratch, rel, old, new, where, read_as):
@@ -198,8 +228,13 @@ def test_yaml_1_1_trap(scratch, rel, old, new, where, read_as):
 def test_yaml_trap_message_names_what_yaml_read(scratch):
     scratch.edit(KABUPATEN, 'code: "32.11"', "code: 32.10")
     item = only(scratch, "yaml-trap")
-    assert message(item) == 'Nilai 32.10 akan dibaca YAML sebagai angka desimal, bukan teks. Apit dengan tanda kutip: "32.10".'
-    assert message(item, "en") == 'YAML reads 32.10 as a decimal number, not as text. Put it in quotes: "32.10".'
+    assert (
+        message(item)
+        == 'Nilai 32.10 akan dibaca YAML sebagai angka desimal, bukan teks. Apit dengan tanda kutip: "32.10".'
+    )
+    assert (
+        message(item, "en") == 'YAML reads 32.10 as a decimal number, not as text. Put it in quotes: "32.10".'
+    )
 
 
 def test_quoted_values_are_text(scratch):
@@ -232,7 +267,9 @@ def test_url_refused(scratch, url):
     assert scratch.found() == [(INNOVATION, 21, 10, "bad-url", "sources[0].url")]
 
 
-@pytest.mark.parametrize("url", ["http://sumedangkab.go.id", "https://x.id/a?b=c#d", "mailto:diskominfo@sumedangkab.go.id"])
+@pytest.mark.parametrize(
+    "url", ["http://sumedangkab.go.id", "https://x.id/a?b=c#d", "mailto:diskominfo@sumedangkab.go.id"]
+)
 def test_url_accepted(scratch, url):
     scratch.edit(INNOVATION, "url: https://www.detik.com/jabar/berita/d-6002294", f"url: {url}")
     assert scratch.found() == []
@@ -249,13 +286,50 @@ def test_url_message(scratch):
 @pytest.mark.parametrize(
     ("rel", "old", "new", "where", "code"),
     [
-        pytest.param(INNOVATION, "tags: [command-center, cctv]", "tags: [Command Center]", (16, 8, "tags[0]"), "bad-id", id="id"),
+        pytest.param(
+            INNOVATION,
+            "tags: [command-center, cctv]",
+            "tags: [Command Center]",
+            (16, 8, "tags[0]"),
+            "bad-id",
+            id="id",
+        ),
         pytest.param(KABUPATEN, 'code: "32.11"', 'code: "3"', (3, 7, "code"), "bad-code", id="code-short"),
-        pytest.param(KABUPATEN, 'code: "32.11"', 'code: "32.1"', (3, 7, "code"), "bad-code", id="code-one-digit"),
-        pytest.param(KABUPATEN, "province: provinsi-jawa-barat", "province: Jawa Barat", (4, 11, "province"), "bad-region-ref", id="region-ref"),
-        pytest.param(INNOVATION, "agencies: [diskominfosanditik, setda]", "agencies: [Setda]", (4, 12, "agencies[0]"), "bad-agency-ref", id="agency-ref"),
-        pytest.param(AGREEMENT, "agencies: [kabupaten-sumedang/setda]", "agencies: [setda]", (5, 12, "agencies[0]"), "bad-qualified-agency-ref", id="qualified-agency-ref"),
-        pytest.param(AGREEMENT, "innovations: [kabupaten-sumedang/command-center]", "innovations: [command-center]", (6, 15, "innovations[0]"), "bad-innovation-ref", id="innovation-ref"),
+        pytest.param(
+            KABUPATEN, 'code: "32.11"', 'code: "32.1"', (3, 7, "code"), "bad-code", id="code-one-digit"
+        ),
+        pytest.param(
+            KABUPATEN,
+            "province: provinsi-jawa-barat",
+            "province: Jawa Barat",
+            (4, 11, "province"),
+            "bad-region-ref",
+            id="region-ref",
+        ),
+        pytest.param(
+            INNOVATION,
+            "agencies: [diskominfosanditik, setda]",
+            "agencies: [Setda]",
+            (4, 12, "agencies[0]"),
+            "bad-agency-ref",
+            id="agency-ref",
+        ),
+        pytest.param(
+            AGREEMENT,
+            "agencies: [kabupaten-sumedang/setda]",
+            "agencies: [setda]",
+            (5, 12, "agencies[0]"),
+            "bad-qualified-agency-ref",
+            id="qualified-agency-ref",
+        ),
+        pytest.param(
+            AGREEMENT,
+            "innovations: [kabupaten-sumedang/command-center]",
+            "innovations: [command-center]",
+            (6, 15, "innovations[0]"),
+            "bad-innovation-ref",
+            id="innovation-ref",
+        ),
     ],
 )
 def test_bad_format(scratch, rel, old, new, where, code):
@@ -295,17 +369,14 @@ def test_bad_vocabulary_value_in_a_list(scratch):
         (INNOVATION, 8, 11, "bad-vocab", "affairs[0]"),
         (INNOVATION, 8, 20, "bad-vocab", "affairs[1]"),
     ]
-    second = [p for p in scratch.check().problems if p.field == "affairs[1]"][0]
+    second = next(p for p in scratch.check().problems if p.field == "affairs[1]")
     assert second.arguments["allowed"].startswith("communication-informatics, ")
 
 
 def test_vocabularies_have_both_labels_for_every_value():
     known = vocabularies()
     used = {
-        info.vocab
-        for cls in RECORD_KINDS.values()
-        for info in _all_fields(cls)
-        if info.vocab is not None
+        info.vocab for cls in RECORD_KINDS.values() for info in _all_fields(cls) if info.vocab is not None
     }
     assert used <= set(known), used - set(known)
     for name, vocab in known.items():
@@ -313,7 +384,10 @@ def test_vocabularies_have_both_labels_for_every_value():
         assert vocab.values, name
         for value, labels in vocab.values.items():
             assert set(labels) == set(LANGS), (name, value)
-            assert all(isinstance(labels[lang], str) and labels[lang].strip() for lang in LANGS), (name, value)
+            assert all(isinstance(labels[lang], str) and labels[lang].strip() for lang in LANGS), (
+                name,
+                value,
+            )
             assert vocab.text(value, "en") == labels["en"]
 
 
@@ -343,7 +417,9 @@ def test_duplicate_agency_in_an_innovation(scratch):
 
 
 def test_agreement_with_one_party(scratch):
-    scratch.edit(AGREEMENT, "parties: [provinsi-jawa-barat, kabupaten-sumedang]", "parties: [kabupaten-sumedang]")
+    scratch.edit(
+        AGREEMENT, "parties: [provinsi-jawa-barat, kabupaten-sumedang]", "parties: [kabupaten-sumedang]"
+    )
     # Only the list's own problem: with `parties` invalid, nobody can say whether the agencies and
     # innovations belong to a party, so those checks do not pile on.
     assert scratch.found() == [(AGREEMENT, 3, 10, "too-few-items", "parties")]

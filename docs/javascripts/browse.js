@@ -1,0 +1,309 @@
+// The catalogue browser: filters and sorting over every innovation, client-side, from the compact
+// index in katalog/ (generator/browse_index.py). Progressive enhancement: the page already links to
+// the regions, themes and agency kinds; this script adds the filter form when it runs.
+// Filter state lives in the URL query, so a filtered view can be shared as a link.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var base = new URL("../", script ? script.src : window.location.href);
+  var PAGE_SIZE = 50;
+  // URL parameter → dictionary name and row column (see COLUMNS in browse_index.py).
+  var FILTERS = [
+    { param: "provinsi", dict: "province" },
+    { param: "daerah", dict: "region", column: 2 },
+    { param: "perangkat", dict: "agency_kind", column: 9, many: true },
+    { param: "tema", dict: "theme", column: 8, many: true },
+    { param: "tahap", dict: "stage", column: 3 },
+    { param: "jenis", dict: "kind", column: 4 },
+    { param: "bentuk", dict: "form", column: 5 },
+    { param: "status", dict: "status", column: 6 },
+  ];
+
+  function element(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      node.setAttribute(key, attrs[key]);
+    });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function fetchJson(path) {
+    return fetch(new URL(path, base).href).then(function (response) {
+      if (!response.ok) throw new Error(path + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  function Browser(root, labels, manifest) {
+    this.root = root;
+    this.labels = labels;
+    this.manifest = manifest;
+    this.dict = manifest.dict;
+    this.rows = [];
+    this.loaded = {};
+    this.shown = PAGE_SIZE;
+    this.state = this.readState();
+    this.build();
+  }
+
+  Browser.prototype.readState = function () {
+    var params = new URLSearchParams(window.location.search);
+    var state = {};
+    FILTERS.concat([{ param: "tahun" }, { param: "q" }, { param: "urut" }]).forEach(function (f) {
+      state[f.param] = params.get(f.param) || "";
+    });
+    return state;
+  };
+
+  Browser.prototype.writeState = function () {
+    var params = new URLSearchParams();
+    var state = this.state;
+    Object.keys(state).forEach(function (key) {
+      if (state[key]) params.set(key, state[key]);
+    });
+    var query = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+  };
+
+  Browser.prototype.select = function (param, label, options) {
+    var id = "kid-filter-" + param;
+    var wrap = element("div", { class: "kid-filter" });
+    wrap.appendChild(element("label", { for: id }, label));
+    var select = element("select", { id: id, name: param });
+    select.appendChild(element("option", { value: "" }, this.labels.all));
+    options.forEach(function (option) {
+      select.appendChild(element("option", { value: option[0] }, option[1]));
+    });
+    select.value = this.state[param];
+    var self = this;
+    select.addEventListener("change", function () {
+      self.state[param] = select.value;
+      if (param === "provinsi") self.state.daerah = "";
+      self.shown = PAGE_SIZE;
+      self.update();
+    });
+    wrap.appendChild(select);
+    return wrap;
+  };
+
+  Browser.prototype.build = function () {
+    var labels = this.labels;
+    var self = this;
+    var form = element("form", { class: "kid-browse__form", role: "search", "aria-label": labels.filters });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    var textWrap = element("div", { class: "kid-filter kid-filter--text" });
+    textWrap.appendChild(element("label", { for: "kid-filter-q" }, labels.text));
+    var text = element("input", { id: "kid-filter-q", name: "q", type: "search", autocomplete: "off" });
+    text.value = this.state.q;
+    text.addEventListener("input", function () {
+      self.state.q = text.value.trim();
+      self.shown = PAGE_SIZE;
+      self.update();
+    });
+    textWrap.appendChild(text);
+    form.appendChild(textWrap);
+    FILTERS.forEach(function (f) {
+      form.appendChild(self.select(f.param, labels[f.dict], self.options(f)));
+    });
+    this.yearSelect = this.select("tahun", labels.year, []);
+    form.appendChild(this.yearSelect);
+    form.appendChild(
+      this.select("urut", labels.sort, [
+        ["judul", labels.sort_title],
+        ["tahun", labels.sort_year],
+        ["daerah", labels.sort_region],
+      ])
+    );
+    this.root.appendChild(form);
+    this.status = element("p", { class: "kid-browse__status", role: "status", "aria-live": "polite" });
+    this.root.appendChild(this.status);
+    this.list = element("ol", { class: "kid-browse__list" });
+    this.root.appendChild(this.list);
+    this.more = element("button", { type: "button", class: "md-button kid-browse__more" }, labels.more);
+    this.more.addEventListener("click", function () {
+      self.shown += PAGE_SIZE;
+      self.render();
+    });
+    this.root.appendChild(this.more);
+  };
+
+  Browser.prototype.options = function (filter) {
+    var values = this.dict[filter.dict];
+    if (filter.dict === "region") {
+      var province = this.provinceIndex();
+      return values
+        .filter(function (r) {
+          return province < 0 || r[2] === province;
+        })
+        .map(function (r) {
+          return [r[0], r[1]];
+        });
+    }
+    return values.map(function (v) {
+      return [v[0], v[1]];
+    });
+  };
+
+  Browser.prototype.index = function (dict, value) {
+    var values = this.dict[dict];
+    for (var i = 0; i < values.length; i++) if (values[i][0] === value) return i;
+    return -1;
+  };
+
+  Browser.prototype.provinceIndex = function () {
+    return this.state.provinsi ? this.index("province", this.state.provinsi) : -1;
+  };
+
+  // Only the shards the current filter needs: one province, or all of them.
+  Browser.prototype.load = function () {
+    var province = this.provinceIndex();
+    var self = this;
+    var wanted = this.manifest.shards.filter(function (shard) {
+      return province < 0 || shard.province === province;
+    });
+    return Promise.all(
+      wanted.map(function (shard) {
+        if (self.loaded[shard.file]) return self.loaded[shard.file];
+        self.loaded[shard.file] = fetchJson("katalog/" + shard.file).then(function (data) {
+          data.rows.forEach(function (row) {
+            row.province = shard.province;
+          });
+          self.rows = self.rows.concat(data.rows);
+          return data;
+        });
+        return self.loaded[shard.file];
+      })
+    );
+  };
+
+  Browser.prototype.matches = function () {
+    var self = this;
+    var state = this.state;
+    var tests = [];
+    var province = this.provinceIndex();
+    if (province >= 0)
+      tests.push(function (row) {
+        return row.province === province;
+      });
+    FILTERS.forEach(function (f) {
+      if (!f.column || !state[f.param]) return;
+      var wanted = self.index(f.dict, state[f.param]);
+      tests.push(function (row) {
+        return f.many ? row[f.column].indexOf(wanted) >= 0 : row[f.column] === wanted;
+      });
+    });
+    if (state.tahun)
+      tests.push(function (row) {
+        return String(row[7]) === state.tahun;
+      });
+    if (state.q) {
+      var needle = state.q.toLocaleLowerCase("id");
+      tests.push(function (row) {
+        return row[0].toLocaleLowerCase("id").indexOf(needle) >= 0;
+      });
+    }
+    var found = this.rows.filter(function (row) {
+      return tests.every(function (test) {
+        return test(row);
+      });
+    });
+    var regions = this.dict.region;
+    var byTitle = function (a, b) {
+      return a[0].localeCompare(b[0], "id") || (a[1] < b[1] ? -1 : 1);
+    };
+    var sorts = {
+      judul: byTitle,
+      tahun: function (a, b) {
+        return (b[7] || 0) - (a[7] || 0) || byTitle(a, b);
+      },
+      daerah: function (a, b) {
+        return regions[a[2]][1].localeCompare(regions[b[2]][1], "id") || byTitle(a, b);
+      },
+    };
+    return found.sort(sorts[state.urut] || byTitle);
+  };
+
+  Browser.prototype.refreshYears = function () {
+    var years = {};
+    this.rows.forEach(function (row) {
+      if (row[7]) years[row[7]] = true;
+    });
+    var select = this.yearSelect.querySelector("select");
+    var current = this.state.tahun;
+    while (select.options.length > 1) select.remove(1);
+    Object.keys(years)
+      .sort()
+      .reverse()
+      .forEach(function (year) {
+        select.appendChild(element("option", { value: year }, year));
+      });
+    select.value = current;
+  };
+
+  Browser.prototype.refreshRegions = function () {
+    var select = this.root.querySelector("#kid-filter-daerah");
+    var current = this.state.daerah;
+    while (select.options.length > 1) select.remove(1);
+    this.options({ dict: "region" }).forEach(function (option) {
+      select.appendChild(element("option", { value: option[0] }, option[1]));
+    });
+    select.value = current;
+  };
+
+  Browser.prototype.render = function () {
+    var found = this.found;
+    var labels = this.labels;
+    var dict = this.dict;
+    this.list.textContent = "";
+    found.slice(0, this.shown).forEach(function (row) {
+      var item = element("li", { class: "kid-browse__item" });
+      item.appendChild(element("a", { href: new URL(row[1], base).href }, row[0]));
+      var meta = [dict.region[row[2]][1], dict.stage[row[3]][1]];
+      if (row[7]) meta.push(String(row[7]));
+      if (dict.status[row[6]][0] !== "active") meta.push(dict.status[row[6]][1]);
+      item.appendChild(element("span", { class: "kid-browse__meta" }, " — " + meta.join(" · ")));
+      this.list.appendChild(item);
+    }, this);
+    this.status.textContent = labels.count.replace("{n}", found.length).replace("{total}", this.manifest.count);
+    this.more.hidden = found.length <= this.shown;
+  };
+
+  Browser.prototype.update = function () {
+    var self = this;
+    this.writeState();
+    this.refreshRegions();
+    return this.load().then(function () {
+      self.refreshYears();
+      self.found = self.matches();
+      self.render();
+    });
+  };
+
+  function start() {
+    var root = document.querySelector("[data-kid-browse]");
+    if (!root || root.hasAttribute("data-kid-mounted")) return;
+    root.setAttribute("data-kid-mounted", "");
+    var labels = JSON.parse(document.getElementById("kid-browse-labels").textContent);
+    fetchJson("katalog/index.json")
+      .then(function (manifest) {
+        var browser = new Browser(root, labels, manifest);
+        root.hidden = false;
+        return browser.update();
+      })
+      .catch(function () {
+        root.hidden = false;
+        root.textContent = labels.failed;
+      });
+  }
+
+  if (typeof window.document$ !== "undefined") {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

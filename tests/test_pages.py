@@ -1,0 +1,233 @@
+"""`build_pages`: which pages exist, that their links resolve, and that the output is deterministic.
+
+Library level only: no MkDocs. The relation fixture (`tests/fixtures/site-relations`, see its
+README) is small enough to spell out every page it must produce.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+import posixpath
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import paths
+from generator.catalogue import Catalogue
+from generator.check import load_catalogue
+from generator.pages import build_pages, record_page_paths
+
+ROOT = Path(__file__).parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+RELATIONS = FIXTURES / "site-relations"
+CATALOGUES = {
+    "site-relations": RELATIONS,
+    "site-hostile": FIXTURES / "site-hostile",
+    "minimal": FIXTURES / "minimal",
+    "shipped": ROOT,
+}
+# Hand-written pages: the only link targets that are not generated.
+HAND_WRITTEN = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+
+INDEX_PAGES = {
+    paths.HOME,
+    paths.SEARCH,
+    paths.INNOVATIONS,
+    paths.REGIONS,
+    paths.AGENCIES,
+    paths.AGREEMENTS,
+    paths.THEMES,
+    paths.TAGS,
+}
+RELATIONS_RECORD_PAGES = {
+    # Innovations.
+    "inovasi/kabupaten-lampung-selatan/command-center-lamsel.md",
+    "inovasi/kabupaten-lampung-selatan/posyandu-keliling.md",
+    "inovasi/kabupaten-sumedang/antrean-manual.md",
+    "inovasi/kabupaten-sumedang/command-center.md",
+    "inovasi/kabupaten-sumedang/layanan-adminduk-daring.md",
+    # Regions: both provinces, the two kabupaten with content; not Kabupaten Garut.
+    "daerah/provinsi-jawa-barat.md",
+    "daerah/provinsi-lampung.md",
+    "daerah/kabupaten-sumedang.md",
+    "daerah/kabupaten-lampung-selatan.md",
+    # Agencies.
+    "perangkat-daerah/kabupaten-lampung-selatan/dinkes.md",
+    "perangkat-daerah/kabupaten-lampung-selatan/disdukcapil.md",
+    "perangkat-daerah/kabupaten-lampung-selatan/diskominfo.md",
+    "perangkat-daerah/kabupaten-sumedang/disdukcapil.md",
+    "perangkat-daerah/kabupaten-sumedang/diskominfosanditik.md",
+    "perangkat-daerah/kabupaten-sumedang/setda.md",
+    # Agency kinds in use.
+    "perangkat-daerah/jenis/disdukcapil.md",
+    "perangkat-daerah/jenis/diskominfo.md",
+    "perangkat-daerah/jenis/health-office.md",
+    "perangkat-daerah/jenis/regional-secretariat.md",
+    # Agreements.
+    "kerja-sama/mou-lampung-selatan-sumedang-2025/index.md",
+    # Themes and tags in use.
+    "tema/digital-government.md",
+    "tema/public-service.md",
+    "tema/stunting.md",
+    "tag/adminduk/index.md",
+    "tag/cctv/index.md",
+    "tag/command-center/index.md",
+    "tag/kesehatan/index.md",
+}
+
+_LINK = re.compile(r"\]\(([^)\s]+)\)")
+_PROSE = re.compile(r'^<div class="kid-prose">\n.*?^</div>$', re.S | re.M)
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(RELATIONS)
+
+
+@pytest.fixture(scope="module")
+def pages(catalogue: Catalogue) -> dict[str, str]:
+    return build_pages(catalogue)
+
+
+@pytest.fixture(scope="module", params=sorted(CATALOGUES), ids=sorted(CATALOGUES))
+def any_pages(request: pytest.FixtureRequest) -> tuple[Catalogue, dict[str, str]]:
+    catalogue = load_catalogue(CATALOGUES[request.param])
+    return catalogue, build_pages(catalogue)
+
+
+def test_relation_fixture_pages_exactly(pages: dict[str, str]) -> None:
+    assert set(pages) == INDEX_PAGES | RELATIONS_RECORD_PAGES
+
+
+def test_record_page_paths_are_the_record_pages(catalogue: Catalogue) -> None:
+    assert record_page_paths(catalogue) == RELATIONS_RECORD_PAGES
+
+
+def test_every_record_has_a_page(any_pages: tuple[Catalogue, dict[str, str]]) -> None:
+    catalogue, pages = any_pages
+    expected = set(INDEX_PAGES)
+    expected |= {paths.innovation(ref) for ref in catalogue.innovations}
+    expected |= {paths.agreement(a) for a in catalogue.agreements}
+    for region in catalogue.regions.values():
+        expected |= {paths.agency(region.id, a.id) for a in region.agencies}
+        expected |= {paths.agency_kind(a.kind) for a in region.agencies}
+        has_content = (
+            region.type == "provinsi"
+            or region.agencies
+            or region.summary
+            or region.head
+            or any(i.region == region.id for i in catalogue.innovations.values())
+            or any(region.id in a.parties for a in catalogue.agreements.values())
+        )
+        if has_content:
+            expected.add(paths.region(region.id))
+    for innovation in catalogue.innovations.values():
+        expected |= {paths.theme(t) for t in innovation.themes}
+        expected |= {paths.tag(t) for t in innovation.tags}
+    assert set(pages) == expected
+    assert record_page_paths(catalogue) == expected - INDEX_PAGES
+    assert list(pages) == sorted(pages)
+
+
+def test_region_without_content_has_no_page_but_is_named(pages: dict[str, str]) -> None:
+    assert "daerah/kabupaten-garut.md" not in pages
+    assert not any("kabupaten-garut" in text for text in pages.values())
+    assert "Kabupaten Garut (32&#46;05)" in pages["daerah/provinsi-jawa-barat.md"]
+    # Listed on no index either: the regions index links pages only.
+    assert "Garut" not in pages[paths.REGIONS]
+
+
+def test_every_link_resolves_to_a_page(any_pages: tuple[Catalogue, dict[str, str]]) -> None:
+    _, pages = any_pages
+    targets = set(pages) | HAND_WRITTEN
+    checked = 0
+    for page, text in pages.items():
+        # Front matter and contributor Markdown (already HTML) hold text that only looks like links.
+        markdown = _PROSE.sub("", _FRONT_MATTER.sub("", text))
+        for href in _LINK.findall(markdown):
+            assert not href.startswith(("/", "#")), f"{page}: {href}"
+            assert href.endswith(".md"), f"{page}: {href} is not a page link"
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+            assert target in targets, f"{page}: {href} → {target}"
+            checked += 1
+    assert checked > len(pages)
+
+
+def test_external_links_are_only_http_or_mailto(any_pages: tuple[Catalogue, dict[str, str]]) -> None:
+    _, pages = any_pages
+    for page, text in pages.items():
+        for href in re.findall(r'<a href="([^"]*)"', text):
+            assert href.startswith(("https://", "http://", "mailto:")), f"{page}: {href}"
+            assert 'rel="nofollow noopener ugc"' in text
+
+
+def test_front_matter_has_a_title(any_pages: tuple[Catalogue, dict[str, str]]) -> None:
+    _, pages = any_pages
+    for page, text in pages.items():
+        match = _FRONT_MATTER.match(text)
+        assert match, page
+        meta = yaml.safe_load(match.group(1))
+        assert isinstance(meta["title"], str) and meta["title"], page
+        body = text[match.end() :]
+        assert "\n# " in "\n" + body, f"{page} has no h1"
+
+
+def test_two_calls_give_identical_pages(catalogue: Catalogue) -> None:
+    assert build_pages(catalogue) == build_pages(catalogue)
+    assert build_pages(load_catalogue(RELATIONS)) == build_pages(catalogue)
+
+
+def test_order_of_records_does_not_change_output(catalogue: Catalogue, pages: dict[str, str]) -> None:
+    """Records handed over in reverse order give the same pages: every list is sorted on output."""
+    reversed_catalogue = Catalogue(
+        regions=dict(reversed(catalogue.regions.items())),
+        innovations=dict(reversed(catalogue.innovations.items())),
+        agreements=dict(reversed(catalogue.agreements.items())),
+        sources=dict(reversed(catalogue.sources.items())),
+    )
+    assert build_pages(reversed_catalogue) == pages
+
+
+def test_order_of_files_on_disk_does_not_change_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: dict[str, str]
+) -> None:
+    # Copy the files newest-name-first, then make every folder listing come back reversed.
+    files = sorted((p for p in RELATIONS.rglob("*") if p.is_file()), reverse=True)
+    for source in files:
+        target = tmp_path / source.relative_to(RELATIONS)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    original = pathlib.Path.iterdir
+    monkeypatch.setattr(pathlib.Path, "iterdir", lambda self: iter(sorted(original(self), reverse=True)))
+    assert build_pages(load_catalogue(tmp_path)) == pages
+
+
+def test_pages_follow_content_changes(catalogue: Catalogue, pages: dict[str, str]) -> None:
+    ref = "kabupaten-sumedang/command-center"
+    changed = dataclasses.replace(catalogue.innovations[ref], title="Pusat Kendali Sumedang")
+    edited = Catalogue(
+        regions=catalogue.regions,
+        innovations={**catalogue.innovations, ref: changed},
+        agreements=catalogue.agreements,
+    )
+    new = build_pages(edited)
+    differ = {p for p in pages if new[p] != pages[p]}
+    # The page itself and every page that lists it by title, nothing else.
+    assert paths.innovation(ref) in differ
+    assert all("Pusat Kendali Sumedang" in new[p] for p in differ)
+    assert not any("Pusat Kendali Sumedang" in pages[p] for p in pages)
+    assert "perangkat-daerah/kabupaten-lampung-selatan/dinkes.md" not in differ
+
+
+def test_english_pages_use_english_labels(catalogue: Catalogue, pages: dict[str, str]) -> None:
+    english = build_pages(catalogue, "en")
+    assert set(english) == set(pages)
+    page = paths.innovation("kabupaten-lampung-selatan/posyandu-keliling")
+    assert '!!! warning "Stopped"' in english[page]
+    assert '!!! warning "Berhenti"' in pages[page]
+    assert "# Regency Sumedang\n" in english["daerah/kabupaten-sumedang.md"]

@@ -1,0 +1,365 @@
+"""Every relation between records shows on the pages at both of its ends.
+
+The links are read back from the generated Markdown, section by section, so a relation that is
+computed but not printed (or printed under the wrong heading) fails. Expectations come from the
+records themselves, not from `relations.py`, plus named checks on `tests/fixtures/site-relations`,
+whose README lists the relation each record is there for.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import paths
+from generator.catalogue import Catalogue
+from generator.check import load_catalogue
+from generator.pages import COUNTERPARTS_SHOWN, build_pages
+from generator.relations import build_relations
+from generator.render import labels
+from generator.vocab import vocabulary
+
+ROOT = Path(__file__).parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+RELATIONS = FIXTURES / "site-relations"
+# Every catalogue the generic checks run on: the relation fixture, the smallest one, the shipped one.
+CATALOGUES = {"site-relations": RELATIONS, "minimal": FIXTURES / "minimal", "shipped": ROOT}
+
+# A link as `render.link` writes it; link text is escaped, so it never holds a bracket.
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
+
+
+def t(key: str) -> str:
+    return str(labels()[key]["id"])
+
+
+def status(value: str) -> str:
+    return vocabulary("statuses").text(value, "id")
+
+
+class Site:
+    """Generated pages, read back as links."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.pages = build_pages(catalogue)
+
+    def text(self, page: str) -> str:
+        assert page in self.pages, f"no page {page}"
+        return self.pages[page]
+
+    def section(self, page: str, heading: str) -> str:
+        """The lines under `heading` (a Markdown heading, a `**Label:**` line or an admonition)
+        up to the next heading of the same or a higher level."""
+        lines = self.text(page).splitlines()
+        assert heading in lines, f"{page} has no line {heading!r}"
+        depth = len(heading) - len(heading.lstrip("#")) if heading.startswith("#") else 6
+        found = []
+        for line in lines[lines.index(heading) + 1 :]:
+            hashes = len(line) - len(line.lstrip("#"))
+            if hashes and line[hashes : hashes + 1] == " " and hashes <= depth:
+                break
+            if heading.startswith("**") and line.startswith("**") and line.endswith(":**"):
+                break
+            found.append(line)
+        return "\n".join(found)
+
+    def links(self, page: str, heading: str | None = None) -> list[str]:
+        """Targets of the Markdown links of a page (or of one section), as docs paths."""
+        text = self.text(page) if heading is None else self.section(page, heading)
+        base = posixpath.dirname(page)
+        return [posixpath.normpath(posixpath.join(base, href)) for _, href in _LINK.findall(text)]
+
+
+@pytest.fixture(scope="module")
+def site() -> Site:
+    return Site(load_catalogue(RELATIONS))
+
+
+@pytest.fixture(scope="module", params=sorted(CATALOGUES), ids=sorted(CATALOGUES))
+def any_site(request: pytest.FixtureRequest) -> Site:
+    return Site(load_catalogue(CATALOGUES[request.param]))
+
+
+ADOPTED = f"## {t('adopted_from')} / {t('adopted_by')}"
+
+CC = "kabupaten-sumedang/command-center"
+ANTREAN = "kabupaten-sumedang/antrean-manual"
+ADMINDUK = "kabupaten-sumedang/layanan-adminduk-daring"
+CC_LAMSEL = "kabupaten-lampung-selatan/command-center-lamsel"
+POSYANDU = "kabupaten-lampung-selatan/posyandu-keliling"
+MOU = "mou-lampung-selatan-sumedang-2025"
+
+
+# --- Generic: every relation of every catalogue, from the records -----------------------------
+
+
+def test_adoption_shows_on_both_ends(any_site: Site) -> None:
+    for innovation in any_site.catalogue.innovations.values():
+        if not innovation.adopted_from:
+            continue
+        copy, source = paths.innovation(innovation.ref), paths.innovation(innovation.adopted_from)
+        assert source in any_site.links(copy, f"**{t('adopted_from')}:**")
+        assert copy in any_site.links(source, f"**{t('adopted_by')}:**")
+
+
+def test_related_is_symmetric_even_when_one_side_names_it(any_site: Site) -> None:
+    pairs = {
+        frozenset((i.ref, other)) for i in any_site.catalogue.innovations.values() for other in i.related
+    }
+    for pair in pairs:
+        a, b = sorted(pair)
+        heading = f"## {t('related')}"
+        assert any_site.links(paths.innovation(a), heading).count(paths.innovation(b)) == 1
+        assert any_site.links(paths.innovation(b), heading).count(paths.innovation(a)) == 1
+    named = {ref for pair in pairs for ref in pair}
+    for ref in any_site.catalogue.innovations.keys() - named:
+        assert f"## {t('related')}" not in any_site.text(paths.innovation(ref))
+
+
+def test_replacement_shows_on_both_ends(any_site: Site) -> None:
+    for innovation in any_site.catalogue.innovations.values():
+        if not innovation.replaced_by:
+            continue
+        old, new = paths.innovation(innovation.ref), paths.innovation(innovation.replaced_by)
+        assert new in any_site.links(old, f'!!! warning "{status("replaced")}"')
+        assert old in any_site.links(new, f"## {t('replaces')}")
+
+
+def test_innovation_and_its_agencies_region_themes_and_tags_link_each_other(any_site: Site) -> None:
+    for innovation in any_site.catalogue.innovations.values():
+        page = paths.innovation(innovation.ref)
+        links = any_site.links(page)
+        region = paths.region(innovation.region)
+        assert region in links
+        assert page in any_site.links(region, f"## {t('innovations_of_region')}")
+        for agency_id in innovation.agencies:
+            agency = paths.agency(innovation.region, agency_id)
+            assert agency in links
+            assert page in any_site.links(agency, f"## {t('innovations_of_agency')}")
+        for theme in innovation.themes:
+            assert paths.theme(theme) in links
+            assert page in any_site.links(paths.theme(theme))
+        for tag in innovation.tags:
+            assert paths.tag(tag) in any_site.links(page, f"## {t('tags')}")
+            assert page in any_site.links(paths.tag(tag))
+
+
+def test_agreement_links_parties_agencies_and_innovations_and_back(any_site: Site) -> None:
+    for agreement in any_site.catalogue.agreements.values():
+        page = paths.agreement(agreement.id)
+        links = any_site.links(page)
+        for party in agreement.parties:
+            assert paths.region(party) in links
+            assert page in any_site.links(paths.region(party), f"## {t('agreements_of_region')}")
+        for ref in agreement.agencies:
+            agency = paths.agency(*ref.split("/"))
+            assert agency in any_site.links(page, f"## {t('agreement_agencies')}")
+            assert page in any_site.links(agency, f"## {t('agreements_of_agency')}")
+        for ref in agreement.innovations:
+            innovation = paths.innovation(ref)
+            assert innovation in any_site.links(page, f"## {t('agreement_innovations')}")
+            assert page in any_site.links(innovation, f"## {t('covered_by_agreements')}")
+
+
+def test_agencies_not_named_by_an_agreement_do_not_list_it(any_site: Site) -> None:
+    for region in any_site.catalogue.regions.values():
+        for agency in region.agencies:
+            named = [
+                a.id
+                for a in any_site.catalogue.agreements.values()
+                if f"{region.id}/{agency.id}" in a.agencies
+            ]
+            links = any_site.links(paths.agency(region.id, agency.id))
+            listed = [a for a in any_site.catalogue.agreements if paths.agreement(a) in links]
+            assert listed == sorted(named)
+
+
+def test_counterparts_are_same_kind_agencies_of_other_regions(any_site: Site) -> None:
+    regions = any_site.catalogue.regions.values()
+    everyone = [(r, a) for r in regions for a in r.agencies]
+    for region, agency in everyone:
+        page = paths.agency(region.id, agency.id)
+        expected = {
+            paths.agency(r.id, a.id) for r, a in everyone if a.kind == agency.kind and r.id != region.id
+        }
+        heading = f"## {t('counterparts')}"
+        listed = {link for link in any_site.links(page, heading) if link.startswith("perangkat-daerah/")}
+        if len(expected) <= COUNTERPARTS_SHOWN:
+            assert listed == expected, page
+        else:
+            assert listed < expected
+        if not expected:
+            assert t("no_counterparts") in any_site.section(page, heading)
+        # The counterparts' innovations are listed with them.
+        for other_region, other in ((r, a) for r, a in everyone if paths.agency(r.id, a.id) in listed):
+            for innovation in any_site.catalogue.innovations.values():
+                if innovation.region == other_region.id and other.id in innovation.agencies:
+                    assert paths.innovation(innovation.ref) in any_site.links(page, heading)
+
+
+def test_agency_kind_page_lists_every_agency_of_that_kind(any_site: Site) -> None:
+    for region in any_site.catalogue.regions.values():
+        for agency in region.agencies:
+            kind = paths.agency_kind(agency.kind)
+            assert paths.agency(region.id, agency.id) in any_site.links(kind)
+            assert kind in any_site.links(paths.agency(region.id, agency.id))
+            assert kind in any_site.links(paths.AGENCIES)
+
+
+def test_province_and_its_regions_link_each_other(any_site: Site) -> None:
+    rel = build_relations(any_site.catalogue)
+    for region in any_site.catalogue.regions.values():
+        if not region.province:
+            continue
+        province = paths.region(region.province)
+        if paths.region(region.id) in any_site.pages:
+            assert paths.region(region.id) in any_site.links(province, f"## {t('regions_in_province')}")
+            assert province in any_site.links(paths.region(region.id))
+        else:
+            assert not rel.has_page(region)
+            assert f"{region.name} (" in any_site.section(province, f"## {t('regions_in_province')}")
+
+
+def test_index_pages_link_every_record(any_site: Site) -> None:
+    catalogue = any_site.catalogue
+    for ref in catalogue.innovations:
+        assert paths.innovation(ref) in any_site.links(paths.INNOVATIONS)
+    for agreement in catalogue.agreements:
+        assert paths.agreement(agreement) in any_site.links(paths.AGREEMENTS)
+    region_pages = {paths.region(r) for r in catalogue.regions} & set(any_site.pages)
+    assert region_pages <= set(any_site.links(paths.REGIONS))
+    themes = {t for i in catalogue.innovations.values() for t in i.themes}
+    assert {paths.theme(t) for t in themes} <= set(any_site.links(paths.THEMES))
+    tags = {t for i in catalogue.innovations.values() for t in i.tags}
+    assert {paths.tag(t) for t in tags} <= set(any_site.links(paths.TAGS))
+
+
+# --- Named: the relation fixture, record by record --------------------------------------------
+
+
+def test_fixture_holds_every_relation_kind(site: Site) -> None:
+    innovations = site.catalogue.innovations
+    assert innovations[CC_LAMSEL].adopted_from == CC
+    assert innovations[ANTREAN].status == "replaced"
+    assert innovations[ANTREAN].replaced_by == ADMINDUK
+    assert innovations[POSYANDU].status == "stopped"
+    assert ADMINDUK in innovations[POSYANDU].related
+    assert POSYANDU not in innovations[ADMINDUK].related
+    assert site.catalogue.regions["kabupaten-garut"].province == "provinsi-jawa-barat"
+
+
+def test_adopted_from_across_regions(site: Site) -> None:
+    lamsel, sumedang = paths.innovation(CC_LAMSEL), paths.innovation(CC)
+    assert site.links(lamsel, ADOPTED) == [sumedang]
+    assert site.links(sumedang, ADOPTED) == [lamsel]
+    # The regions show the exchange too: who learned from whom.
+    assert site.links("daerah/kabupaten-lampung-selatan.md", f"## {t('learned_from')}") == [lamsel, sumedang]
+    assert site.links("daerah/kabupaten-sumedang.md", f"## {t('taught_to')}") == [sumedang, lamsel]
+    assert f"## {t('taught_to')}" not in site.text("daerah/kabupaten-lampung-selatan.md")
+
+
+def test_one_sided_related_shows_on_both_pages(site: Site) -> None:
+    heading = f"## {t('related')}"
+    assert site.links(paths.innovation(POSYANDU), heading) == [paths.innovation(ADMINDUK)]
+    # Named by the posyandu and by the command center: both listed, each once, by title.
+    assert site.links(paths.innovation(ADMINDUK), heading) == [
+        paths.innovation(POSYANDU),
+        paths.innovation(CC),
+    ]
+
+
+def test_replaced_and_stopped_innovations_say_so(site: Site) -> None:
+    antrean = site.text(paths.innovation(ANTREAN))
+    assert '!!! warning "Digantikan"' in antrean
+    assert site.links(paths.innovation(ANTREAN), '!!! warning "Digantikan"') == [paths.innovation(ADMINDUK)]
+    assert site.links(paths.innovation(ADMINDUK), f"## {t('replaces')}") == [paths.innovation(ANTREAN)]
+    posyandu = site.text(paths.innovation(POSYANDU))
+    assert '!!! warning "Berhenti"' in posyandu
+    assert t("status_notice_stopped") in posyandu
+    assert "!!! warning" not in site.text(paths.innovation(ADMINDUK))
+    # Lists elsewhere mark the status next to the title.
+    region = site.section("daerah/kabupaten-lampung-selatan.md", f"## {t('innovations_of_region')}")
+    assert re.search(r"\[Posyandu Keliling\]\([^)]+\).*\*\*Berhenti\*\*", region)
+
+
+def test_agreement_pages(site: Site) -> None:
+    page = paths.agreement(MOU)
+    assert site.links(page, f"## {t('agreement_agencies')}") == [
+        "perangkat-daerah/kabupaten-lampung-selatan/diskominfo.md",
+        "perangkat-daerah/kabupaten-sumedang/diskominfosanditik.md",
+    ]
+    assert site.links(page, f"## {t('agreement_innovations')}") == [
+        paths.innovation(CC),
+        paths.innovation(CC_LAMSEL),
+    ]
+    for region in ("kabupaten-lampung-selatan", "kabupaten-sumedang"):
+        assert site.links(paths.region(region), f"## {t('agreements_of_region')}") == [page]
+    assert page not in site.links("perangkat-daerah/kabupaten-sumedang/disdukcapil.md")
+    assert f"## {t('agreements_of_region')}" not in site.text("daerah/provinsi-jawa-barat.md")
+
+
+def test_agency_lists_every_innovation_it_runs_lead_or_not(site: Site) -> None:
+    heading = f"## {t('innovations_of_agency')}"
+    # Layanan Adminduk Daring is led by Disdukcapil, with Diskominfosanditik second.
+    assert site.links("perangkat-daerah/kabupaten-sumedang/diskominfosanditik.md", heading) == [
+        paths.innovation(ADMINDUK),
+        paths.innovation(CC),
+    ]
+    assert site.links("perangkat-daerah/kabupaten-sumedang/disdukcapil.md", heading) == [
+        paths.innovation(ANTREAN),
+        paths.innovation(ADMINDUK),
+    ]
+    assert t("no_innovations") in site.section(
+        "perangkat-daerah/kabupaten-lampung-selatan/disdukcapil.md", heading
+    )
+
+
+def test_counterparts_in_the_fixture(site: Site) -> None:
+    heading = f"## {t('counterparts')}"
+    assert site.links("perangkat-daerah/kabupaten-lampung-selatan/diskominfo.md", heading) == [
+        "perangkat-daerah/kabupaten-sumedang/diskominfosanditik.md",
+        paths.innovation(ADMINDUK),
+        paths.innovation(CC),
+    ]
+    assert site.links("perangkat-daerah/kabupaten-sumedang/disdukcapil.md", heading) == [
+        "perangkat-daerah/kabupaten-lampung-selatan/disdukcapil.md"
+    ]
+    assert site.links("perangkat-daerah/kabupaten-lampung-selatan/dinkes.md", heading) == []
+    assert t("no_counterparts") in site.section(
+        "perangkat-daerah/kabupaten-lampung-selatan/dinkes.md", heading
+    )
+
+
+def test_province_lists_its_regions_with_and_without_pages(site: Site) -> None:
+    heading = f"## {t('regions_in_province')}"
+    assert site.links("daerah/provinsi-jawa-barat.md", heading) == ["daerah/kabupaten-sumedang.md"]
+    listed = site.section("daerah/provinsi-jawa-barat.md", heading)
+    assert f"**{t('regions_without_content')}:** Kabupaten Garut (32&#46;05)" in listed
+    assert site.links("daerah/provinsi-lampung.md", heading) == ["daerah/kabupaten-lampung-selatan.md"]
+    assert t("regions_without_content") not in site.text("daerah/provinsi-lampung.md")
+    # The province collects its regions' innovations.
+    assert site.links("daerah/provinsi-jawa-barat.md", f"## {t('innovations_of_province')}") == [
+        paths.innovation(ANTREAN),
+        paths.innovation(ADMINDUK),
+        paths.innovation(CC),
+    ]
+    assert "daerah/provinsi-jawa-barat.md" in site.links("daerah/kabupaten-sumedang.md")
+
+
+def test_tags_and_themes_group_innovations(site: Site) -> None:
+    assert site.links(paths.tag("command-center")) == [
+        paths.HOME,
+        paths.TAGS,
+        paths.innovation(CC_LAMSEL),
+        paths.innovation(CC),
+    ]
+    assert site.links(paths.theme("public-service")) == [
+        paths.HOME,
+        paths.THEMES,
+        paths.innovation(ANTREAN),
+        paths.innovation(ADMINDUK),
+    ]
