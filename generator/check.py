@@ -306,6 +306,49 @@ def _check_innovation_refs(
             _report(problems, parsed, name, "self-reference", value=ref)
         elif ref not in files.innovations:
             _unknown(problems, parsed, name, "unknown-innovation", ref, list(files.innovations))
+    _check_replications(parsed, files, problems)
+
+
+def _check_replications(parsed: _Parsed, files: CatalogueFiles, problems: list[Problem]) -> None:
+    """Each replication names another region, and optionally its agreement and its copy."""
+    innovation: Innovation = parsed.record
+    for index, replication in enumerate(innovation.replications or ()):
+        name = f"replications[{index}]"
+        if replication.region == innovation.region:
+            _report(problems, parsed, f"{name}.region", "replication-own-region", value=replication.region)
+        elif replication.region not in files.regions:
+            _unknown(
+                problems, parsed, f"{name}.region", "unknown-region", replication.region, list(files.regions)
+            )
+        if replication.agreement is not None and replication.agreement not in files.agreements:
+            _unknown(
+                problems,
+                parsed,
+                f"{name}.agreement",
+                "unknown-agreement",
+                replication.agreement,
+                list(files.agreements),
+            )
+        copy = replication.innovation
+        if copy is not None:
+            if copy not in files.innovations:
+                _unknown(
+                    problems,
+                    parsed,
+                    f"{name}.innovation",
+                    "unknown-innovation",
+                    copy,
+                    list(files.innovations),
+                )
+            elif copy.partition("/")[0] != replication.region:
+                _report(
+                    problems,
+                    parsed,
+                    f"{name}.innovation",
+                    "replication-copy-region",
+                    value=copy,
+                    region=replication.region,
+                )
 
 
 def _check_agreements(

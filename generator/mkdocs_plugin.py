@@ -19,11 +19,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .browse_index import build_browse_index
+from .catalogue import Catalogue
 from .check import check
 from .csp import add_policy
 from .files import CONTENT_DIRS
 from .messages import message
-from .pages import build_pages, record_page_paths
+from .pages import DEFAULT_STALE_AFTER_DAYS, build_pages, record_page_paths
 from .render import PageRenderer, labels
 from .report import summary_line
 
@@ -43,6 +45,11 @@ class KatalogConfig(base.Config):
     search = c.Type(bool, default=True)
     """Build the Pagefind search index after the site is built. Example: `search: true`"""
 
+    stale_after_days = c.Type(int, default=DEFAULT_STALE_AFTER_DAYS)
+    """Innovations last verified longer ago than this show a "needs checking" notice (computed in
+    the visitor's browser, so the built site does not depend on the build date).
+    Example: `stale_after_days: 365`"""
+
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):
     """Adds the catalogue's generated pages to the build; keeps record pages out of the nav."""
@@ -50,6 +57,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.root = Path(".")
+        self.catalogue: Catalogue | None = None
+        self.files: Files | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -73,7 +82,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             pages = {"index.md": _errors_page(result.problems, self.config.lang)}
             record_paths: set[str] = set()
         else:
-            pages = build_pages(result.catalogue, self.config.lang)
+            pages = build_pages(result.catalogue, self.config.lang, self.config.stale_after_days)
             record_paths = record_page_paths(result.catalogue)
             log.info(
                 "katalog: %d records in %d files → %d generated pages",
@@ -89,6 +98,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 files.remove(existing)
             inclusion = InclusionLevel.NOT_IN_NAV if path in record_paths else InclusionLevel.UNDEFINED
             files.append(File.generated(config, path, content=text, inclusion=inclusion))
+        self.catalogue, self.files = result.catalogue, files
         return files
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -107,6 +117,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         _rewrite_sitemap_gz(Path(config.site_dir))
+        if self.catalogue is not None:
+            self._write_browse_index(Path(config.site_dir))
         if not self.config.search:
             return
         command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
@@ -114,6 +126,22 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if done.returncode != 0:
             raise PluginError(f"Pagefind failed to index the site:\n{done.stdout}{done.stderr}")
         log.info("katalog: search index written to %s/pagefind", config.site_dir)
+
+
+    def _write_browse_index(self, site: Path) -> None:
+        """The catalogue browser's JSON index, with each innovation's URL as MkDocs built it."""
+        assert self.catalogue is not None and self.files is not None
+        files = self.files
+
+        def url_of(path: str) -> str:
+            built = files.get_file_from_path(path)
+            assert built is not None, path
+            return built.url
+
+        for rel, data in build_browse_index(self.catalogue, url_of, self.config.lang).items():
+            target = site / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
 
 
 def _rewrite_sitemap_gz(site: Path) -> None:

@@ -27,6 +27,7 @@ FORMATS = (
     "agency-ref",  # an agency id of the record's own region
     "qualified-agency-ref",  # region-id/agency-id
     "innovation-ref",  # region-id/innovation-id
+    "agreement-ref",  # an agreement id
 )
 
 
@@ -143,6 +144,27 @@ class Contact:
 
 
 @dataclass(frozen=True, slots=True)
+class Prerequisites:
+    """What a region needs before it can copy the innovation (for a study visit)."""
+
+    regulation: str | None = spec("prose")
+    team: str | None = spec("prose")
+    infrastructure: str | None = spec("prose")
+    budget: str | None = spec("prose")
+
+
+@dataclass(frozen=True, slots=True)
+class Replication:
+    """Another region copying the innovation (replikasi), planned, in progress or done."""
+
+    region: str = spec("region-ref", required=True)
+    status: str = spec("vocab", vocab="replication-statuses", required=True)
+    date: dt.date | None = spec()
+    agreement: str | None = spec("agreement-ref")
+    innovation: str | None = spec("innovation-ref")
+
+
+@dataclass(frozen=True, slots=True)
 class Innovation:
     """A regional innovation: `innovations/<region-id>/<innovation-id>.yml`.
 
@@ -174,6 +196,13 @@ class Innovation:
     status: str = spec("vocab", vocab="statuses", default="active")
     replaced_by: str | None = spec("innovation-ref")
     last_verified: dt.date | None = spec()
+    # Study-visit (studi tiru) content: what a visiting delegation needs.
+    visit_contact: Contact | None = spec()
+    on_site: str | None = spec("markdown")
+    prerequisites: Prerequisites | None = spec()
+    implementation_time: str | None = spec()
+    lessons: str | None = spec("markdown")
+    replications: tuple[Replication, ...] = spec(default=())
     sources: tuple[Source, ...] = spec(default=())
     region: str = spec("id", derived=True, default="")
     id: str = spec("id", derived=True, default="")

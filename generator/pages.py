@@ -6,13 +6,19 @@ extensions that MkDocs-compatible engines share (tables, admonition, attr_list, 
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from markupsafe import Markup
+
 from . import paths
 from .catalogue import Catalogue
 from .model import Innovation, Region
+from .briefs import Brief, agreement_briefs, build_brief, related_pairs
+from .charts import bar_chart
+from .network import network_svg
 from .relations import Relations, build_relations
 from .render import PageRenderer
 from .vocab import vocabulary
@@ -22,9 +28,15 @@ HOME_LIST_LENGTH = 10
 COUNTERPARTS_SHOWN = 20
 
 
-def build_pages(catalogue: Catalogue, lang: str = "id") -> dict[str, str]:
+# Entries not checked against their sources for longer than this get a visible notice.
+DEFAULT_STALE_AFTER_DAYS = 365
+
+
+def build_pages(
+    catalogue: Catalogue, lang: str = "id", stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
+) -> dict[str, str]:
     """Every generated page of the site, sorted by path."""
-    builder = _PageBuilder(catalogue, PageRenderer(lang))
+    builder = _PageBuilder(catalogue, PageRenderer(lang), stale_after_days)
     return dict(sorted(builder.pages()))
 
 
@@ -38,18 +50,35 @@ def record_page_paths(catalogue: Catalogue) -> set[str]:
     found |= {paths.agency_kind(kind) for kind in rel.agencies_by_kind}
     found |= {paths.theme(theme) for theme in rel.by_theme}
     found |= {paths.tag(tag) for tag in rel.by_tag}
+    found |= {paths.brief(visitor, host) for visitor, host in related_pairs(catalogue)}
+    for agreement in catalogue.agreements.values():
+        found |= {
+            paths.agreement_brief(agreement.id, b.visitor, b.host)
+            for b in agreement_briefs(catalogue, agreement)
+        }
     return found
 
 
 class _PageBuilder:
-    def __init__(self, catalogue: Catalogue, renderer: PageRenderer) -> None:
+    def __init__(self, catalogue: Catalogue, renderer: PageRenderer, stale_after_days: int) -> None:
         self.catalogue = catalogue
         self.rel: Relations = build_relations(catalogue)
         self.renderer = renderer
         self.regions = catalogue.regions
+        self.stale_after_days = stale_after_days
+        self.agency_acronyms = {
+            (r.id, a.id): a.acronym for r in catalogue.regions.values() for a in r.agencies
+        }
 
     def render(self, template: str, page: str, **context: Any) -> tuple[str, str]:
-        return page, self.renderer.render(template, page, regions=self.regions, **context)
+        return page, self.renderer.render(
+            template,
+            page,
+            regions=self.regions,
+            innovation_by_ref=self.catalogue.innovations,
+            agreement_by_id=self.catalogue.agreements,
+            **context,
+        )
 
     def pages(self) -> Iterator[tuple[str, str]]:
         yield self.home()
@@ -75,6 +104,21 @@ class _PageBuilder:
             yield self.render("theme.md.j2", paths.theme(theme), theme=theme, innovations=items)
         for tag, items in self.rel.by_tag.items():
             yield self.render("tag.md.j2", paths.tag(tag), tag=tag, innovations=items)
+        yield self.network()
+        for visitor, host in related_pairs(self.catalogue):
+            brief = build_brief(self.catalogue, visitor, host)
+            trail = [
+                (self.renderer.label("home"), paths.HOME),
+                (self.renderer.region_name(self.regions[visitor]), paths.region(visitor)),
+            ]
+            yield self.brief(paths.brief(visitor, host), brief, trail)
+        for agreement in self.catalogue.agreements.values():
+            for brief in agreement_briefs(self.catalogue, agreement):
+                trail = [
+                    (self.renderer.label("home"), paths.HOME),
+                    (agreement.title, paths.agreement(agreement.id)),
+                ]
+                yield self.brief(paths.agreement_brief(agreement.id, brief.visitor, brief.host), brief, trail)
 
     # --- Record pages ---------------------------------------------------------------------------
 
@@ -93,7 +137,17 @@ class _PageBuilder:
             replaced_by=innovations.get(innovation.replaced_by or ""),
             replaces=self.rel.replaces.get(innovation.ref, []),
             related=self.rel.related.get(innovation.ref, []),
-            agreements=self.rel.agreements_by_innovation.get(innovation.ref, []),
+            covered_by=self.rel.agreements_by_innovation.get(innovation.ref, []),
+            has_visit=any(
+                (
+                    innovation.visit_contact,
+                    innovation.on_site,
+                    innovation.prerequisites,
+                    innovation.implementation_time,
+                    innovation.lessons,
+                )
+            ),
+            stale_after_days=self.stale_after_days,
         )
 
     def region(self, region: Region) -> tuple[str, str]:
@@ -133,9 +187,69 @@ class _PageBuilder:
             children_without_pages=[c for c in children if not self.rel.has_page(c)],
             counts=self._counts(),
             province_innovations=[i for c in children for i in self.rel.innovations_of_region(c.id)],
-            agreements=self.rel.agreements_by_region.get(region.id, []),
+            region_agreements=self.rel.agreements_by_region.get(region.id, []),
             learned_from=learned_from,
             taught_to=taught_to,
+            replications_here=self.rel.replications_by_region.get(region.id, []),
+            charts=self._charts(
+                region, innovations + [i for c in children for i in self.rel.innovations_of_region(c.id)]
+            ),
+            network=self._ego_network(region),
+            briefs=[(v, h) for v, h in related_pairs(self.catalogue) if region.id in (v, h)],
+        )
+
+    def _charts(self, region: Region, innovations: list[Innovation]) -> list[Any]:
+        """Counts by theme and by stage, as small SVG charts (none for a region without innovations)."""
+        if not innovations:
+            return []
+        label = self.renderer.label
+        stages = Counter(i.stage for i in innovations)
+        themes = Counter(t for i in innovations for t in i.themes)
+        headers = (str(label("stage")), str(label("count")))
+        charts = [
+            bar_chart(
+                str(label("chart_by_stage")),
+                [
+                    (self.renderer.vocab_label("stages", s), stages[s])
+                    for s in vocabulary("stages").values
+                    if stages[s]
+                ],
+                f"chart-stage-{region.id}",
+                headers,
+            )
+        ]
+        if themes:
+            charts.append(
+                bar_chart(
+                    str(label("chart_by_theme")),
+                    [
+                        (self.renderer.vocab_label("themes", t), themes[t])
+                        for t in vocabulary("themes").values
+                        if themes[t]
+                    ],
+                    f"chart-theme-{region.id}",
+                    (str(label("theme")), str(label("count"))),
+                )
+            )
+        return charts
+
+    def _network_svg(self, edges: list[tuple[str, str, int]], chart_id: str) -> Any:
+        ids = sorted({e[0] for e in edges} | {e[1] for e in edges}, key=lambda r: (self.regions[r].code, r))
+        nodes = [(r, self.renderer.region_name(self.regions[r])) for r in ids]
+        return network_svg(str(self.renderer.label("network")), nodes, edges, chart_id)
+
+    def _ego_network(self, region: Region) -> Any:
+        edges = [e for e in self.rel.learning_edges() if region.id in e[:2]]
+        return self._network_svg(edges, f"network-{region.id}") if edges else None
+
+    def network(self) -> tuple[str, str]:
+        edges = self.rel.learning_edges()
+        svg = self._network_svg(edges, "network-all") if edges else None
+        return self.render("network.md.j2", paths.NETWORK, edges=edges, network=svg)
+
+    def brief(self, page: str, brief: Brief, trail: list[tuple[str, str]]) -> tuple[str, str]:
+        return self.render(
+            "brief.md.j2", page, brief=brief, trail=trail, agency_acronyms=self.agency_acronyms
         )
 
     def agency(self, region: Region, agency: Any) -> tuple[str, str]:
@@ -180,7 +294,9 @@ class _PageBuilder:
             agreement=agreement,
             parties=parties,
             agencies_by_region=[(p, grouped[p.id]) for p in parties if p.id in grouped],
-            innovations=[self.catalogue.innovations[r] for r in agreement.innovations],
+            agreement_innovations=[self.catalogue.innovations[r] for r in agreement.innovations],
+            replications=self.rel.replications_by_agreement.get(agreement.id, []),
+            briefs=agreement_briefs(self.catalogue, agreement),
         )
 
     # --- Index pages ----------------------------------------------------------------------------
@@ -192,9 +308,35 @@ class _PageBuilder:
         return sorted(self.catalogue.agreements.values(), key=lambda a: (-a.signed.toordinal(), a.id))
 
     def innovations_index(self) -> tuple[str, str]:
-        groups = [(self.regions[r], items) for r, items in self.rel.by_region.items()]
-        groups.sort(key=lambda g: (g[0].code, g[0].id))
-        return self.render("innovations_index.md.j2", paths.INNOVATIONS, groups=groups)
+        label = self.renderer.label
+        names = {
+            "all": "browse_all",
+            "filters": "browse_filters",
+            "text": "browse_text",
+            "province": "province",
+            "region": "region",
+            "agency_kind": "agency_kinds",
+            "theme": "theme",
+            "stage": "stage",
+            "kind": "kind",
+            "form": "form",
+            "status": "status",
+            "year": "browse_year",
+            "sort": "browse_sort",
+            "sort_title": "browse_sort_title",
+            "sort_year": "browse_sort_year",
+            "sort_region": "browse_sort_region",
+            "more": "browse_more",
+            "count": "browse_count",
+            "failed": "browse_failed",
+        }
+        labels = json.dumps(
+            {k: str(label(v)) for k, v in sorted(names.items())}, ensure_ascii=False, sort_keys=True
+        )
+        # A JSON island: "<" escaped so no label can close the <script> element.
+        return self.render(
+            "innovations_index.md.j2", paths.INNOVATIONS, browse_labels=Markup(labels.replace("<", "\\u003c"))
+        )
 
     def regions_index(self) -> tuple[str, str]:
         provinces = sorted(

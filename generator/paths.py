@@ -16,6 +16,7 @@ AGENCIES = "perangkat-daerah/index.md"
 AGREEMENTS = "kerja-sama/index.md"
 THEMES = "tema/index.md"
 TAGS = "tag/index.md"
+NETWORK = "jaringan.md"
 
 
 def innovation(ref: str) -> str:
@@ -38,6 +39,16 @@ def agency_kind(kind: str) -> str:
 
 def agreement(agreement_id: str) -> str:
     return f"kerja-sama/{agreement_id}/index.md"
+
+
+def brief(visitor: str, host: str) -> str:
+    """Visit brief for a delegation of `visitor` to `host`."""
+    return f"kunjungan/{visitor}/{host}.md"
+
+
+def agreement_brief(agreement_id: str, visitor: str, host: str) -> str:
+    """Visit brief for one direction of an agreement."""
+    return f"kerja-sama/{agreement_id}/kunjungan-{visitor}-ke-{host}.md"
 
 
 def theme(theme_id: str) -> str:

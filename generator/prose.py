@@ -24,6 +24,7 @@ _ALLOWED_TAGS = frozenset(
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"style"}, "td": {"style"}}
 _URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADING = re.compile(r"<(/?)h([1-6])>")
+_BEFORE_BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
 
 
 def _allowed_link(url: str) -> bool:
@@ -64,6 +65,6 @@ def render_prose(text: str) -> str:
         strip_comments=True,
         filter_style_properties={"text-align"},
     )
-    # A blank line would end the surrounding HTML block in the page's Markdown; inside <pre> the
-    # newline is kept as a character reference, so code keeps its layout.
-    return "\n".join(line if line.strip() else "&#10;" for line in clean.strip().split("\n"))
+    # A blank line would end the surrounding HTML block in the page's Markdown: the line break before
+    # it is written as a character reference instead, so code inside <pre> keeps its layout.
+    return _BEFORE_BLANK_LINE.sub("&#10;", clean.strip())

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from .catalogue import Catalogue
-from .model import Agency, Agreement, Innovation, Region
+from .model import Agency, Agreement, Innovation, Region, Replication
 
 
 def _title_key(innovation: Innovation) -> tuple[str, str]:
@@ -35,6 +35,26 @@ class Relations:
     agreements_by_innovation: dict[str, list[Agreement]] = field(default_factory=dict)
     children: dict[str, list[Region]] = field(default_factory=dict)
     agencies_by_kind: dict[str, list[tuple[Region, Agency]]] = field(default_factory=dict)
+    # Replications (studi tiru that became a copy) by the copying region and by agreement.
+    replications_by_region: dict[str, list[tuple[Innovation, Replication]]] = field(default_factory=dict)
+    replications_by_agreement: dict[str, list[tuple[Innovation, Replication]]] = field(default_factory=dict)
+
+    def learning_edges(self) -> list[tuple[str, str, int]]:
+        """Who learned from whom: (from region, to region, count), adoptions and replications together."""
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        innovations = self.catalogue.innovations
+        for innovation in innovations.values():
+            if innovation.adopted_from:
+                source = innovations[innovation.adopted_from].region
+                if source != innovation.region:
+                    counts[(source, innovation.region)] += 1
+            for replication in innovation.replications:
+                copy = innovations.get(replication.innovation or "")
+                # A replication that names its copy is the same event as the copy's adopted_from.
+                if copy is not None and copy.adopted_from == innovation.ref:
+                    continue
+                counts[(innovation.region, replication.region)] += 1
+        return sorted((a, b, n) for (a, b), n in counts.items())
 
     def innovations_of_region(self, region_id: str) -> list[Innovation]:
         return self.by_region.get(region_id, [])
@@ -43,6 +63,7 @@ class Relations:
         """Provinces always have a page; a kabupaten/kota only when it has content of its own."""
         return region.type == "provinsi" or bool(
             self.by_region.get(region.id)
+            or self.replications_by_region.get(region.id)
             or region.agencies
             or self.agreements_by_region.get(region.id)
             or region.summary
@@ -106,6 +127,21 @@ def build_relations(catalogue: Catalogue) -> Relations:
     }
     rel.agreements_by_innovation = {
         k: sorted(v, key=newest_first) for k, v in sorted(agreements_by_innovation.items())
+    }
+
+    replications_by_region: defaultdict[str, list[tuple[Innovation, Replication]]] = defaultdict(list)
+    replications_by_agreement: defaultdict[str, list[tuple[Innovation, Replication]]] = defaultdict(list)
+    for innovation in innovations.values():
+        for replication in innovation.replications:
+            replications_by_region[replication.region].append((innovation, replication))
+            if replication.agreement:
+                replications_by_agreement[replication.agreement].append((innovation, replication))
+    by_copy = lambda pair: (pair[0].title.casefold(), pair[0].ref, pair[1].region)  # noqa: E731
+    rel.replications_by_region = {
+        k: sorted(v, key=by_copy) for k, v in sorted(replications_by_region.items())
+    }
+    rel.replications_by_agreement = {
+        k: sorted(v, key=by_copy) for k, v in sorted(replications_by_agreement.items())
     }
 
     children: defaultdict[str, list[Region]] = defaultdict(list)

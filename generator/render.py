@@ -65,7 +65,8 @@ class PageRenderer:
     def label(self, key: str, **args: Any) -> Markup:
         """A UI label (trusted: it comes from our own data file)."""
         text = labels()[key][self.lang]
-        return Markup(text.format(**args) if args else text)
+        # Arguments may be contributor values (region names): escape them like any printed value.
+        return Markup(text.format(**{k: md_escape(v) for k, v in args.items()}) if args else text)
 
     def vocab_label(self, name: str, value: str) -> str:
         return vocabulary(name).text(value, self.lang)

@@ -30,6 +30,7 @@ PATTERNS = {
     "agency-ref": ID_PATTERN,
     "qualified-agency-ref": re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*"),
     "innovation-ref": re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*"),
+    "agreement-ref": ID_PATTERN,
 }
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _INTEGER = re.compile(r"-?[0-9]+")

@@ -66,19 +66,20 @@
     window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
   };
 
-  Browser.prototype.select = function (param, label, options) {
+  Browser.prototype.select = function (param, label, options, noAll) {
     var id = "kid-filter-" + param;
     var wrap = element("div", { class: "kid-filter" });
     wrap.appendChild(element("label", { for: id }, label));
     var select = element("select", { id: id, name: param });
-    select.appendChild(element("option", { value: "" }, this.labels.all));
+    if (!noAll) select.appendChild(element("option", { value: "" }, this.labels.all));
     options.forEach(function (option) {
       select.appendChild(element("option", { value: option[0] }, option[1]));
     });
-    select.value = this.state[param];
+    select.value = this.state[param] || select.options[0].value;
     var self = this;
     select.addEventListener("change", function () {
-      self.state[param] = select.value;
+      // The default sort is not written into the shared URL.
+      self.state[param] = param === "urut" && select.value === "judul" ? "" : select.value;
       if (param === "provinsi") self.state.daerah = "";
       self.shown = PAGE_SIZE;
       self.update();
@@ -115,7 +116,7 @@
         ["judul", labels.sort_title],
         ["tahun", labels.sort_year],
         ["daerah", labels.sort_region],
-      ])
+      ], true)
     );
     this.root.appendChild(form);
     this.status = element("p", { class: "kid-browse__status", role: "status", "aria-live": "polite" });
@@ -291,6 +292,8 @@
       .then(function (manifest) {
         var browser = new Browser(root, labels, manifest);
         root.hidden = false;
+        var fallback = document.querySelector(".kid-browse__fallback");
+        if (fallback) fallback.hidden = true;
         return browser.update();
       })
       .catch(function () {

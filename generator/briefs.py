@@ -1,0 +1,95 @@
+"""Visit briefs: which of a host region's innovations a visiting delegation should see.
+
+A delegation is a set of agencies of the visiting region (the agencies an agreement names, or all
+of the region's agencies). A host innovation matches when one of its agencies is of the same kind
+as a visiting agency: Disdukcapil visits Disdukcapil.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalogue import Catalogue
+from .model import Agency, Agreement, Innovation
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A host innovation and the visiting agencies it is for."""
+
+    innovation: Innovation
+    visitors: tuple[Agency, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """What one visiting region should see in one host region."""
+
+    visitor: str
+    host: str
+    delegation: tuple[Agency, ...]
+    matches: tuple[Match, ...]
+    others: tuple[Innovation, ...]
+    agreement: Agreement | None = None
+
+
+def delegation(catalogue: Catalogue, visitor: str, agreement: Agreement | None = None) -> tuple[Agency, ...]:
+    """The visiting agencies: those the agreement names for the visitor, else all of its agencies."""
+    region = catalogue.regions[visitor]
+    if agreement is not None:
+        named = [ref.partition("/")[2] for ref in agreement.agencies if ref.partition("/")[0] == visitor]
+        if named:
+            return tuple(a for a in region.agencies if a.id in named)
+    return region.agencies
+
+
+def build_brief(catalogue: Catalogue, visitor: str, host: str, agreement: Agreement | None = None) -> Brief:
+    """Match the host's innovations to the visiting delegation's agency kinds."""
+    visiting = delegation(catalogue, visitor, agreement)
+    matches = []
+    others = []
+    host_innovations = sorted(
+        (i for i in catalogue.innovations.values() if i.region == host),
+        key=lambda i: (i.title.casefold(), i.ref),
+    )
+    for innovation in host_innovations:
+        kinds = {
+            agency.kind
+            for agency_id in innovation.agencies
+            if (agency := catalogue.agency(host, agency_id)) is not None
+        }
+        visitors = tuple(a for a in visiting if a.kind in kinds)
+        if visitors:
+            matches.append(Match(innovation, visitors))
+        else:
+            others.append(innovation)
+    # Innovations that interest the most visiting agencies first; stopped ones last.
+    matches.sort(
+        key=lambda m: (m.innovation.status != "active", -len(m.visitors), m.innovation.title.casefold())
+    )
+    return Brief(visitor, host, visiting, tuple(matches), tuple(others), agreement)
+
+
+def agreement_briefs(catalogue: Catalogue, agreement: Agreement) -> list[Brief]:
+    """One brief per ordered pair of parties where the host has innovations."""
+    hosts = {i.region for i in catalogue.innovations.values()}
+    return [
+        build_brief(catalogue, visitor, host, agreement)
+        for visitor in agreement.parties
+        for host in agreement.parties
+        if visitor != host and host in hosts
+    ]
+
+
+def related_pairs(catalogue: Catalogue) -> list[tuple[str, str]]:
+    """(visitor, host) pairs worth a brief page: linked by an agreement, an adoption or a replication."""
+    hosts = {i.region for i in catalogue.innovations.values()}
+    pairs: set[tuple[str, str]] = set()
+    for agreement in catalogue.agreements.values():
+        pairs |= {(v, h) for v in agreement.parties for h in agreement.parties if v != h}
+    innovations = catalogue.innovations
+    for innovation in innovations.values():
+        if innovation.adopted_from:
+            pairs.add((innovation.region, innovations[innovation.adopted_from].region))
+        pairs |= {(r.region, innovation.region) for r in innovation.replications}
+    return sorted((v, h) for v, h in pairs if v != h and h in hosts)
