@@ -8,14 +8,19 @@ BIN := $(VENV)/bin
 # Material 9.7 prints a banner about MkDocs 2.0 on every run; we pin MkDocs 1.6.1 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install system-deps serve build check test lint typecheck pytest clean
+.PHONY: install system-deps serve build offline check test lint typecheck pytest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-install: $(BIN)/python
+install: $(BIN)/python node_modules/.package-lock.json
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+# Front-end tools from package-lock.json: axe-core, the Nu Html Checker (vnu-jar) and the
+# Web Worker shim the offline copy needs. Install scripts stay off (vnu's would fetch a Java).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
 # Debian packages the browser tests need (run as root, as on CI; otherwise prefix with sudo).
 system-deps:
@@ -27,6 +32,9 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict
 
+offline: install
+	$(BIN)/katalog offline --out build/katalog-offline.zip
+
 check: install
 	$(BIN)/katalog check
 
@@ -34,7 +42,10 @@ lint: install
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/ruff format --check generator tests benchmarks
 
-typecheck: install
+typeoffline: install
+	$(BIN)/katalog offline --out build/katalog-offline.zip
+
+check: install
 	$(BIN)/mypy generator
 
 pytest: install system-deps

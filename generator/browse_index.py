@@ -120,3 +120,15 @@ def build_browse_index(
 def _agency_kind(catalogue: Catalogue, innovation: Innovation, agency_id: str) -> str:
     agency = catalogue.agency(innovation.region, agency_id)
     return agency.kind if agency is not None else "other"
+
+
+def as_scripts(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The index as scripts (`x.json` → `x.js`) for the offline copy: from file:// a browser refuses
+    to fetch JSON but still runs a script, which hands its data to the browser's loader."""
+    scripts = {}
+    for path, data in files.items():
+        name = path.rsplit("/", 1)[-1]
+        scripts[path.removesuffix(".json") + ".js"] = (
+            b"window.kidBrowseData(" + json.dumps(name).encode("utf-8") + b"," + data + b");\n"
+        )
+    return scripts

@@ -53,6 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     pages_cmd = commands.add_parser("pages", help="write the generated Markdown pages to a folder")
     _add_root(pages_cmd)
     pages_cmd.add_argument("--out", type=Path, required=True, help="folder to write the pages into")
+    offline_cmd = commands.add_parser("offline", help="build the offline copy of the site as a zip (opens from file://)")
+    offline_cmd.add_argument(
+        "--config", type=Path, default=Path("mkdocs-offline.yml"), help="MkDocs config (default: mkdocs-offline.yml)"
+    )
+    offline_cmd.add_argument(
+        "--out", type=Path, default=Path("build/katalog-offline.zip"), help="zip to write (default: build/katalog-offline.zip)"
+    )
     return parser
 
 
@@ -84,7 +91,15 @@ def _pages(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": _check, "schema": _schema, "pages": _pages}
+def _offline(args: argparse.Namespace) -> int:
+    from .offline import build_offline_zip
+
+    count = build_offline_zip(args.config, args.out)
+    print(f"{args.out}: {count} files; unzip it and open katalog-inovasi-daerah/index.html")
+    return EXIT_OK
+
+
+COMMANDS = {"offline": _offline, "check": _check, "schema": _schema, "pages": _pages}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

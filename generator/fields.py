@@ -17,7 +17,7 @@ class FieldInfo:
 
     Attributes:
         name: the YAML key.
-        kind: "str", "date", "int", "number" or "record".
+        kind: "str", "bool", "date", "int", "number" or "record".
         is_list: the value is a list of `kind`.
         record: the nested dataclass when `kind` is "record".
         required: must be present.
@@ -42,6 +42,8 @@ class FieldInfo:
 def _kind_of(annotation: Any) -> tuple[str, type | None]:
     if annotation is str:
         return "str", None
+    if annotation is bool:
+        return "bool", None
     if annotation is dt.date:
         return "date", None
     if annotation is int:

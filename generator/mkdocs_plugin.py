@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .browse_index import build_browse_index
+from .browse_index import as_scripts, build_browse_index
 from .catalogue import Catalogue
 from .check import check
 from .csp import add_policy
@@ -30,6 +30,8 @@ from .render import PageRenderer, labels
 from .report import summary_line
 
 log = logging.getLogger("mkdocs.plugins.katalog")
+# Where the offline copy carries the Web Worker shim (from the npm package iframe-worker).
+OFFLINE_SHIM = "javascripts/vendor/iframe-worker-shim.js"
 
 
 class KatalogConfig(base.Config):
@@ -44,6 +46,11 @@ class KatalogConfig(base.Config):
 
     search = c.Type(bool, default=True)
     """Build the Pagefind search index after the site is built. Example: `search: true`"""
+
+    offline = c.Type(bool, default=False)
+    """Build the copy that opens from the file system (mkdocs-offline.yml): no Pagefind (browsers
+    refuse its fetches from file://); the browser's index is also written as scripts.
+    Example: `offline: true`"""
 
     stale_after_days = c.Type(int, default=DEFAULT_STALE_AFTER_DAYS)
     """Innovations last verified longer ago than this show a "needs checking" notice (computed in
@@ -67,6 +74,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
         # Theme overrides read their labels from here, so every label lives in one table.
         config.extra["labels"] = {key: entry[self.config.lang] for key, entry in labels().items()}
+        if self.config.offline:
+            # The theme's search runs in a Web Worker, which browsers refuse from file://; the
+            # theme's offline plugin then loads a shim from a CDN unless one is listed here.
+            config.extra["polyfills"] = [OFFLINE_SHIM]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -82,7 +93,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             pages = {"index.md": _errors_page(result.problems, self.config.lang)}
             record_paths: set[str] = set()
         else:
-            pages = build_pages(result.catalogue, self.config.lang, self.config.stale_after_days)
+            pages = build_pages(
+                result.catalogue, self.config.lang, self.config.stale_after_days, offline=self.config.offline
+            )
             record_paths = record_page_paths(result.catalogue)
             log.info(
                 "katalog: %d records in %d files → %d generated pages",
@@ -98,6 +111,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 files.remove(existing)
             inclusion = InclusionLevel.NOT_IN_NAV if path in record_paths else InclusionLevel.UNDEFINED
             files.append(File.generated(config, path, content=text, inclusion=inclusion))
+        if self.config.offline:
+            shim = Path(config.config_file_path).parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
+            if not shim.is_file():
+                raise PluginError(f"{shim} is missing: run `npm ci` (or `make install`) first")
+            files.append(File.generated(config, OFFLINE_SHIM, abs_src_path=str(shim)))
         self.catalogue, self.files = result.catalogue, files
         return files
 
@@ -109,17 +127,21 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return server
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
-        return add_policy(output)
+        # The offline copy runs the search shim's inline script inside an iframe, which a
+        # hash-based policy cannot allow; its content is the same checked catalogue.
+        return output if self.config.offline else add_policy(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # Theme pages built outside the page loop (404.html) get the same policy.
-        return add_policy(output_content) if template_name.endswith(".html") else output_content
+        if self.config.offline or not template_name.endswith(".html"):
+            return output_content
+        return add_policy(output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         _rewrite_sitemap_gz(Path(config.site_dir))
         if self.catalogue is not None:
             self._write_browse_index(Path(config.site_dir))
-        if not self.config.search:
+        if not self.config.search or self.config.offline:
             return
         command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -138,7 +160,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             assert built is not None, path
             return built.url
 
-        for rel, data in build_browse_index(self.catalogue, url_of, self.config.lang).items():
+        index = build_browse_index(self.catalogue, url_of, self.config.lang)
+        if self.config.offline:
+            index = as_scripts(index)
+        for rel, data in index.items():
             target = site / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)

@@ -106,6 +106,9 @@ class Region:
     type: str = spec("vocab", vocab="region-types", required=True)
     code: str = spec("code", required=True)
     province: str | None = spec("region-ref")
+    # The six units of DKI Jakarta (five Kota Administrasi, one Kabupaten Administrasi) are led by
+    # an appointed wali kota/bupati and have no DPRD: not autonomous local governments.
+    administrative: bool = spec(default=False)
     head: Head | None = spec()
     website: str | None = spec("url")
     summary: str | None = spec("prose")

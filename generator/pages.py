@@ -33,10 +33,21 @@ DEFAULT_STALE_AFTER_DAYS = 365
 
 
 def build_pages(
-    catalogue: Catalogue, lang: str = "id", stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
+    catalogue: Catalogue,
+    lang: str = "id",
+    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS,
+    offline: bool = False,
 ) -> dict[str, str]:
-    """Every generated page of the site, sorted by path."""
+    """Every generated page of the site, sorted by path.
+
+    Args:
+        catalogue: the validated catalogue.
+        lang: language of the labels.
+        stale_after_days: age of `last_verified` after which an entry shows a "check again" notice.
+        offline: pages for the copy opened from the file system (search through the theme's box).
+    """
     builder = _PageBuilder(catalogue, PageRenderer(lang), stale_after_days)
+    builder.offline = offline
     return dict(sorted(builder.pages()))
 
 
@@ -66,6 +77,7 @@ class _PageBuilder:
         self.renderer = renderer
         self.regions = catalogue.regions
         self.stale_after_days = stale_after_days
+        self.offline = False
         self.agency_acronyms = {
             (r.id, a.id): a.acronym for r in catalogue.regions.values() for a in r.agencies
         }
@@ -82,7 +94,7 @@ class _PageBuilder:
 
     def pages(self) -> Iterator[tuple[str, str]]:
         yield self.home()
-        yield self.render("search.md.j2", paths.SEARCH)
+        yield self.render("search.md.j2", paths.SEARCH, offline=self.offline)
         yield self.innovations_index()
         yield self.regions_index()
         yield self.agencies_index()
@@ -381,6 +393,7 @@ class _PageBuilder:
         return self.render(
             "home.md.j2",
             paths.HOME,
+            offline=self.offline,
             totals={
                 "innovations": len(innovations),
                 "regions": sum(1 for r in self.regions.values() if self.rel.has_page(r)),

@@ -82,8 +82,12 @@ class PageRenderer:
         return text.replace(".", ",") if self.lang == "id" else text
 
     def region_name(self, region: Region) -> str:
-        """The name with its type: "Kabupaten Sumedang", "Provinsi Jawa Barat"."""
-        return f"{self.vocab_label('region-types', region.type)} {region.name}"
+        """The name with its type: "Kabupaten Sumedang", "Kota Administrasi Jakarta Pusat"."""
+        kind = self.vocab_label("region-types", region.type)
+        if region.administrative:
+            # Plain text, not `label()`'s Markup: the name is contributor data and must stay escaped.
+            return str(labels()["administrative_region_name"][self.lang].format(type=kind, name=region.name))
+        return f"{kind} {region.name}"
 
     def render(self, template: str, page: str, **context: Any) -> str:
         """Render `template` for the page at docs path `page`."""

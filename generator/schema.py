@@ -46,6 +46,8 @@ def _item_schema(info: FieldInfo) -> dict[str, Any]:
     if info.kind == "record":
         assert info.record is not None
         return _record_schema(info.record)
+    if info.kind == "bool":
+        return {"type": "boolean"}
     if info.kind == "date":
         return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
     if info.kind == "int":

@@ -144,6 +144,8 @@ class Validator:
         if not isinstance(node, Scalar):
             self.report(node, "expected-scalar", name, kind=_node_kind(node))
             return None
+        if info.kind == "bool":
+            return self._bool(node, name)
         if info.kind == "date":
             return self._date(node, name)
         if info.kind == "int":
@@ -160,6 +162,14 @@ class Validator:
                 self.report(node, "impossible-date", name, value=node.value)
                 return None
         self.report(node, "bad-date", name, value=node.value)
+        return None
+
+    def _bool(self, node: Scalar, name: str) -> bool | None:
+        # Only plain `true`/`false`: YAML 1.1 also reads yes/no/on/off as booleans, which a reader
+        # of the file would not guess, and a quoted "true" is text.
+        if node.plain and node.value in ("true", "false"):
+            return node.value == "true"
+        self.report(node, "bad-bool", name, value=node.value)
         return None
 
     def _year(self, node: Scalar, name: str) -> int | None:

@@ -28,7 +28,27 @@
     return node;
   }
 
+  // Opened from the file system (the offline copy), browsers refuse fetch(); the index is then
+  // shipped as scripts that hand their data to window.kidBrowseData.
+  var offline = window.location.protocol === "file:";
+  var waiting = {};
+  window.kidBrowseData = function (name, data) {
+    if (waiting[name]) waiting[name](data);
+  };
+
   function fetchJson(path) {
+    if (offline) {
+      var name = path.split("/").pop();
+      return new Promise(function (resolve, reject) {
+        waiting[name] = resolve;
+        var tag = document.createElement("script");
+        tag.src = new URL(path.replace(/\.json$/, ".js"), base).href;
+        tag.onerror = function () {
+          reject(new Error(path));
+        };
+        document.head.appendChild(tag);
+      });
+    }
     return fetch(new URL(path, base).href).then(function (response) {
       if (!response.ok) throw new Error(path + ": " + response.status);
       return response.json();
