@@ -24,7 +24,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 # Debian packages the browser tests need (run as root, as on CI; otherwise prefix with sudo).
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null; }
 
 serve: install
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -42,10 +43,7 @@ lint: install
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/ruff format --check generator tests benchmarks
 
-typeoffline: install
-	$(BIN)/katalog offline --out build/katalog-offline.zip
-
-check: install
+typecheck: install
 	$(BIN)/mypy generator
 
 pytest: install system-deps

@@ -14,6 +14,7 @@ import difflib
 import functools
 import gzip
 import json
+import textwrap
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
@@ -247,10 +248,12 @@ def new_file_text(region: RegistryRegion, province_id: str | None) -> str:
         if value is not None:
             lines.append(f"{key}: {_rendered(key, value)}")
     source = config["source"]
-    title = " ".join(source["title"].split())
+    # Folded (`>-`) like the hand-written files: the decree's title is longer than a line.
+    title = textwrap.wrap(" ".join(source["title"].split()), width=96)
     lines += [
         "sources:",
-        f"  - title: {_scalar(title)}",
+        "  - title: >-",
+        *(f"      {line}" for line in title),
         f"    publisher: {_scalar(source['publisher'])}",
         f"    date: {source['date'].isoformat()}",
     ]
