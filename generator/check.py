@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from .catalogue import Catalogue
+from .confusables import Named, lookalike_problems
 from .files import CatalogueFiles, find_files
 from .load import load_file
 from .model import Agreement, Innovation, Region
@@ -63,6 +64,7 @@ def check(root: Path) -> CheckResult:
     _check_regions(regions, files, problems)
     _check_innovations(innovations, regions, files, problems)
     _check_agreements(agreements, regions, files, problems)
+    problems.extend(_lookalikes(regions, innovations))
     problems.sort()
     invalid = len({p.path for p in problems if p.severity == "error"})
     result = CheckResult(None, problems, files.count, invalid)
@@ -142,6 +144,29 @@ def _with_identity(record: Any, key: str) -> Any:
 def _report(problems: list[Problem], parsed: _Parsed, name: str, message_code: str, /, **args: Any) -> None:
     line, column = parsed.at(name)
     problems.append(problem(parsed.path, line, column, message_code, name, **args))
+
+
+def _lookalikes(regions: dict[str, _Parsed], innovations: dict[str, _Parsed]) -> list[Problem]:
+    """Names a reader could take for another entry's: regions, and per region its innovations and
+    its agencies (see `confusables`)."""
+
+    def named(parsed: _Parsed, name: str, value: Any) -> list[Named]:
+        if not isinstance(value, str):  # missing or invalid: reported already
+            return []
+        line, column = parsed.at(name)
+        return [Named(parsed.path, line, column, name, value)]
+
+    groups = [[n for parsed in regions.values() for n in named(parsed, "name", parsed.record.name)]]
+    by_region: dict[str, list[Named]] = {}
+    for parsed in innovations.values():
+        by_region.setdefault(parsed.record.region, []).extend(named(parsed, "title", parsed.record.title))
+    groups += by_region.values()
+    for parsed in regions.values():
+        agencies = enumerate(parsed.record.agencies or ())
+        groups.append(
+            [n for i, agency in agencies for n in named(parsed, f"agencies[{i}].name", agency.name)]
+        )
+    return lookalike_problems(groups)
 
 
 def _check_regions(regions: dict[str, _Parsed], files: CatalogueFiles, problems: list[Problem]) -> None:

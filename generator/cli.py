@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .check import check
+from .contribute import CONTRIBUTOR_COMMANDS, add_contributor_commands
+from .review_cli import ReviewUsageError, add_review_arguments, changed_since, reviewed
 from .files import CONTENT_DIRS
 from .report import FORMATS, FORMATTERS
 from .vocab import LANGS
@@ -46,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_root(check_cmd)
     check_cmd.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     check_cmd.add_argument("--lang", choices=LANGS, default="id", help="message language (default: id)")
+    add_review_arguments(check_cmd)
 
     schema_cmd = commands.add_parser("schema", help="write the JSON Schemas of the record kinds")
     schema_cmd.add_argument("--out", type=Path, default=Path("schemas"), help="folder (default: schemas)")
@@ -53,18 +56,76 @@ def build_parser() -> argparse.ArgumentParser:
     pages_cmd = commands.add_parser("pages", help="write the generated Markdown pages to a folder")
     _add_root(pages_cmd)
     pages_cmd.add_argument("--out", type=Path, required=True, help="folder to write the pages into")
-    offline_cmd = commands.add_parser("offline", help="build the offline copy of the site as a zip (opens from file://)")
-    offline_cmd.add_argument(
-        "--config", type=Path, default=Path("mkdocs-offline.yml"), help="MkDocs config (default: mkdocs-offline.yml)"
+    synthetic_cmd = commands.add_parser(
+        "synthetic", help="write a synthetic catalogue over the real regions (for benchmarks and budgets)"
+    )
+    _add_root(synthetic_cmd)
+    synthetic_cmd.add_argument("--n", type=int, default=30_000, help="number of innovations (default: 30000)")
+    synthetic_cmd.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
+    synthetic_cmd.add_argument(
+        "--out", type=Path, required=True, help="folder to write (replaced if it exists)"
+    )
+
+    offline_cmd = commands.add_parser(
+        "offline", help="build the offline copy of the site as a zip (opens from file://)"
     )
     offline_cmd.add_argument(
-        "--out", type=Path, default=Path("build/katalog-offline.zip"), help="zip to write (default: build/katalog-offline.zip)"
+        "--config",
+        type=Path,
+        default=Path("mkdocs-offline.yml"),
+        help="MkDocs config (default: mkdocs-offline.yml)",
     )
+    offline_cmd.add_argument(
+        "--out",
+        type=Path,
+        default=Path("build/katalog-offline.zip"),
+        help="zip to write (default: build/katalog-offline.zip)",
+    )
+    _add_open_data_commands(commands)
+    add_contributor_commands(commands, _add_root)
     return parser
 
 
+def _add_open_data_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`registry import`, `import` and `import-template`: data into the catalogue."""
+    registry_cmd = commands.add_parser("registry", help="the official Kemendagri region registry")
+    actions = registry_cmd.add_subparsers(dest="action", required=True, metavar="ACTION")
+    registry_import = actions.add_parser(
+        "import", help="show the diff that brings regions/ in line with the registry (--write applies it)"
+    )
+    _add_root(registry_import)
+    registry_import.add_argument(
+        "--write", action="store_true", help="apply the changes (default: only show them)"
+    )
+
+    import_cmd = commands.add_parser(
+        "import", help="import a sheet of innovations (CSV or XLSX) of one region"
+    )
+    import_cmd.add_argument(
+        "file", type=Path, metavar="FILE", help="a .csv or .xlsx laid out like docs/templat/inovasi.xlsx"
+    )
+    import_cmd.add_argument(
+        "--region", required=True, metavar="REGION-ID", help="the region, e.g. kabupaten-sumedang"
+    )
+    _add_root(import_cmd)
+    import_cmd.add_argument("--write", action="store_true", help="write the files (default: only show them)")
+    import_cmd.add_argument("--lang", choices=LANGS, default="id", help="message language (default: id)")
+
+    template_cmd = commands.add_parser(
+        "import-template", help="write the spreadsheet template (inovasi.csv, .xlsx)"
+    )
+    template_cmd.add_argument(
+        "--out", type=Path, default=Path("docs/templat"), help="folder (default: docs/templat)"
+    )
+
+
 def _check(args: argparse.Namespace) -> int:
-    result = check(args.root)
+    try:
+        changed = changed_since(args)
+    except ReviewUsageError as error:
+        sys.stderr.write(error.text)
+        return EXIT_USAGE
+    result = reviewed(check(args.root), args, changed)
     sys.stdout.write(FORMATTERS[args.format](result, args.lang))
     return EXIT_OK if result.ok else EXIT_INVALID
 
@@ -91,6 +152,14 @@ def _pages(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _synthetic(args: argparse.Namespace) -> int:
+    from .synthetic import write_synthetic_catalogue
+
+    counts = write_synthetic_catalogue(args.root, args.out, args.n, args.seed)
+    print(", ".join(f"{value} {name}" for name, value in counts.items()) + f" written to {args.out}")
+    return EXIT_OK
+
+
 def _offline(args: argparse.Namespace) -> int:
     from .offline import build_offline_zip
 
@@ -99,7 +168,57 @@ def _offline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"offline": _offline, "check": _check, "schema": _schema, "pages": _pages}
+def _registry(args: argparse.Namespace) -> int:
+    from .registry import RegistryUnavailable, apply, load_registry, plan_import
+
+    try:
+        registry = load_registry()
+    except RegistryUnavailable as error:
+        sys.stderr.write(f"katalog registry: {error}\n")
+        return EXIT_USAGE
+    plan = plan_import(args.root, registry)
+    sys.stdout.write(plan.report())
+    if plan.problems:
+        return EXIT_INVALID
+    if args.write:
+        print(f"# {len(apply(plan, args.root))} region file(s) written")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .spreadsheet import apply, plan_import
+    from .validate import ID_PATTERN
+
+    if not ID_PATTERN.fullmatch(args.region):
+        sys.stderr.write(f"katalog import: {args.region!r} is not a region id (e.g. kabupaten-sumedang)\n")
+        return EXIT_USAGE
+    if not args.file.is_file():
+        sys.stderr.write(f"katalog import: no such file: {args.file}\n")
+        return EXIT_USAGE
+    try:
+        plan = plan_import(args.file, args.root, args.region)
+    except ValueError as error:
+        sys.stderr.write(f"katalog import: {error}\n")
+        return EXIT_USAGE
+    if plan.problems:
+        sys.stdout.write(plan.report(args.lang))
+        return EXIT_INVALID
+    written = args.write and bool(apply(plan, args.root))
+    sys.stdout.write(plan.report(args.lang, written=written))
+    return EXIT_OK
+
+
+def _import_template(args: argparse.Namespace) -> int:
+    from .spreadsheet import write_templates
+
+    for path in write_templates(args.out):
+        print(path)
+    return EXIT_OK
+
+
+COMMANDS = {"synthetic": _synthetic, "offline": _offline, "check": _check, "schema": _schema, "pages": _pages}
+COMMANDS |= {"registry": _registry, "import": _import, "import-template": _import_template}
+COMMANDS |= CONTRIBUTOR_COMMANDS
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,7 +2,8 @@
 
 The theme puts a few small inline scripts in each page; instead of allowing every inline script
 ('unsafe-inline'), the policy lists the SHA-256 hash of each one, so a script that slipped into the
-HTML any other way would not run. Pagefind compiles its WebAssembly search core, hence
+HTML any other way would not run. Scripts are the theme's business: an inline script inside the part
+of the page rendered from Markdown is never listed, even when the theme's own part repeats it. Pagefind compiles its WebAssembly search core, hence
 'wasm-unsafe-eval'. Styles allow inline attributes because the theme sets them from JavaScript.
 """
 
@@ -29,9 +30,10 @@ def inline_script_hashes(html: str) -> list[str]:
     return sorted(hashes)
 
 
-def policy(html: str) -> str:
-    """The policy for one page."""
-    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *inline_script_hashes(html)])
+def policy(html: str, untrusted: str = "") -> str:
+    """The policy for one page; `untrusted` is the part of it rendered from the page's Markdown."""
+    hashes = sorted(set(inline_script_hashes(html)) - set(inline_script_hashes(untrusted)))
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *hashes])
     return "; ".join(
         [
             "default-src 'self'",
@@ -47,10 +49,15 @@ def policy(html: str) -> str:
     )
 
 
-def add_policy(html: str) -> str:
-    """`html` with the CSP `<meta>` tag as the first element of `<head>` (before any script)."""
+def add_policy(html: str, untrusted: str = "") -> str:
+    """`html` with the CSP `<meta>` tag as the first element of `<head>` (before any script).
+
+    Args:
+        html: the whole page.
+        untrusted: the part of it rendered from the page's Markdown (MkDocs' `page.content`).
+    """
     head = _HEAD.search(html)
     if head is None:
         return html
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, untrusted)}">'
     return html[: head.end()] + tag + html[head.end() :]

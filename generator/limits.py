@@ -24,3 +24,8 @@ MAX_ITEMS = 200
 MAX_DEPTH = 12
 # Count of YAML nodes in one file (lists of lists of … stay bounded).
 MAX_NODES = 20_000
+# Characters of HTML one Markdown body may render to. A real body renders to one to three times its
+# length; ten times the longest body allowed leaves room for dense tables, and stops the amplifiers
+# of Markdown: a reference link repeating one long address thousands of times turns 20,000
+# characters into 16 MB of HTML, and a wide table header pads every short row with empty cells.
+MAX_RENDERED_MARKDOWN = 10 * MAX_LENGTH["markdown"]

@@ -44,3 +44,18 @@ def summary(key: str, lang: str = DEFAULT_LANG, **args: Any) -> str:
 def message_codes() -> list[str]:
     """Every message code, for tests and documentation."""
     return sorted(_catalogue()["messages"])
+
+
+def command_text(key: str, lang: str = DEFAULT_LANG, **args: Any) -> str:
+    """A message of the contributor commands (`new`, `show`, `fix`, …) in `lang`, placeholders filled."""
+    return str(_catalogue()["commands"][key][lang].format(**args))
+
+
+def both_languages(key: str, **args: Any) -> str:
+    """A contributor command's message in Indonesian, then English, one line each."""
+    return "".join(command_text(key, lang, **args) + "\n" for lang in LANGS)
+
+
+def command_keys() -> list[str]:
+    """Every key of the contributor commands' messages, for tests."""
+    return sorted(_catalogue()["commands"])

@@ -22,10 +22,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .browse_index import as_scripts, build_browse_index
 from .catalogue import Catalogue
 from .check import check
+from .coverage import KindCoverage, coverage, expected_pages, missing_pages
+from .coverage import summary as coverage_summary
 from .csp import add_policy
 from .files import CONTENT_DIRS
 from .messages import message
-from .pages import DEFAULT_STALE_AFTER_DAYS, build_pages, record_page_paths
+from .pages import DEFAULT_STALE_AFTER_DAYS, build_pages
+from .paths import NAV as NAV_PAGES
 from .render import PageRenderer, labels
 from .report import summary_line
 
@@ -91,28 +94,32 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 raise PluginError("The catalogue has errors; see above (or run `katalog check`).")
             # Under `serve`, keep the server alive and show the errors in place of the home page.
             pages = {"index.md": _errors_page(result.problems, self.config.lang)}
-            record_paths: set[str] = set()
         else:
             pages = build_pages(
                 result.catalogue, self.config.lang, self.config.stale_after_days, offline=self.config.offline
             )
-            record_paths = record_page_paths(result.catalogue)
             log.info(
                 "katalog: %d records in %d files → %d generated pages",
                 result.catalogue.record_count,
                 result.files,
                 len(pages),
             )
+            # Nothing lost: every record the checker accepted must have its page, per kind.
+            report = coverage(result.catalogue, pages)
+            log.info("katalog: %s", coverage_summary(report))
+            _fail_on_missing(report, "generated")
         for path, text in pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 if result.catalogue is not None:
                     raise PluginError(f"docs/{path} would hide a generated page; rename or remove it")
                 files.remove(existing)
-            inclusion = InclusionLevel.NOT_IN_NAV if path in record_paths else InclusionLevel.UNDEFINED
+            inclusion = InclusionLevel.UNDEFINED if path in NAV_PAGES else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=text, inclusion=inclusion))
         if self.config.offline:
-            shim = Path(config.config_file_path).parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
+            shim = (
+                Path(config.config_file_path).parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
+            )
             if not shim.is_file():
                 raise PluginError(f"{shim} is missing: run `npm ci` (or `make install`) first")
             files.append(File.generated(config, OFFLINE_SHIM, abs_src_path=str(shim)))
@@ -129,7 +136,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         # The offline copy runs the search shim's inline script inside an iframe, which a
         # hash-based policy cannot allow; its content is the same checked catalogue.
-        return output if self.config.offline else add_policy(output)
+        return output if self.config.offline else add_policy(output, page.content or "")
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # Theme pages built outside the page loop (404.html) get the same policy.
@@ -140,6 +147,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         _rewrite_sitemap_gz(Path(config.site_dir))
         if self.catalogue is not None:
+            self._check_built(Path(config.site_dir))
             self._write_browse_index(Path(config.site_dir))
         if not self.config.search or self.config.offline:
             return
@@ -149,6 +157,18 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             raise PluginError(f"Pagefind failed to index the site:\n{done.stdout}{done.stderr}")
         log.info("katalog: search index written to %s/pagefind", config.site_dir)
 
+    def _check_built(self, site: Path) -> None:
+        """Every record page was written as HTML: configuration (`exclude_docs`, a draft setting)
+        or another plugin could otherwise drop pages after they were generated."""
+        assert self.catalogue is not None and self.files is not None
+        files = self.files
+        built = set()
+        for kind in expected_pages(self.catalogue).values():
+            for path in kind.values():
+                file = files.get_file_from_path(path)
+                if file is not None and Path(file.abs_dest_path).is_file():
+                    built.add(path)
+        _fail_on_missing(coverage(self.catalogue, built), f"built into {site}")
 
     def _write_browse_index(self, site: Path) -> None:
         """The catalogue browser's JSON index, with each innovation's URL as MkDocs built it."""
@@ -178,6 +198,17 @@ def _rewrite_sitemap_gz(site: Path) -> None:
             gzip.GzipFile(filename="sitemap.xml", fileobj=raw, mode="wb", mtime=0) as packed,
         ):
             packed.write(sitemap.read_bytes())
+
+
+def _fail_on_missing(report: list[KindCoverage], stage: str) -> None:
+    """Stop the build when a record the checker accepted has no page: never publish a site without it."""
+    missing = missing_pages(report)
+    if missing:
+        listed = "\n".join(f"  {item}" for item in missing)
+        raise PluginError(
+            f"katalog: {len(missing)} accepted record(s) have no page {stage} "
+            f"({coverage_summary(report)}):\n{listed}"
+        )
 
 
 def _errors_page(problems: list[Any], lang: str) -> str:

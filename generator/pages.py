@@ -14,10 +14,10 @@ from typing import Any
 from markupsafe import Markup
 
 from . import paths
-from .catalogue import Catalogue
-from .model import Innovation, Region
 from .briefs import Brief, agreement_briefs, build_brief, related_pairs
+from .catalogue import Catalogue
 from .charts import bar_chart
+from .model import Innovation, Region
 from .network import network_svg
 from .relations import Relations, build_relations
 from .render import PageRenderer
@@ -26,6 +26,10 @@ from .vocab import vocabulary
 # How many entries the home page and an agency's counterpart list show before "see all".
 HOME_LIST_LENGTH = 10
 COUNTERPARTS_SHOWN = 20
+# Items per page of a long listing: keeps every page within its size budget (budgets.yml).
+LIST_PAGE_SIZE = 40
+# Rows of the learning network's table; the busiest links come first.
+NETWORK_TABLE_ROWS = 200
 
 
 # Entries not checked against their sources for longer than this get a visible notice.
@@ -52,22 +56,8 @@ def build_pages(
 
 
 def record_page_paths(catalogue: Catalogue) -> set[str]:
-    """Pages of individual records: kept out of the navigation (there are thousands)."""
-    rel = build_relations(catalogue)
-    found = {paths.innovation(ref) for ref in catalogue.innovations}
-    found |= {paths.region(r.id) for r in catalogue.regions.values() if rel.has_page(r)}
-    found |= {paths.agency(r.id, a.id) for r in catalogue.regions.values() for a in r.agencies}
-    found |= {paths.agreement(a) for a in catalogue.agreements}
-    found |= {paths.agency_kind(kind) for kind in rel.agencies_by_kind}
-    found |= {paths.theme(theme) for theme in rel.by_theme}
-    found |= {paths.tag(tag) for tag in rel.by_tag}
-    found |= {paths.brief(visitor, host) for visitor, host in related_pairs(catalogue)}
-    for agreement in catalogue.agreements.values():
-        found |= {
-            paths.agreement_brief(agreement.id, b.visitor, b.host)
-            for b in agreement_briefs(catalogue, agreement)
-        }
-    return found
+    """Pages kept out of the navigation (records and listing pages: there are thousands)."""
+    return set(build_pages(catalogue)) - set(paths.NAV)
 
 
 class _PageBuilder:
@@ -92,30 +82,83 @@ class _PageBuilder:
             **context,
         )
 
+    def listing(
+        self,
+        template: str,
+        base: str,
+        items: list[Any],
+        title: str,
+        trail: list[tuple[str, str]],
+        kind: str = "innovations",
+        list_name: str = "innovations",
+        **context: Any,
+    ) -> Iterator[tuple[str, str]]:
+        """A page rendered from `template` with the first items, then plain pages for the rest."""
+        chunks = _chunks(items)
+        pager = _pager(base, len(chunks))
+        yield self.render(template, base, pager=pager, **{list_name: chunks[0]}, **context)
+        yield from self.more_pages(base, chunks, pager, title, trail, kind)
+
+    def more_pages(
+        self,
+        base: str,
+        chunks: list[list[Any]],
+        pager: list[tuple[int, str]],
+        title: str,
+        trail: list[tuple[str, str]],
+        kind: str,
+    ) -> Iterator[tuple[str, str]]:
+        """Pages 2, 3, … of a long listing whose first page is `base`."""
+        for number, chunk in enumerate(chunks[1:], 2):
+            yield self.render(
+                "listing.md.j2",
+                paths.page_of(base, number),
+                title=title,
+                number=number,
+                items=chunk,
+                kind=kind,
+                pager=pager,
+                trail=[*trail, (title, base)],
+            )
+
     def pages(self) -> Iterator[tuple[str, str]]:
         yield self.home()
         yield self.render("search.md.j2", paths.SEARCH, offline=self.offline)
         yield self.innovations_index()
         yield self.regions_index()
         yield self.agencies_index()
-        yield self.render("agreements_index.md.j2", paths.AGREEMENTS, agreements=self._agreements_newest())
+        yield from self.agreements_index()
         yield self.themes_index()
-        yield self.tags_index()
+        yield from self.tags_index()
         for innovation in self.catalogue.innovations.values():
             yield self.innovation(innovation)
         for region in self.regions.values():
             if self.rel.has_page(region):
-                yield self.region(region)
+                yield from self.region(region)
             for agency in region.agencies:
-                yield self.agency(region, agency)
+                yield from self.agency(region, agency)
         for agreement in self.catalogue.agreements.values():
             yield self.agreement(agreement)
         for kind in self.rel.agencies_by_kind:
-            yield self.agency_kind(kind)
+            yield from self.agency_kind(kind)
         for theme, items in self.rel.by_theme.items():
-            yield self.render("theme.md.j2", paths.theme(theme), theme=theme, innovations=items)
+            yield from self.listing(
+                "theme.md.j2",
+                paths.theme(theme),
+                items,
+                str(self.renderer.vocab_label("themes", theme)),
+                [(self.renderer.label("home"), paths.HOME), (self.renderer.label("themes"), paths.THEMES)],
+                theme=theme,
+            )
         for tag, items in self.rel.by_tag.items():
-            yield self.render("tag.md.j2", paths.tag(tag), tag=tag, innovations=items)
+            yield from self.listing(
+                "tag.md.j2",
+                paths.tag(tag),
+                items,
+                f"#{tag}",
+                [(self.renderer.label("home"), paths.HOME), (self.renderer.label("tags"), paths.TAGS)],
+                tag=tag,
+            )
         yield self.network()
         for visitor, host in related_pairs(self.catalogue):
             brief = build_brief(self.catalogue, visitor, host)
@@ -162,10 +205,15 @@ class _PageBuilder:
             stale_after_days=self.stale_after_days,
         )
 
-    def region(self, region: Region) -> tuple[str, str]:
+    def region(self, region: Region) -> Iterator[tuple[str, str]]:
         innovations = self.rel.innovations_of_region(region.id)
+        # Listed by lead agency (in the region file's order), then by title, and paged.
+        agency_order = {a.id: n for n, a in enumerate(region.agencies)}
+        ordered = sorted(
+            innovations, key=lambda i: (agency_order.get(i.agencies[0], 0), i.title.casefold(), i.ref)
+        )
         lead_groups: dict[str, list[Innovation]] = {}
-        for innovation in innovations:
+        for innovation in ordered[:LIST_PAGE_SIZE]:
             lead_groups.setdefault(innovation.agencies[0], []).append(innovation)
         by_agency = [(a, lead_groups[a.id]) for a in region.agencies if a.id in lead_groups]
         children = self.rel.children.get(region.id, [])
@@ -186,9 +234,13 @@ class _PageBuilder:
             for copy in self.rel.adopted_by.get(i.ref, [])
             if copy.region != region.id
         ]
-        return self.render(
+        base = paths.region(region.id)
+        chunks = _chunks(ordered)
+        pager = _pager(base, len(chunks))
+        yield self.render(
             "region.md.j2",
-            paths.region(region.id),
+            base,
+            pager=pager,
             region=region,
             trail=trail,
             province=province,
@@ -198,7 +250,10 @@ class _PageBuilder:
             children_with_pages=[c for c in children if self.rel.has_page(c)],
             children_without_pages=[c for c in children if not self.rel.has_page(c)],
             counts=self._counts(),
-            province_innovations=[i for c in children for i in self.rel.innovations_of_region(c.id)],
+            province_innovations=sorted(
+                (i for c in children for i in self.rel.innovations_of_region(c.id)),
+                key=lambda i: (-_start(i), i.ref),
+            )[:HOME_LIST_LENGTH],
             region_agreements=self.rel.agreements_by_region.get(region.id, []),
             learned_from=learned_from,
             taught_to=taught_to,
@@ -208,6 +263,9 @@ class _PageBuilder:
             ),
             network=self._ego_network(region),
             briefs=[(v, h) for v, h in related_pairs(self.catalogue) if region.id in (v, h)],
+        )
+        yield from self.more_pages(
+            base, chunks, pager, self.renderer.region_name(region), trail, "innovations"
         )
 
     def _charts(self, region: Region, innovations: list[Innovation]) -> list[Any]:
@@ -257,41 +315,53 @@ class _PageBuilder:
     def network(self) -> tuple[str, str]:
         edges = self.rel.learning_edges()
         svg = self._network_svg(edges, "network-all") if edges else None
-        return self.render("network.md.j2", paths.NETWORK, edges=edges, network=svg)
+        busiest = sorted(edges, key=lambda e: (-e[2], e[0], e[1]))[:NETWORK_TABLE_ROWS]
+        return self.render(
+            "network.md.j2", paths.NETWORK, edges=busiest, more_edges=len(edges) - len(busiest), network=svg
+        )
 
     def brief(self, page: str, brief: Brief, trail: list[tuple[str, str]]) -> tuple[str, str]:
         return self.render(
             "brief.md.j2", page, brief=brief, trail=trail, agency_acronyms=self.agency_acronyms
         )
 
-    def agency(self, region: Region, agency: Any) -> tuple[str, str]:
+    def agency(self, region: Region, agency: Any) -> Iterator[tuple[str, str]]:
         members = self.rel.agencies_by_kind.get(agency.kind, [])
         others = [(r, a) for r, a in members if r.id != region.id]
         counterparts = [(r, a, self.rel.by_agency.get((r.id, a.id), [])) for r, a in others]
         # Counterparts that have innovations first: they are what a visitor came to compare.
         counterparts.sort(key=lambda c: (not c[2], c[0].code, c[1].id))
-        return self.render(
+        title = f"{agency.acronym} {self.renderer.region_name(region)}"
+        trail = [
+            (self.renderer.label("home"), paths.HOME),
+            (self.renderer.region_name(region), paths.region(region.id)),
+        ]
+        yield from self.listing(
             "agency.md.j2",
             paths.agency(region.id, agency.id),
+            self.rel.by_agency.get((region.id, agency.id), []),
+            title,
+            trail,
             region=region,
             agency=agency,
-            innovations=self.rel.by_agency.get((region.id, agency.id), []),
             agreements=self.rel.agreements_by_agency.get((region.id, agency.id), []),
             counterparts=counterparts[:COUNTERPARTS_SHOWN],
             more_counterparts=max(0, len(counterparts) - COUNTERPARTS_SHOWN),
         )
 
-    def agency_kind(self, kind: str) -> tuple[str, str]:
+    def agency_kind(self, kind: str) -> Iterator[tuple[str, str]]:
         members = [
             (r, a, len(self.rel.by_agency.get((r.id, a.id), []))) for r, a in self.rel.agencies_by_kind[kind]
         ]
-        seen: dict[str, Innovation] = {}
-        for region, agency, _ in members:
-            for innovation in self.rel.by_agency.get((region.id, agency.id), []):
-                seen[innovation.ref] = innovation
-        innovations = sorted(seen.values(), key=lambda i: (i.title.casefold(), i.ref))
-        return self.render(
-            "agency_kind.md.j2", paths.agency_kind(kind), kind=kind, members=members, innovations=innovations
+        yield from self.listing(
+            "agency_kind.md.j2",
+            paths.agency_kind(kind),
+            members,
+            self.renderer.vocab_label("agency-kinds", kind),
+            [(self.renderer.label("home"), paths.HOME), (self.renderer.label("agencies"), paths.AGENCIES)],
+            kind="agencies",
+            list_name="members",
+            agency_kind=kind,
         )
 
     def agreement(self, agreement: Any) -> tuple[str, str]:
@@ -354,10 +424,14 @@ class _PageBuilder:
         provinces = sorted(
             (r for r in self.regions.values() if r.type == "provinsi"), key=lambda r: (r.code, r.id)
         )
-        groups = [
-            (p, [c for c in self.rel.children.get(p.id, []) if self.rel.has_page(c)]) for p in provinces
-        ]
-        return self.render("regions_index.md.j2", paths.REGIONS, groups=groups, counts=self._counts())
+        counts = self._counts()
+        rows = []
+        for province in provinces:
+            children = [c for c in self.rel.children.get(province.id, []) if self.rel.has_page(c)]
+            total = counts[province.id] + sum(counts[c.id] for c in self.rel.children.get(province.id, []))
+            rows.append((province, len(children), total))
+        # Only provinces here: each province page lists its kabupaten and kota (552 regions in all).
+        return self.render("regions_index.md.j2", paths.REGIONS, provinces=rows)
 
     def agencies_index(self) -> tuple[str, str]:
         kinds = [
@@ -373,9 +447,28 @@ class _PageBuilder:
         themes = sorted(((t, len(i)) for t, i in self.rel.by_theme.items()), key=lambda x: order.index(x[0]))
         return self.render("themes_index.md.j2", paths.THEMES, themes=themes)
 
-    def tags_index(self) -> tuple[str, str]:
+    def tags_index(self) -> Iterator[tuple[str, str]]:
         tags = [(tag, len(items)) for tag, items in self.rel.by_tag.items()]
-        return self.render("tags_index.md.j2", paths.TAGS, tags=tags)
+        yield from self.listing(
+            "tags_index.md.j2",
+            paths.TAGS,
+            tags,
+            self.renderer.label("tags"),
+            [(self.renderer.label("home"), paths.HOME)],
+            kind="tags",
+            list_name="tags",
+        )
+
+    def agreements_index(self) -> Iterator[tuple[str, str]]:
+        yield from self.listing(
+            "agreements_index.md.j2",
+            paths.AGREEMENTS,
+            self._agreements_newest(),
+            self.renderer.label("agreements"),
+            [(self.renderer.label("home"), paths.HOME)],
+            kind="agreements",
+            list_name="agreements",
+        )
 
     def home(self) -> tuple[str, str]:
         innovations = list(self.catalogue.innovations.values())
@@ -409,6 +502,16 @@ class _PageBuilder:
             verified=verified[:HOME_LIST_LENGTH],
             agreements=self._agreements_newest()[:HOME_LIST_LENGTH],
         )
+
+
+def _chunks(items: list[Any]) -> list[list[Any]]:
+    """`items` in pages of LIST_PAGE_SIZE; always at least one (possibly empty) page."""
+    return [items[i : i + LIST_PAGE_SIZE] for i in range(0, len(items), LIST_PAGE_SIZE)] or [[]]
+
+
+def _pager(base: str, count: int) -> list[tuple[int, str]]:
+    """(number, path) of each page of a listing; empty when it fits on one page."""
+    return [(n, paths.page_of(base, n)) for n in range(1, count + 1)] if count > 1 else []
 
 
 def _start(innovation: Innovation) -> int:

@@ -17,6 +17,8 @@ AGREEMENTS = "kerja-sama/index.md"
 THEMES = "tema/index.md"
 TAGS = "tag/index.md"
 NETWORK = "jaringan.md"
+# Pages in the navigation; every other generated page is reached by links only.
+NAV = (HOME, INNOVATIONS, REGIONS, AGENCIES, AGREEMENTS, NETWORK, THEMES, TAGS, SEARCH)
 
 
 def innovation(ref: str) -> str:
@@ -57,6 +59,16 @@ def theme(theme_id: str) -> str:
 
 def tag(tag_id: str) -> str:
     return f"tag/{tag_id}/index.md"
+
+
+def page_of(base: str, number: int) -> str:
+    """Page `number` (2, 3, …) of a long listing whose first page is `base`."""
+    if number == 1:
+        return base
+    if base.endswith("/index.md"):
+        # Under a fixed subfolder: a record id (an agreement, a tag) can never be "daftar/…".
+        return f"{base.removesuffix('/index.md')}/daftar/halaman-{number}.md"
+    return f"{base.removesuffix('.md')}/halaman-{number}.md"
 
 
 def relative(target: str, page: str) -> str:

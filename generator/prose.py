@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 
 # Headings in a contributor's text sit under the page's own h2 sections.
 _HEADING_SHIFT = 2
@@ -21,7 +22,11 @@ _ALLOWED_TAGS = frozenset(
     {"p", "br", "hr", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a"}
     | {"h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td"}
 )
-_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"style"}, "td": {"style"}}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+# Table alignment travels as the `align` attribute, restricted to these values: contributor content
+# never carries a `style` attribute (the CSP allows inline styles for the theme's sake only).
+_ALIGNMENTS = frozenset({"left", "center", "right"})
+_ALLOWED_VALUES = {"th": {"align": set(_ALIGNMENTS)}, "td": {"align": set(_ALIGNMENTS)}}
 _URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 _BEFORE_BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
@@ -44,7 +49,17 @@ def _parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": False}).enable("table")
     # Checked on the normalised address; a refused link is shown as the text the contributor wrote.
     parser.validateLink = _allowed_link  # type: ignore[method-assign]
+    parser.core.ruler.push("kid_align", _align_attribute)
     return parser
+
+
+def _align_attribute(state: StateCore) -> None:
+    """markdown-it writes a column's alignment as `style="text-align:…"`; make it `align="…"`."""
+    for token in state.tokens:
+        if token.type in ("th_open", "td_open"):
+            style = token.attrs.pop("style", None)
+            if isinstance(style, str) and style.removeprefix("text-align:") in _ALIGNMENTS:
+                token.attrs["align"] = style.removeprefix("text-align:")
 
 
 def _shift_heading(match: re.Match[str]) -> str:
@@ -62,8 +77,10 @@ def render_prose(text: str) -> str:
         attributes={k: set(v) for k, v in _ALLOWED_ATTRIBUTES.items()},
         url_schemes=set(_URL_SCHEMES),
         link_rel="nofollow noopener ugc",
+        tag_attribute_values={
+            k: {a: set(v) for a, v in attrs.items()} for k, attrs in _ALLOWED_VALUES.items()
+        },
         strip_comments=True,
-        filter_style_properties={"text-align"},
     )
     # A blank line would end the surrounding HTML block in the page's Markdown: the line break before
     # it is written as a character reference instead, so code inside <pre> keeps its layout.

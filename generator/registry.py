@@ -14,7 +14,6 @@ import difflib
 import functools
 import gzip
 import json
-import textwrap
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
@@ -24,8 +23,9 @@ from typing import Any
 import yaml
 
 from .files import REGIONS_DIR, suggest_id
-from .load import read_text, resolve_plain
+from .load import read_text
 from .validate import PATTERNS
+from .yamltext import prose, scalar
 
 # The top-level keys the registry owns, in the order a new file lists them.
 REGISTRY_KEYS = ("name", "type", "code", "province", "administrative")
@@ -138,7 +138,7 @@ def _read_region_file(path: Path, rel: str) -> tuple[_RegionFile | None, str | N
     depth = 0
     block = True
     key: tuple[str, int] | None = None
-    start: tuple[int, Any] | None = None  # where the current top-level value began
+    start: int | None = None  # where the current top-level list or mapping began
     try:
         # The pure-Python parser: its marks are character indexes into `text`.
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
@@ -149,19 +149,19 @@ def _read_region_file(path: Path, rel: str) -> tuple[_RegionFile | None, str | N
                         return None, "its top level is not a mapping"
                     block = not event.flow_style
                 elif depth == 2 and key is not None:
-                    start = (event.start_mark.index, event)
+                    start = _index(event.start_mark)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
                 if depth == 1 and key is not None and start is not None:
-                    slots.setdefault(key[0], _Slot(key[1], start[0], event.end_mark.index, None, False))
+                    slots.setdefault(key[0], _Slot(key[1], start, _index(event.end_mark), None, False))
                     key, start = None, None
             elif isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)) and depth == 1:
                 value = event.value if isinstance(event, yaml.ScalarEvent) else None
                 if key is None:
-                    key = (value or "", event.start_mark.index)
+                    key = (value or "", _index(event.start_mark))
                     continue
                 plain = isinstance(event, yaml.ScalarEvent) and event.style in (None, "")
-                slot = _Slot(key[1], event.start_mark.index, event.end_mark.index, value, plain)
+                slot = _Slot(key[1], _index(event.start_mark), _index(event.end_mark), value, plain)
                 slots.setdefault(key[0], slot)
                 key = None
     except yaml.YAMLError:
@@ -169,19 +169,12 @@ def _read_region_file(path: Path, rel: str) -> tuple[_RegionFile | None, str | N
     return _RegionFile(path.stem, rel, text, slots, block), None
 
 
+def _index(mark: Any) -> int:
+    assert mark is not None  # the parser marks every event
+    return int(mark.index)
+
+
 # --- Editing a file in place ------------------------------------------------------------------------
-
-
-def _scalar(value: str) -> str:
-    """A YAML scalar for a name: plain when YAML reads it back as the same text, else quoted."""
-    plain_safe = (
-        value == value.strip()
-        and value[:1].isalnum()
-        and resolve_plain(value) == "str"
-        and not any(mark in value for mark in (": ", " #", "\n", '"', "\\"))
-        and value.isprintable()
-    )
-    return value if plain_safe else json.dumps(value, ensure_ascii=False)
 
 
 def _rendered(key: str, value: str | bool) -> str:
@@ -190,7 +183,7 @@ def _rendered(key: str, value: str | bool) -> str:
     if key == "administrative":
         return "true" if value else "false"
     assert isinstance(value, str)
-    return _scalar(value)
+    return scalar(value)
 
 
 def _line_end(text: str, index: int) -> int:
@@ -248,13 +241,10 @@ def new_file_text(region: RegistryRegion, province_id: str | None) -> str:
         if value is not None:
             lines.append(f"{key}: {_rendered(key, value)}")
     source = config["source"]
-    # Folded (`>-`) like the hand-written files: the decree's title is longer than a line.
-    title = textwrap.wrap(" ".join(source["title"].split()), width=96)
     lines += [
         "sources:",
-        "  - title: >-",
-        *(f"      {line}" for line in title),
-        f"    publisher: {_scalar(source['publisher'])}",
+        "  - " + prose("title", source["title"], indent="    ").removeprefix("    "),
+        f"    publisher: {scalar(source['publisher'])}",
         f"    date: {source['date'].isoformat()}",
     ]
     return "\n".join(lines) + "\n"
@@ -294,7 +284,9 @@ class Change:
             "/dev/null" if self.before is None else f"a/{self.rel}",
             f"b/{self.rel}",
         )
-        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+        return "".join(
+            line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+        )
 
 
 @dataclass(slots=True)
@@ -323,7 +315,9 @@ class Plan:
         for change in self.changes:
             if change.status in ("renamed", "removed") or change.notes:
                 detail = "; ".join(change.notes)
-                out.append(f"# {change.status}: {change.rel} ({change.code}){': ' + detail if detail else ''}")
+                out.append(
+                    f"# {change.status}: {change.rel} ({change.code}){': ' + detail if detail else ''}"
+                )
         if not self.pending and not self.problems:
             out.append("# Nothing to change: regions/ matches the registry.")
         text = "\n".join(out) + "\n"
@@ -375,7 +369,14 @@ def plan_import(root: Path, registry: list[RegistryRegion]) -> Plan:
     for code, existing in sorted(by_code.items()):
         if code not in registry_codes:
             plan.changes.append(
-                Change("removed", existing.rel, code, existing.text, None, ["no longer in the registry; file kept"])
+                Change(
+                    "removed",
+                    existing.rel,
+                    code,
+                    existing.text,
+                    None,
+                    ["no longer in the registry; file kept"],
+                )
             )
     plan.changes.sort(key=lambda c: (c.code, c.rel))
     return plan

@@ -3,11 +3,17 @@ and unassigned ones."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Format characters (Cf) include the bidirectional overrides and isolates that reorder what a reader
 # sees (the "Trojan Source" trick) and the zero-width ones that make two strings look the same.
 _REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+# Invisible characters of other categories, which Python counts as printable: the combining grapheme
+# joiner, the Hangul and Khmer fillers, the Mongolian variation selectors (all "default ignorable"
+# in Unicode: shown as nothing) and the blank Braille pattern, which looks like a space. Each can
+# make two names that look the same differ, or a name look empty.
+_INVISIBLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2800\u3164\uffa0]")
 
 
 def unsafe_character(value: str, allow_newlines: bool = False) -> str | None:
@@ -17,8 +23,9 @@ def unsafe_character(value: str, allow_newlines: bool = False) -> str | None:
     """
     plain = value.replace("\n", "").replace("\t", "") if allow_newlines else value
     if plain.isprintable():  # fast path, in C: true for almost every value
-        return None
+        invisible = _INVISIBLE.search(plain)
+        return invisible.group() if invisible else None
     for char in plain:
-        if unicodedata.category(char) in _REFUSED_CATEGORIES:
+        if unicodedata.category(char) in _REFUSED_CATEGORIES or _INVISIBLE.fullmatch(char):
             return char
     return None

@@ -9,14 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit
 
+from .confusables import mixed_script_word
 from .fields import FieldInfo, fields_of, input_fields
-from .limits import DEFAULT_MAX_LENGTH, MAX_ITEMS, MAX_LENGTH
+from .limits import DEFAULT_MAX_LENGTH, MAX_ITEMS, MAX_LENGTH, MAX_RENDERED_MARKDOWN
 from .load import Mapping, Node, Scalar, Sequence
 from .problems import Problem, problem
+from .prose import render_prose
 from .text_safety import unsafe_character
 from .vocab import vocabulary
 
@@ -207,6 +210,25 @@ class Validator:
         if bad is not None:
             self.report(node, "unsafe-character", name, codepoint=f"U+{ord(bad):04X}")
             return None
+        mixed = mixed_script_word(value)
+        if mixed is not None:
+            word, letter = mixed
+            self.report(
+                node,
+                "mixed-script",
+                name,
+                word=word,
+                codepoint=f"U+{ord(letter):04X}",
+                letter=unicodedata.name(letter, "?"),
+            )
+            return None
+        if info.fmt == "markdown":
+            # Rendered here, before any page is, so that a body which would swell into megabytes of
+            # HTML is a checker error with its place rather than a build that exhausts the machine.
+            size = len(render_prose(value))
+            if size > MAX_RENDERED_MARKDOWN:
+                self.report(node, "markdown-too-large", name, size=size, limit=MAX_RENDERED_MARKDOWN)
+                return None
         if info.fmt == "prose":
             value = " ".join(value.split())
         return self._formatted(info, node, name, value)

@@ -42,6 +42,7 @@ INDEX_PAGES = {
     paths.AGREEMENTS,
     paths.THEMES,
     paths.TAGS,
+    paths.NETWORK,
 }
 RELATIONS_RECORD_PAGES = {
     # Innovations.
@@ -77,6 +78,11 @@ RELATIONS_RECORD_PAGES = {
     "tag/cctv/index.md",
     "tag/command-center/index.md",
     "tag/kesehatan/index.md",
+    # Visit briefs: both directions of the agreement, and of the adoption pair.
+    "kerja-sama/mou-lampung-selatan-sumedang-2025/kunjungan-kabupaten-lampung-selatan-ke-kabupaten-sumedang.md",
+    "kerja-sama/mou-lampung-selatan-sumedang-2025/kunjungan-kabupaten-sumedang-ke-kabupaten-lampung-selatan.md",
+    "kunjungan/kabupaten-lampung-selatan/kabupaten-sumedang.md",
+    "kunjungan/kabupaten-sumedang/kabupaten-lampung-selatan.md",
 }
 
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -129,9 +135,27 @@ def test_every_record_has_a_page(any_pages: tuple[Catalogue, dict[str, str]]) ->
     for innovation in catalogue.innovations.values():
         expected |= {paths.theme(t) for t in innovation.themes}
         expected |= {paths.tag(t) for t in innovation.tags}
-    assert set(pages) == expected
-    assert record_page_paths(catalogue) == expected - INDEX_PAGES
+    # Visit briefs come on top: one per pair of related regions whose host has innovations.
+    hosts = {i.region for i in catalogue.innovations.values()}
+    briefs = {p for p in set(pages) - expected if _brief(p, catalogue, hosts)}
+    assert set(pages) == expected | briefs
+    assert record_page_paths(catalogue) == (expected | briefs) - INDEX_PAGES
     assert list(pages) == sorted(pages)
+
+
+def _brief(page: str, catalogue: Catalogue, hosts: set[str]) -> bool:
+    """Whether `page` is the visit brief of two related regions (directly or by an agreement)."""
+    direct = re.fullmatch(r"kunjungan/([a-z0-9-]+)/([a-z0-9-]+)\.md", page)
+    of_agreement = re.fullmatch(r"kerja-sama/([a-z0-9-]+)/kunjungan-([a-z0-9-]+)-ke-([a-z0-9-]+)\.md", page)
+    if direct:
+        visitor, host = direct.groups()
+    elif of_agreement:
+        agreement, visitor, host = of_agreement.groups()
+        if {visitor, host} - set(catalogue.agreements[agreement].parties):
+            return False
+    else:
+        return False
+    return visitor in catalogue.regions and host in hosts and visitor != host
 
 
 def test_region_without_content_has_no_page_but_is_named(pages: dict[str, str]) -> None:

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import paths
 from generator.catalogue import Catalogue
@@ -224,10 +225,8 @@ def test_province_and_its_regions_link_each_other(any_site: Site) -> None:
             assert f"{region.name} (" in any_site.section(province, f"## {t('regions_in_province')}")
 
 
-def test_index_pages_link_every_record(any_site: Site) -> None:
+def test_index_pages_link_every_record_of_their_kind(any_site: Site) -> None:
     catalogue = any_site.catalogue
-    for ref in catalogue.innovations:
-        assert paths.innovation(ref) in any_site.links(paths.INNOVATIONS)
     for agreement in catalogue.agreements:
         assert paths.agreement(agreement) in any_site.links(paths.AGREEMENTS)
     region_pages = {paths.region(r) for r in catalogue.regions} & set(any_site.pages)
@@ -236,6 +235,24 @@ def test_index_pages_link_every_record(any_site: Site) -> None:
     assert {paths.theme(t) for t in themes} <= set(any_site.links(paths.THEMES))
     tags = {t for i in catalogue.innovations.values() for t in i.tags}
     assert {paths.tag(t) for t in tags} <= set(any_site.links(paths.TAGS))
+    kinds = {a.kind for r in catalogue.regions.values() for a in r.agencies}
+    assert {paths.agency_kind(k) for k in kinds} <= set(any_site.links(paths.AGENCIES))
+
+
+def test_every_page_is_reachable_from_home_without_javascript(any_site: Site) -> None:
+    """From the sections of the site's navigation, following the links of the pages alone (no
+    search, no list built by a script) reaches every page."""
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    sections = {next(iter(item.values())) if isinstance(item, dict) else item for item in nav}
+    seen = sections & set(any_site.pages)
+    assert paths.HOME in seen
+    todo = sorted(seen)
+    while todo:
+        for target in any_site.links(todo.pop()):
+            if target in any_site.pages and target not in seen:
+                seen.add(target)
+                todo.append(target)
+    assert seen == set(any_site.pages)
 
 
 # --- Named: the relation fixture, record by record --------------------------------------------

@@ -1,0 +1,1 @@
+"""Checks on a built site (links, size budgets), independent of the engine that built it."""

@@ -1,0 +1,179 @@
+"""Review help on top of the checker: which files changed since a git ref, likely duplicates and
+stale entries.
+
+Duplicates and staleness are warnings, never errors: a reviewer decides. They are computed on a
+valid catalogue only, so a contributor sees them once the errors are fixed. Nothing here reads the
+clock; the caller passes today's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import shutil
+import subprocess
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from .catalogue import Catalogue
+from .check import CheckResult
+from .load import Mapping, load_file
+from .problems import Problem, problem
+
+# Entries not verified against their sources for two years are worth a second look.
+DEFAULT_STALE_AFTER = 730
+# Titles this similar (difflib ratio of the normalised text) are most likely the same innovation.
+SIMILAR_TITLE_RATIO = 0.9
+_NOT_WORD = re.compile(r"[^\w\s]+")
+
+
+class GitError(Exception):
+    """`--changed-since` cannot be answered: no git, no repository or an unknown ref.
+
+    Attributes:
+        key: the message key in `data/messages.yml` (`commands`).
+        args: the message's placeholders.
+    """
+
+    def __init__(self, key: str, **args: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.args = args
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, check=False, timeout=60)
+
+
+def changed_files(root: Path, ref: str) -> set[str]:
+    """Paths (relative to `root`) changed since `ref`: committed, staged, unstaged and untracked.
+
+    Raises:
+        GitError: when git is missing, `root` is outside a repository or `ref` is unknown.
+    """
+    if shutil.which("git") is None:
+        raise GitError("git-missing")
+    if _git(root, "rev-parse", "--is-inside-work-tree").returncode != 0:
+        raise GitError("git-not-repository", root=str(root))
+    # A ref that starts with "-" would be read as an option.
+    resolved = None if ref.startswith("-") else _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if resolved is None or resolved.returncode != 0:
+        raise GitError("git-unknown-ref", ref=ref)
+    commit = resolved.stdout.decode().strip()
+    # -z: raw, NUL-separated paths (no quoting of non-ASCII names); --relative: paths from `root`.
+    diff = _git(root, "diff", "--name-only", "-z", "--relative", commit, "--")
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z")
+    names = diff.stdout.decode("utf-8", "replace").split("\0") + untracked.stdout.decode("utf-8", "replace").split("\0")
+    return {name for name in names if name}
+
+
+def changed_first(result: CheckResult, changed: set[str], only: bool = False) -> CheckResult:
+    """The result with problems in `changed` files first (or alone, with `only`)."""
+    mine = [p for p in result.problems if p.path in changed]
+    others = [] if only else [p for p in result.problems if p.path not in changed]
+    return replace(result, problems=mine + others)
+
+
+def review(result: CheckResult, root: Path, today: dt.date, stale_after: int = DEFAULT_STALE_AFTER) -> CheckResult:
+    """The result with the review warnings added (none when the catalogue is invalid)."""
+    if result.catalogue is None:
+        return result
+    warnings = duplicate_warnings(result.catalogue, root) + stale_warnings(
+        result.catalogue, root, today, stale_after
+    )
+    return replace(result, problems=sorted(result.problems + warnings))
+
+
+def normalise(text: str) -> str:
+    """Text as compared for duplicates: case, punctuation and whitespace ignored."""
+    return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
+
+
+def _similar(a: str, b: str) -> bool:
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # The cheap upper bounds first: most pairs of titles are far apart.
+    return (
+        matcher.real_quick_ratio() >= SIMILAR_TITLE_RATIO
+        and matcher.quick_ratio() >= SIMILAR_TITLE_RATIO
+        and matcher.ratio() >= SIMILAR_TITLE_RATIO
+    )
+
+
+def duplicate_warnings(catalogue: Catalogue, root: Path) -> list[Problem]:
+    """Innovations submitted twice (same title and summary) and near-identical titles in one region.
+
+    The warning goes on the later entry (in sorted order), naming the earlier one.
+    """
+    warnings = []
+    same_text: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for ref, innovation in catalogue.innovations.items():
+        same_text[(normalise(innovation.title), normalise(innovation.summary))].append(ref)
+    twice: set[frozenset[str]] = set()
+    for refs in same_text.values():
+        for other in refs[1:]:
+            twice.add(frozenset((refs[0], other)))
+            warnings.append(_warning(catalogue, root, other, "title", "duplicate-innovation", other=refs[0]))
+    by_region: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for ref, innovation in catalogue.innovations.items():
+        by_region[innovation.region].append((ref, normalise(innovation.title)))
+    for entries in by_region.values():
+        for index, (ref, title) in enumerate(entries):
+            for earlier, earlier_title in entries[:index]:
+                if frozenset((earlier, ref)) not in twice and _similar(earlier_title, title):
+                    warnings.append(
+                        _warning(
+                            catalogue,
+                            root,
+                            ref,
+                            "title",
+                            "similar-title",
+                            other=earlier,
+                            title=catalogue.innovations[earlier].title,
+                        )
+                    )
+    return warnings
+
+
+def stale_warnings(catalogue: Catalogue, root: Path, today: dt.date, stale_after: int) -> list[Problem]:
+    """Innovations whose `last_verified` is more than `stale_after` days before `today`."""
+    warnings = []
+    for ref, innovation in catalogue.innovations.items():
+        verified = innovation.last_verified
+        if verified is None:
+            continue
+        days = (today - verified).days
+        if days > stale_after:
+            warnings.append(
+                _warning(
+                    catalogue,
+                    root,
+                    ref,
+                    "last_verified",
+                    "stale-entry",
+                    date=verified.isoformat(),
+                    days=days,
+                    limit=stale_after,
+                )
+            )
+    return warnings
+
+
+def _warning(catalogue: Catalogue, root: Path, key: str, name: str, code: str, **args: Any) -> Problem:
+    path = catalogue.sources[key]
+    line, column = _position(root, path, name)
+    return problem(path, line, column, code, name, severity="warning", **args)
+
+
+def _position(root: Path, path: str, name: str) -> tuple[int, int]:
+    """Where the top-level field `name` stands in the file, so annotations land on its line.
+
+    The catalogue keeps no positions; the few files that get a warning are read again.
+    """
+    loaded = load_file(root / path, path)
+    if isinstance(loaded.root, Mapping) and name in loaded.root.pairs:
+        node = loaded.root.pairs[name][1]
+        return node.line, node.column
+    return 1, 1

@@ -1,0 +1,229 @@
+"""Spreadsheets as plain rows: read a CSV or XLSX sheet, write the innovation template.
+
+Everything here is about the file formats; what the columns mean is `spreadsheet.py`'s business.
+XLSX goes through openpyxl, imported only when an XLSX file is read or written.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+# The sheet the template names and the importer reads first; any other workbook uses its first sheet.
+SHEET_NAME = "Inovasi"
+# Rows a sheet may hold: a region's whole innovation list fits many times over.
+MAX_ROWS = 5_000
+# Fixed ZIP entry times, so that the template is byte-identical however often it is regenerated.
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_TEMPLATE_TIME = dt.datetime(2025, 1, 1)
+
+
+class SheetError(Exception):
+    """The file is not a sheet we can read (format, encoding, size)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """A sheet's header and data rows, cells as text (dates as YYYY-MM-DD).
+
+    Attributes:
+        header: the first row.
+        rows: (spreadsheet row number, cells) for each row after the first that is not empty.
+    """
+
+    header: list[str]
+    rows: list[tuple[int, list[str]]]
+
+
+def column_letter(index: int) -> str:
+    """A 0-based column index as a spreadsheet shows it: 0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def read_sheet(path: Path) -> Sheet:
+    """Read a `.csv` or `.xlsx` file.
+
+    Raises:
+        SheetError: the file cannot be read as a sheet.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _sheet(_csv_rows(path))
+    if suffix == ".xlsx":
+        return _sheet(_xlsx_rows(path))
+    raise SheetError(f"{path.name}: not a .csv or .xlsx file")
+
+
+def _sheet(rows: list[list[str]]) -> Sheet:
+    if not rows:
+        return Sheet([], [])
+    body = [
+        (number, cells) for number, cells in enumerate(rows[1:], start=2) if any(c.strip() for c in cells)
+    ]
+    return Sheet([c.strip() for c in rows[0]], body)
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    try:
+        # utf-8-sig: Excel writes a byte order mark in front of UTF-8 CSV.
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SheetError(f"{path.name}: not UTF-8 text (save the CSV as UTF-8)") from error
+    except OSError as error:
+        raise SheetError(f"{path.name}: {error.strerror or error}") from error
+    first_line = text.split("\n", 1)[0]
+    # Excel set to Indonesian separates cells with semicolons (the comma is the decimal mark).
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    rows = []
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        rows.append([cell.replace("\r\n", "\n") for cell in row])
+        if len(rows) > MAX_ROWS:
+            raise SheetError(f"{path.name}: more than {MAX_ROWS} rows")
+    return rows
+
+
+def _xlsx_rows(path: Path) -> list[list[str]]:
+    import openpyxl  # only XLSX needs it: CSV imports work without it
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        # read_only streams the sheet; data_only reads a formula's last computed value, not its text.
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (OSError, InvalidFileException, zipfile.BadZipFile, KeyError) as error:
+        raise SheetError(f"{path.name}: not a readable XLSX workbook ({error})") from error
+    try:
+        sheet = book[SHEET_NAME] if SHEET_NAME in book.sheetnames else book.worksheets[0]
+        rows = []
+        for row in sheet.iter_rows(values_only=True):
+            rows.append([_cell_text(value) for value in row])
+            if len(rows) > MAX_ROWS:
+                raise SheetError(f"{path.name}: more than {MAX_ROWS} rows")
+    finally:
+        book.close()
+    while rows and not any(c.strip() for c in rows[-1]):
+        rows.pop()
+    return rows
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        # A date cell; a time of day on it would be a typing slip, and is dropped.
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).replace("\r\n", "\n")
+
+
+# --- The template -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateColumn:
+    """One column of the template: header, whether it must be filled, help text, allowed labels."""
+
+    header: str
+    required: bool
+    help: str
+    choices: Sequence[str] = ()
+    several: bool = False  # several values in one cell, separated by the list separator
+    date: bool = False
+
+
+def template_csv(columns: Sequence[TemplateColumn]) -> bytes:
+    """The CSV template: the header row alone."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow([c.header for c in columns])
+    return out.getvalue().encode("utf-8")
+
+
+def template_xlsx(columns: Sequence[TemplateColumn], labels: dict[str, str]) -> bytes:
+    """The XLSX template: the sheet to fill, a help sheet, and drop-down lists of allowed labels.
+
+    Args:
+        columns: the template's columns, in order.
+        labels: the texts of the workbook itself: sheet names "help" and "choices", and the help
+            sheet's headers "column", "required", "content", "allowed", "yes", "no".
+    """
+    import openpyxl
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = SHEET_NAME
+    choices = book.create_sheet(labels["choices"])
+    guide = book.create_sheet(labels["help"])
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    last_row = 1000  # drop-downs and date formats reach this far
+    choice_column = 0
+    for index, column in enumerate(columns):
+        letter = column_letter(index)
+        cell = sheet.cell(row=1, column=index + 1, value=column.header)
+        cell.font, cell.fill, cell.alignment = bold, fill, wrap
+        sheet.column_dimensions[letter].width = 40 if column.choices or len(column.header) > 20 else 24
+        if column.date:
+            for row in range(2, last_row + 1):
+                sheet.cell(row=row, column=index + 1).number_format = "yyyy-mm-dd"
+        if column.choices:
+            choice_letter = column_letter(choice_column)
+            choice_column += 1
+            choices.cell(row=1, column=choice_column, value=column.header).font = bold
+            for row, label in enumerate(column.choices, start=2):
+                choices.cell(row=row, column=choice_column, value=label)
+            choices.column_dimensions[choice_letter].width = 48
+            source = f"'{labels['choices']}'!${choice_letter}$2:${choice_letter}${len(column.choices) + 1}"
+            # A cell with several values (affairs) may hold text the list does not: warn, never refuse.
+            rule = DataValidation(type="list", formula1=source, allow_blank=True)
+            rule.showErrorMessage = not column.several
+            sheet.add_data_validation(rule)
+            rule.add(f"{letter}2:{letter}{last_row}")
+    sheet.freeze_panes = "A2"
+    heads = [labels["column"], labels["required"], labels["content"], labels["allowed"]]
+    for index, text in enumerate(heads, start=1):
+        guide.cell(row=1, column=index, value=text).font = bold
+    for row, column in enumerate(columns, start=2):
+        values = [
+            column.header,
+            labels["yes"] if column.required else labels["no"],
+            column.help,
+            "; ".join(column.choices),
+        ]
+        for index, value in enumerate(values, start=1):
+            guide.cell(row=row, column=index, value=value).alignment = wrap
+    for letter, width in zip("ABCD", (28, 10, 70, 70), strict=True):
+        guide.column_dimensions[letter].width = width
+    book.properties.creator = "katalog"
+    book.properties.created = book.properties.modified = _TEMPLATE_TIME
+    raw = io.BytesIO()
+    book.save(raw)
+    return _fixed_zip_times(raw.getvalue())
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """The same ZIP with every entry dated `_ZIP_EPOCH` (openpyxl stamps the current time)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_EPOCH)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
