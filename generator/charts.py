@@ -11,8 +11,10 @@ from markupsafe import Markup, escape
 # Sized so that, drawn at the content width of a phone, the 13-unit text stays about 13 px.
 BAR_HEIGHT = 20
 GAP = 6
-LABEL_WIDTH = 200
-BAR_WIDTH = 150
+# The longest theme label ("Digitalisasi layanan pemerintahan") is about 195 units at 13 px; the
+# bars give up the room, so the drawing keeps its width (and its text its size).
+LABEL_WIDTH = 230
+BAR_WIDTH = 120
 NUMBER_WIDTH = 40
 
 

@@ -89,29 +89,32 @@ class Named:
 
 
 def lookalike_problems(groups: Iterable[Iterable[Named]]) -> list[Problem]:
-    """A problem for each name that differs from an earlier one of its group only in how it looks.
+    """Problems for names of a group that differ from an earlier one only in how they look.
 
-    In each group the first entry with a skeleton is taken as the original, so the problem is
-    reported on the later file, naming the earlier one. Identical names are left alone: that they
-    collide is not a disguise (Kabupaten Bogor and Kota Bogor share a name).
+    Both sides of each pair get a problem naming the other: which one imitates is not for the
+    checker to say, and a reviewer must see it whichever file the pull request touches. The first
+    name with a given skeleton is the one the later ones are paired with. Identical names are left
+    alone: that they collide is no disguise (Kabupaten Bogor and Kota Bogor share a name).
     """
     problems = []
     for group in groups:
         first: dict[str, Named] = {}
         for named in group:
-            key = skeleton(named.value)
-            original = first.setdefault(key, named)
+            original = first.setdefault(skeleton(named.value), named)
             if original is not named and original.value != named.value:
-                problems.append(
-                    problem(
-                        named.path,
-                        named.line,
-                        named.column,
-                        "lookalike",
-                        named.field,
-                        value=named.value,
-                        other=original.value,
-                        other_path=original.path,
-                    )
-                )
+                problems.append(_lookalike(named, original))
+                problems.append(_lookalike(original, named))
     return problems
+
+
+def _lookalike(named: Named, other: Named) -> Problem:
+    return problem(
+        named.path,
+        named.line,
+        named.column,
+        "lookalike",
+        named.field,
+        value=named.value,
+        other=other.value,
+        other_path=other.path,
+    )

@@ -83,7 +83,7 @@ def summary(report: list[KindCoverage]) -> str:
     """One line for the build log: "innovations 3 in → 3 pages, regions 5 in → 4 pages (+1 …), …"."""
     parts = []
     for item in report:
-        text = f"{item.kind} {item.records} in → {item.pages} pages"
+        text = f"{item.kind} {item.records} in → {item.pages} page{'' if item.pages == 1 else 's'}"
         if item.listed_elsewhere:
             text += f" (+{item.listed_elsewhere} listed on their province's page)"
         parts.append(text)

@@ -22,7 +22,7 @@ import json
 import posixpath
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from dataclasses import is_dataclass
+from dataclasses import is_dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -149,9 +149,10 @@ def _json(data: Any) -> bytes:
 def _plain(value: Any) -> Any:
     """A model value as JSON data: records as objects in model order, absent fields left out."""
     if is_dataclass(value):
+        cls: type = type(value)
         return {
             info.name: _plain(getattr(value, info.name))
-            for info in fields_of(type(value))
+            for info in fields_of(cls)
             if not info.derived and getattr(value, info.name) is not None
         }
     if isinstance(value, tuple):
@@ -180,7 +181,13 @@ def _dates(innovation: Innovation) -> tuple[dt.date, dt.date | None] | None:
 
 class _Exporter:
     def __init__(self, catalogue: Catalogue, site_url: str, url_of: UrlOf, lang: str) -> None:
-        self.catalogue = catalogue
+        # Sorted here, whoever built the catalogue: every list in every file follows these keys.
+        self.catalogue = replace(
+            catalogue,
+            regions=dict(sorted(catalogue.regions.items())),
+            innovations=dict(sorted(catalogue.innovations.items())),
+            agreements=dict(sorted(catalogue.agreements.items())),
+        )
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.url_of = url_of
         self.lang = lang
@@ -214,7 +221,11 @@ class _Exporter:
         }
 
     def agreement(self, agreement: Agreement, start: str) -> dict[str, Any]:
-        return {"id": agreement.id, **_plain(agreement), "page": self.page(paths.agreement(agreement.id), start)}
+        return {
+            "id": agreement.id,
+            **_plain(agreement),
+            "page": self.page(paths.agreement(agreement.id), start),
+        }
 
     def files(self) -> dict[str, bytes]:
         catalogue = self.catalogue
@@ -255,7 +266,11 @@ class _Exporter:
                 agencies.append({"region": region.id, **_plain(agency), "page": page})
         # The tables' links are relative to data/, as the JSON's are (or absolute with a site URL).
         tables = {
-            "daerah.csv": (Region, ["id"], [self.region(r, CATALOGUE_JSON) for r in self.catalogue.regions.values()]),
+            "daerah.csv": (
+                Region,
+                ["id"],
+                [self.region(r, CATALOGUE_JSON) for r in self.catalogue.regions.values()],
+            ),
             "perangkat-daerah.csv": (Agency, ["region"], agencies),
             "inovasi.csv": (Innovation, ["id", "region"], whole["innovations"]),
             "kerja-sama.csv": (Agreement, ["id"], whole["agreements"]),
@@ -294,32 +309,47 @@ class _Exporter:
         ET.SubElement(root, "title").text = title
         ET.SubElement(root, "subtitle").text = texts["subtitle"]
         ET.SubElement(root, "id").text = self.ident(rel)
-        ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml", "href": self.link(rel, rel)})
-        ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": self.page(alternate, rel)})
+        ET.SubElement(
+            root, "link", {"rel": "self", "type": "application/atom+xml", "href": self.link(rel, rel)}
+        )
+        ET.SubElement(
+            root, "link", {"rel": "alternate", "type": "text/html", "href": self.page(alternate, rel)}
+        )
         # An empty feed is still valid Atom; its date is the epoch rather than the build time.
         newest = entries[0][0][0] if entries else dt.date(1970, 1, 1)
         ET.SubElement(root, "updated").text = _stamp(newest)
         author = ET.SubElement(root, "author")
         ET.SubElement(author, "name").text = settings()["publisher"]
-        ET.SubElement(root, "rights").text = f"{settings()['license']['name']} ({settings()['license']['url']})"
+        licence = settings()["license"]
+        ET.SubElement(root, "rights").text = f"{licence['name']} ({licence['url']})"
         for (updated, published), innovation in entries:
             root.append(self.entry(rel, innovation, updated, published))
         ET.indent(root)
-        return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+        return (
+            b'<?xml version="1.0" encoding="utf-8"?>\n'
+            + ET.tostring(root, encoding="unicode").encode()
+            + b"\n"
+        )
 
     def ident(self, site_path: str) -> str:
         """A permanent Atom id: the absolute address when the site's is known."""
         return self.site_url + site_path if self.site_url else f"urn:katalog-inovasi-daerah:{site_path}"
 
-    def entry(self, rel: str, innovation: Innovation, updated: dt.date, published: dt.date | None) -> ET.Element:
+    def entry(
+        self, rel: str, innovation: Innovation, updated: dt.date, published: dt.date | None
+    ) -> ET.Element:
         region = self.catalogue.regions[innovation.region]
         page_path = self.url_of(paths.innovation(innovation.ref))
         entry = ET.Element("entry")
         ET.SubElement(entry, "title").text = innovation.title
         ET.SubElement(entry, "id").text = self.ident(page_path)
-        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": self.link(page_path, rel)})
+        ET.SubElement(
+            entry, "link", {"rel": "alternate", "type": "text/html", "href": self.link(page_path, rel)}
+        )
         record = f"{EXPORT_DIR}/inovasi/{innovation.region}/{innovation.id}.json"
-        ET.SubElement(entry, "link", {"rel": "alternate", "type": "application/json", "href": self.link(record, rel)})
+        ET.SubElement(
+            entry, "link", {"rel": "alternate", "type": "application/json", "href": self.link(record, rel)}
+        )
         if published is not None:
             ET.SubElement(entry, "published").text = _stamp(published)
         ET.SubElement(entry, "updated").text = _stamp(updated)

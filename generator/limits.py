@@ -24,8 +24,12 @@ MAX_ITEMS = 200
 MAX_DEPTH = 12
 # Count of YAML nodes in one file (lists of lists of … stay bounded).
 MAX_NODES = 20_000
-# Characters of HTML one Markdown body may render to. A real body renders to one to three times its
-# length; ten times the longest body allowed leaves room for dense tables, and stops the amplifiers
-# of Markdown: a reference link repeating one long address thousands of times turns 20,000
-# characters into 16 MB of HTML, and a wide table header pads every short row with empty cells.
+# Table cells in one Markdown body, counted before it is parsed. A table pads every row to its
+# header's width, so a 1,000-column header over short rows makes the parser build a million cells
+# (seconds and hundreds of MB for one 20,000-character field); a real table has a few hundred.
+MAX_TABLE_CELLS = 5_000
+# Characters of HTML one Markdown body may render to, estimated from the parsed body. A real body
+# renders to one to three times its length; ten times the longest body allowed leaves room for dense
+# tables, and stops a reference link that repeats one long address thousands of times (20,000
+# characters of Markdown would make 16 MB of HTML).
 MAX_RENDERED_MARKDOWN = 10 * MAX_LENGTH["markdown"]

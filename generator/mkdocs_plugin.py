@@ -31,6 +31,7 @@ from .pages import DEFAULT_STALE_AFTER_DAYS, build_pages
 from .paths import NAV as NAV_PAGES
 from .render import PageRenderer, labels
 from .report import summary_line
+from .text_safety import visible
 
 log = logging.getLogger("mkdocs.plugins.katalog")
 # Where the offline copy carries the Web Worker shim (from the npm package iframe-worker).
@@ -88,7 +89,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if result.catalogue is None:
             for item in result.problems:
                 where = f"{item.path}:{item.line}:{item.column}" if item.line else item.path
-                log.error("%s: %s", where, message(item, self.config.lang))
+                # Paths and quoted values are the contributor's: no terminal control reaches the log.
+                log.error("%s", visible(f"{where}: {message(item, self.config.lang)}"))
             log.error(summary_line(result, self.config.lang))
             if not self.serving:
                 raise PluginError("The catalogue has errors; see above (or run `katalog check`).")
@@ -123,6 +125,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             if not shim.is_file():
                 raise PluginError(f"{shim} is missing: run `npm ci` (or `make install`) first")
             files.append(File.generated(config, OFFLINE_SHIM, abs_src_path=str(shim)))
+        # The open-data page documents the files `on_post_build` writes; it is linked, not in the nav.
+        open_data = files.get_file_from_path("data.md")
+        if open_data is not None:
+            open_data.inclusion = InclusionLevel.NOT_IN_NAV
         self.catalogue, self.files = result.catalogue, files
         return files
 
@@ -132,6 +138,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        # Pages Pagefind leaves out (`search: false`: briefs, the browser, the network) stay out of
+        # the theme's search in the offline copy too; it only knows `search: {exclude: true}`.
+        if self.config.offline and page.meta.get("search") is False:
+            page.meta["search"] = {"exclude": True}
+        return markdown
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         # The offline copy runs the search shim's inline script inside an iframe, which a
@@ -149,6 +162,20 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.catalogue is not None:
             self._check_built(Path(config.site_dir))
             self._write_browse_index(Path(config.site_dir))
+            # Open data (docs/data.md): JSON with its schema, CSV, one JSON per record, Atom feeds.
+            from .exports import build_exports, directory_url, write_exports
+
+            built = self.files
+
+            def page_url(path: str) -> str:
+                found = built.get_file_from_path(path) if built is not None else None
+                return found.url if found is not None else directory_url(path)
+
+            exports = build_exports(
+                self.catalogue, site_url=config.site_url or "", url_of=page_url, lang=self.config.lang
+            )
+            write_exports(exports, Path(config.site_dir))
+            log.info("katalog: %d open-data files written to %s/data", len(exports), config.site_dir)
         if not self.config.search or self.config.offline:
             return
         command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]

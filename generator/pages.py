@@ -27,7 +27,7 @@ from .vocab import vocabulary
 HOME_LIST_LENGTH = 10
 COUNTERPARTS_SHOWN = 20
 # Items per page of a long listing: keeps every page within its size budget (budgets.yml).
-LIST_PAGE_SIZE = 40
+LIST_PAGE_SIZE = 30
 # Rows of the learning network's table; the busiest links come first.
 NETWORK_TABLE_ROWS = 200
 

@@ -30,6 +30,10 @@ _ALLOWED_VALUES = {"th": {"align": set(_ALIGNMENTS)}, "td": {"align": set(_ALIGN
 _URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 _BEFORE_BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
+# What a table's delimiter row (`|---|:-:|`) is made of, also inside block quotes and list items;
+# a set test rather than a regular expression, which a line of 20,000 dashes could make backtrack.
+_DELIMITER_CHARS = frozenset("|-: \t>*+")
+_BLANK_LINE = re.compile(r"\n[ \t>]*\n")
 
 
 def _allowed_link(url: str) -> bool:
@@ -65,6 +69,55 @@ def _align_attribute(state: StateCore) -> None:
 def _shift_heading(match: re.Match[str]) -> str:
     level = min(int(match.group(2)) + _HEADING_SHIFT, 6)
     return f"<{match.group(1)}h{level}>"
+
+
+def table_cells(text: str) -> int:
+    """An upper bound on the cells of the tables in `text`, counted without parsing it.
+
+    A table pads every row to its header's width, so a wide header over many short rows makes
+    markdown-it build hundreds of thousands of cells. Each run of non-blank lines holding a
+    delimiter row (`|---|:-:|`) counts as a table as wide as that row and as long as the run, which
+    over-counts (a code block that looks like a table) but never under-counts.
+    """
+    total = 0
+    for block in _BLANK_LINE.split(text):
+        lines = block.split("\n")
+        widths = [line.count("|") + 1 for line in lines if _delimiter_row(line)]
+        if widths:
+            total += max(widths) * len(lines)
+    return total
+
+
+def _delimiter_row(line: str) -> bool:
+    return "|" in line and "-" in line and _DELIMITER_CHARS.issuperset(line)
+
+
+def html_size(text: str) -> int:
+    """About how many characters of HTML `render_prose(text)` makes, counted on markdown-it's tokens
+    without building the HTML: a hostile body can render to megabytes, which the checker must
+    refuse without ever holding them (see `limits.MAX_RENDERED_MARKDOWN`)."""
+    total = 0
+    stack = list(_parser().parse(text))
+    while stack:
+        token = stack.pop()
+        if token.children:
+            stack.extend(token.children)
+        if token.hidden:  # the paragraphs of a tight list print nothing
+            continue
+        # "<tag>" or "</tag>" and a line break; an "inline" token's text is in its children.
+        total += len(token.tag) + 4
+        if token.type != "inline":
+            total += _escaped_length(token.content)
+        for name, value in token.attrs.items():
+            total += len(name) + 4 + _escaped_length(str(value)) + str(value).count('"') * 5
+        if token.type == "link_open":
+            total += len(' rel="nofollow noopener ugc"')
+    return total
+
+
+def _escaped_length(text: str) -> int:
+    """Length of `text` once HTML-escaped as text (&amp; &lt; &gt;)."""
+    return len(text) + 4 * text.count("&") + 3 * (text.count("<") + text.count(">"))
 
 
 def render_prose(text: str) -> str:

@@ -25,7 +25,7 @@ import yaml
 from .files import REGIONS_DIR, suggest_id
 from .load import read_text
 from .validate import PATTERNS
-from .yamltext import prose, scalar
+from .yamlkeys import prose, scalar
 
 # The top-level keys the registry owns, in the order a new file lists them.
 REGISTRY_KEYS = ("name", "type", "code", "province", "administrative")
@@ -140,8 +140,8 @@ def _read_region_file(path: Path, rel: str) -> tuple[_RegionFile | None, str | N
     key: tuple[str, int] | None = None
     start: int | None = None  # where the current top-level list or mapping began
     try:
-        # The pure-Python parser: its marks are character indexes into `text`.
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        # libyaml's marks count characters, as Python strings index them (astral ones included).
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth == 1:
@@ -201,23 +201,27 @@ def _line_start(text: str, index: int) -> int:
 def _edit(file: _RegionFile, wanted: dict[str, str | bool | None]) -> str:
     """The file's text with each key of `wanted` set (None: removed), everything else untouched."""
     # Edits go from the end of the file to its start so that earlier positions stay valid.
-    edits: list[tuple[int, int, str]] = []
+    edits: list[tuple[int, int, int, str]] = []  # (begin, end, order in `wanted`, replacement)
     text = file.text
     for key, value in wanted.items():
         slot = file.slots.get(key)
         if value is None:
             if slot is not None:
-                edits.append((_line_start(text, slot.key_start), _line_end(text, slot.value_end), ""))
+                edits.append(
+                    (_line_start(text, slot.key_start), _line_end(text, slot.value_end), len(edits), "")
+                )
             continue
         new = _rendered(key, value)
         if slot is not None:
             replacement = new + ("\n" if text[slot.value_end - 1 : slot.value_end] == "\n" else "")
             if text[slot.value_start - 1 : slot.value_start] == ":":
                 replacement = " " + replacement  # an empty value: `province:` alone
-            edits.append((slot.value_start, slot.value_end, replacement))
+            edits.append((slot.value_start, slot.value_end, len(edits), replacement))
             continue
-        edits.append((_insert_at(file, key), _insert_at(file, key), f"{key}: {new}\n"))
-    for begin, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        at = _insert_at(file, key)
+        edits.append((at, at, len(edits), f"{key}: {new}\n"))
+    # Keys inserted at one place keep their order: the later key is inserted first.
+    for begin, end, _, replacement in sorted(edits, reverse=True):
         text = text[:begin] + replacement + text[end:]
     return text
 
@@ -345,15 +349,22 @@ def plan_import(root: Path, registry: list[RegistryRegion]) -> Plan:
         else:
             by_code[code] = read
     registry_codes = {r.code for r in registry}
+    matched = dict(by_code)  # registry code → the file that holds it
+    # A file whose code left the registry while a region of the same id appeared: Kemendagri
+    # gave the region a new code. The file follows it rather than being reported twice.
+    orphans = {f.id: f for code, f in by_code.items() if code not in registry_codes}
+    for region in registry:
+        if region.code not in matched and region.slug_id in orphans:
+            matched[region.code] = orphans.pop(region.slug_id)
     # Existing files keep their ids, so children point at the province file that is really there.
-    ids = {r.code: (by_code[r.code].id if r.code in by_code else r.slug_id) for r in registry}
+    ids = {r.code: (matched[r.code].id if r.code in matched else r.slug_id) for r in registry}
     taken = {f.id: f for f in files.values()}
     for region in registry:
         province_id = ids.get(region.province_code or "")
         if region.province_code is not None and province_id is None:
             plan.problems.append(f"{region.code} {region.name}: its province is not in the registry")
             continue
-        existing = by_code.get(region.code)
+        existing = matched.get(region.code)
         if existing is None:
             other = taken.get(region.slug_id)
             rel = f"{REGIONS_DIR}/{region.slug_id}.yml"
@@ -366,18 +377,10 @@ def plan_import(root: Path, registry: list[RegistryRegion]) -> Plan:
             plan.changes.append(Change("new", rel, region.code, None, new_file_text(region, province_id)))
             continue
         plan.changes.append(_update(existing, region, province_id, plan))
-    for code, existing in sorted(by_code.items()):
-        if code not in registry_codes:
-            plan.changes.append(
-                Change(
-                    "removed",
-                    existing.rel,
-                    code,
-                    existing.text,
-                    None,
-                    ["no longer in the registry; file kept"],
-                )
-            )
+    for existing in orphans.values():
+        code = existing.value("code") or ""
+        note = ["no longer in the registry; file kept"]
+        plan.changes.append(Change("removed", existing.rel, code, existing.text, None, note))
     plan.changes.sort(key=lambda c: (c.code, c.rel))
     return plan
 
@@ -410,6 +413,10 @@ def _update(existing: _RegionFile, region: RegistryRegion, province_id: str | No
         if "name" in stale and name is not None:
             status = "renamed"
             notes.append(f'name "{name}" → "{region.name}", id {existing.id} kept')
+        for key in ("type", "code", "province"):
+            before = existing.value(key)
+            if key in stale and before != stale[key]:
+                notes.append(f"{key} {before or '-'} → {stale[key] or '-'}")
         if not existing.block:
             plan.problems.append(f"{existing.rel}: a flow-style mapping ({{…}}); edit it by hand")
             return Change(status, existing.rel, region.code, existing.text, None, notes)

@@ -7,6 +7,7 @@ import json
 from .check import CheckResult
 from .messages import message, summary, word
 from .problems import Problem
+from .text_safety import visible
 
 FORMATS = ("text", "github", "json")
 
@@ -42,12 +43,14 @@ def format_text(result: CheckResult, lang: str) -> str:
         field = f"[{item.field}] " if item.field else ""
         # One line per problem, even when a quoted value in the message holds a line break.
         text = " ".join(message(item, lang).splitlines())
-        lines.append(f"{_where(item)}: {word(item.severity, lang)}: {field}{text}")
+        # Paths, field names and quoted values are the contributor's: no terminal control reaches the log.
+        lines.append(visible(f"{_where(item)}: {word(item.severity, lang)}: {field}{text}"))
     lines.append(summary_line(result, lang))
     return "\n".join(lines) + "\n"
 
 
 def _escape_data(value: str) -> str:
+    value = visible(value)  # as in `format_text`: control characters, line breaks too, become <U+XXXX>
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

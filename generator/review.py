@@ -35,13 +35,13 @@ class GitError(Exception):
 
     Attributes:
         key: the message key in `data/messages.yml` (`commands`).
-        args: the message's placeholders.
+        params: the message's placeholders.
     """
 
     def __init__(self, key: str, **args: Any) -> None:
         super().__init__(key)
         self.key = key
-        self.args = args
+        self.params = args
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
@@ -59,14 +59,18 @@ def changed_files(root: Path, ref: str) -> set[str]:
     if _git(root, "rev-parse", "--is-inside-work-tree").returncode != 0:
         raise GitError("git-not-repository", root=str(root))
     # A ref that starts with "-" would be read as an option.
-    resolved = None if ref.startswith("-") else _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    resolved = (
+        None if ref.startswith("-") else _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    )
     if resolved is None or resolved.returncode != 0:
         raise GitError("git-unknown-ref", ref=ref)
     commit = resolved.stdout.decode().strip()
     # -z: raw, NUL-separated paths (no quoting of non-ASCII names); --relative: paths from `root`.
     diff = _git(root, "diff", "--name-only", "-z", "--relative", commit, "--")
     untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z")
-    names = diff.stdout.decode("utf-8", "replace").split("\0") + untracked.stdout.decode("utf-8", "replace").split("\0")
+    names = diff.stdout.decode("utf-8", "replace").split("\0") + untracked.stdout.decode(
+        "utf-8", "replace"
+    ).split("\0")
     return {name for name in names if name}
 
 
@@ -77,7 +81,9 @@ def changed_first(result: CheckResult, changed: set[str], only: bool = False) ->
     return replace(result, problems=mine + others)
 
 
-def review(result: CheckResult, root: Path, today: dt.date, stale_after: int = DEFAULT_STALE_AFTER) -> CheckResult:
+def review(
+    result: CheckResult, root: Path, today: dt.date, stale_after: int = DEFAULT_STALE_AFTER
+) -> CheckResult:
     """The result with the review warnings added (none when the catalogue is invalid)."""
     if result.catalogue is None:
         return result
@@ -115,7 +121,12 @@ def duplicate_warnings(catalogue: Catalogue, root: Path) -> list[Problem]:
     for refs in same_text.values():
         for other in refs[1:]:
             twice.add(frozenset((refs[0], other)))
-            warnings.append(_warning(catalogue, root, other, "title", "duplicate-innovation", other=refs[0]))
+            path, line, column = _place(catalogue, root, other, "title")
+            warnings.append(
+                problem(
+                    path, line, column, "duplicate-innovation", "title", severity="warning", other=refs[0]
+                )
+            )
     by_region: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for ref, innovation in catalogue.innovations.items():
         by_region[innovation.region].append((ref, normalise(innovation.title)))
@@ -123,15 +134,18 @@ def duplicate_warnings(catalogue: Catalogue, root: Path) -> list[Problem]:
         for index, (ref, title) in enumerate(entries):
             for earlier, earlier_title in entries[:index]:
                 if frozenset((earlier, ref)) not in twice and _similar(earlier_title, title):
+                    path, line, column = _place(catalogue, root, ref, "title")
+                    other_title = catalogue.innovations[earlier].title
                     warnings.append(
-                        _warning(
-                            catalogue,
-                            root,
-                            ref,
-                            "title",
+                        problem(
+                            path,
+                            line,
+                            column,
                             "similar-title",
+                            "title",
+                            severity="warning",
                             other=earlier,
-                            title=catalogue.innovations[earlier].title,
+                            title=other_title,
                         )
                     )
     return warnings
@@ -146,13 +160,15 @@ def stale_warnings(catalogue: Catalogue, root: Path, today: dt.date, stale_after
             continue
         days = (today - verified).days
         if days > stale_after:
+            path, line, column = _place(catalogue, root, ref, "last_verified")
             warnings.append(
-                _warning(
-                    catalogue,
-                    root,
-                    ref,
-                    "last_verified",
+                problem(
+                    path,
+                    line,
+                    column,
                     "stale-entry",
+                    "last_verified",
+                    severity="warning",
                     date=verified.isoformat(),
                     days=days,
                     limit=stale_after,
@@ -161,19 +177,13 @@ def stale_warnings(catalogue: Catalogue, root: Path, today: dt.date, stale_after
     return warnings
 
 
-def _warning(catalogue: Catalogue, root: Path, key: str, name: str, code: str, **args: Any) -> Problem:
-    path = catalogue.sources[key]
-    line, column = _position(root, path, name)
-    return problem(path, line, column, code, name, severity="warning", **args)
-
-
-def _position(root: Path, path: str, name: str) -> tuple[int, int]:
-    """Where the top-level field `name` stands in the file, so annotations land on its line.
-
-    The catalogue keeps no positions; the few files that get a warning are read again.
+def _place(catalogue: Catalogue, root: Path, key: str, name: str) -> tuple[str, int, int]:
+    """The file of record `key` and where its top-level field `name` stands, so that an annotation
+    lands on that line. The catalogue keeps no positions; the few files with a warning are read again.
     """
+    path = catalogue.sources[key]
     loaded = load_file(root / path, path)
     if isinstance(loaded.root, Mapping) and name in loaded.root.pairs:
         node = loaded.root.pairs[name][1]
-        return node.line, node.column
-    return 1, 1
+        return path, node.line, node.column
+    return path, 1, 1

@@ -52,7 +52,10 @@ def add_review_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"warn when last_verified is older than DAYS (default: {DEFAULT_STALE_AFTER})",
     )
     parser.add_argument(
-        "--today", type=_date, metavar="YYYY-MM-DD", help="the date staleness is measured from (default: today)"
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date staleness is measured from (default: today)",
     )
 
 
@@ -69,7 +72,7 @@ def changed_since(args: argparse.Namespace) -> set[str] | None:
     try:
         return changed_files(args.root, args.changed_since)
     except GitError as error:
-        raise ReviewUsageError(both_languages(error.key, **error.args)) from None
+        raise ReviewUsageError(both_languages(error.key, **error.params)) from None
 
 
 def reviewed(result: CheckResult, args: argparse.Namespace, changed: set[str] | None) -> CheckResult:

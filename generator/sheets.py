@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ MAX_ROWS = 5_000
 # Fixed ZIP entry times, so that the template is byte-identical however often it is regenerated.
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _TEMPLATE_TIME = dt.datetime(2025, 1, 1)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 class SheetError(Exception):
@@ -218,12 +220,17 @@ def template_xlsx(columns: Sequence[TemplateColumn], labels: dict[str, str]) -> 
 
 
 def _fixed_zip_times(data: bytes) -> bytes:
-    """The same ZIP with every entry dated `_ZIP_EPOCH` (openpyxl stamps the current time)."""
+    """The same workbook without the time it was saved: openpyxl stamps it on every ZIP entry and,
+    whatever the workbook says, as the document's modification time."""
     out = io.BytesIO()
+    stamp = _TEMPLATE_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_EPOCH)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = info.external_attr
-            target.writestr(entry, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
+            target.writestr(entry, content)
     return out.getvalue()

@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from . import yamltext
+from . import yamlkeys
 from .check import check
 from .fields import FieldInfo, input_fields
 from .files import CONTENT_DIRS, INNOVATIONS_DIR, REGIONS_DIR, suggest_id
@@ -143,7 +143,8 @@ def plan_import(sheet_path: Path, root: Path, region_id: str) -> ImportPlan:
     by_column = _map_header(sheet, plan.problems)
     if not sheet.rows:
         plan.problems.append(_problem(0, -1, "no-rows"))
-    if plan.problems:
+    # Unknown columns are reported with the rows' problems; without a required column no row can pass.
+    if not sheet.rows or any(p.code == "missing-column" for p in plan.problems):
         return plan
     region = _region(root, region_id)
     rows: dict[str, int] = {}  # file → sheet row
@@ -325,15 +326,15 @@ def render(values: dict[str, Any]) -> str:
         if value is None:
             continue
         if info.is_list:
-            lines.append(f"{name}: {yamltext.flow_list(list(value))}")
+            lines.append(f"{name}: {yamlkeys.flow_list(list(value))}")
         elif info.kind == "date":
             lines.append(f"{name}: {value.isoformat()}")
         elif info.fmt == "prose":
-            lines.append(yamltext.prose(name, value))
+            lines.append(yamlkeys.prose(name, value))
         elif info.fmt == "markdown":
-            lines.append(yamltext.markdown(name, value))
+            lines.append(yamlkeys.markdown(name, value))
         else:
-            lines.append(f"{name}: {yamltext.scalar(value)}")
+            lines.append(f"{name}: {yamlkeys.scalar(value)}")
     return "\n".join(lines) + "\n"
 
 

@@ -1,5 +1,5 @@
-"""Characters that can hide or disguise text: control, format (bidirectional-override, zero-width)
-and unassigned ones."""
+"""Characters that can hide or disguise text: control, format (bidirectional-override, zero-width),
+invisible and unassigned ones; refused in content and made visible in reports."""
 
 from __future__ import annotations
 
@@ -29,3 +29,20 @@ def unsafe_character(value: str, allow_newlines: bool = False) -> str | None:
         if unicodedata.category(char) in _REFUSED_CATEGORIES or _INVISIBLE.fullmatch(char):
             return char
     return None
+
+
+def visible(text: str) -> str:
+    """`text` with every character `unsafe_character` refuses written as `<U+XXXX>`.
+
+    For reports printed to a terminal or a CI log: a file name, a field name or a value quoted in a
+    message comes from the contributor, and an escape sequence (ESC), a carriage return or a
+    direction override in it could rewrite or hide the lines around it.
+    """
+    if text.isprintable() and not _INVISIBLE.search(text):
+        return text
+    return "".join(
+        f"<U+{ord(char):04X}>"
+        if unicodedata.category(char) in _REFUSED_CATEGORIES or _INVISIBLE.fullmatch(char)
+        else char
+        for char in text
+    )

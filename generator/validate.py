@@ -16,10 +16,16 @@ from urllib.parse import urlsplit
 
 from .confusables import mixed_script_word
 from .fields import FieldInfo, fields_of, input_fields
-from .limits import DEFAULT_MAX_LENGTH, MAX_ITEMS, MAX_LENGTH, MAX_RENDERED_MARKDOWN
+from .limits import (
+    DEFAULT_MAX_LENGTH,
+    MAX_ITEMS,
+    MAX_LENGTH,
+    MAX_RENDERED_MARKDOWN,
+    MAX_TABLE_CELLS,
+)
 from .load import Mapping, Node, Scalar, Sequence
 from .problems import Problem, problem
-from .prose import render_prose
+from .prose import html_size, table_cells
 from .text_safety import unsafe_character
 from .vocab import vocabulary
 
@@ -222,16 +228,26 @@ class Validator:
                 letter=unicodedata.name(letter, "?"),
             )
             return None
-        if info.fmt == "markdown":
-            # Rendered here, before any page is, so that a body which would swell into megabytes of
-            # HTML is a checker error with its place rather than a build that exhausts the machine.
-            size = len(render_prose(value))
-            if size > MAX_RENDERED_MARKDOWN:
-                self.report(node, "markdown-too-large", name, size=size, limit=MAX_RENDERED_MARKDOWN)
-                return None
+        if info.fmt == "markdown" and not self._markdown_bounded(node, name, value):
+            return None
         if info.fmt == "prose":
             value = " ".join(value.split())
         return self._formatted(info, node, name, value)
+
+    def _markdown_bounded(self, node: Scalar, name: str, value: str) -> bool:
+        """Whether a Markdown body stays small once rendered. Checked here, before any page is made,
+        so that a body which would swell into megabytes of HTML is a checker error with its place
+        rather than a build that exhausts the machine; the table count comes first because it is
+        what makes parsing itself expensive."""
+        cells = table_cells(value)
+        if cells > MAX_TABLE_CELLS:
+            self.report(node, "markdown-table-too-large", name, cells=cells, limit=MAX_TABLE_CELLS)
+            return False
+        size = html_size(value)
+        if size > MAX_RENDERED_MARKDOWN:
+            self.report(node, "markdown-too-large", name, size=size, limit=MAX_RENDERED_MARKDOWN)
+            return False
+        return True
 
     def _formatted(self, info: FieldInfo, node: Scalar, name: str, value: str) -> str | None:
         fmt = info.fmt

@@ -16,6 +16,8 @@ WIDTH = 110
 
 
 class _Dumper(yaml.SafeDumper):
+    flow_lists = True
+
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         # Indent block lists under their key, as the shipped content does ("  - title: …").
         super().increase_indent(flow, False)
@@ -26,8 +28,10 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
-    flat = all(not isinstance(item, (dict, list)) and "\n" not in str(item) for item in value)
+def _represent_list(dumper: yaml.SafeDumper, value: Any) -> yaml.SequenceNode:
+    flat = getattr(dumper, "flow_lists", True) and all(
+        not isinstance(item, (dict, list)) and "\n" not in str(item) for item in value
+    )
     return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flat)
 
 
@@ -36,6 +40,16 @@ _Dumper.add_representer(list, _represent_list)
 _Dumper.add_representer(tuple, _represent_list)
 
 
-def dump(data: Any) -> str:
-    """`data` (dicts, lists, strings, numbers, dates) as YAML text."""
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=WIDTH)
+class _BlockDumper(_Dumper):
+    flow_lists = False
+
+
+def dump(data: Any, flow_lists: bool = True) -> str:
+    """`data` (dicts, lists, strings, numbers, dates) as YAML text.
+
+    Args:
+        data: what to write.
+        flow_lists: lists of single values on one line (`[a, b]`); else one item per line.
+    """
+    dumper = _Dumper if flow_lists else _BlockDumper
+    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=WIDTH)

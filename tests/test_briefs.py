@@ -64,7 +64,9 @@ def kinds_of(catalogue: Catalogue, innovation: Innovation) -> set[str]:
 
 def expected_delegation(catalogue: Catalogue, visitor: str, agreement: Agreement | None) -> list[str]:
     region = catalogue.regions[visitor]
-    named = {ref.split("/")[1] for ref in (agreement.agencies if agreement else ()) if ref.split("/")[0] == visitor}
+    named = {
+        ref.split("/")[1] for ref in (agreement.agencies if agreement else ()) if ref.split("/")[0] == visitor
+    }
     return [a.id for a in region.agencies if not named or a.id in named]
 
 
@@ -274,7 +276,9 @@ def test_brief_page_lists_matches_in_brief_order(catalogue: Catalogue, pages: di
         assert f"]({target})" in section(text, f"### {match.innovation.title}")
 
 
-def test_brief_page_carries_contact_prerequisites_and_time(catalogue: Catalogue, pages: dict[str, str]) -> None:
+def test_brief_page_carries_contact_prerequisites_and_time(
+    catalogue: Catalogue, pages: dict[str, str]
+) -> None:
     innovation = catalogue.innovations[f"{SUMEDANG}/layanan-adminduk-daring"]
     assert innovation.visit_contact is not None and innovation.prerequisites is not None
     # Text as a reader sees it: generated pages write punctuation as character references.
@@ -330,5 +334,6 @@ def test_region_and_agreement_pages_link_their_briefs(catalogue: Catalogue, page
     page = paths.agreement(AGREEMENT)
     links = [x[1] for x in _LINK.findall(section(pages[page], f"## {t('briefs')}"))]
     assert links == [
-        paths.relative(paths.agreement_brief(AGREEMENT, v, h), page) for v, h in [(LAMSEL, SUMEDANG), (SUMEDANG, LAMSEL)]
+        paths.relative(paths.agreement_brief(AGREEMENT, v, h), page)
+        for v, h in [(LAMSEL, SUMEDANG), (SUMEDANG, LAMSEL)]
     ]

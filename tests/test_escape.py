@@ -191,7 +191,10 @@ def test_template_syntax_in_values_is_not_evaluated() -> None:
     renderer = PageRenderer("id")
     template = renderer.env.from_string("{{ value }}|{{ link(value, 'a.md') }}")
     out = template.render(value="{{ 7*7 }} {% raw %} {{ t('home') }}", page="b.md")
-    assert html.unescape(out) == "{{ 7*7 }} {% raw %} {{ t('home') }}|[{{ 7*7 }} {% raw %} {{ t('home') }}](a.md)"
+    assert (
+        html.unescape(out)
+        == "{{ 7*7 }} {% raw %} {{ t('home') }}|[{{ 7*7 }} {% raw %} {{ t('home') }}](a.md)"
+    )
 
 
 # --- Hostile values in every field of every record ---------------------------------------------
@@ -337,7 +340,9 @@ def test_hostile_fixture_pages() -> None:
 
 
 def test_errors_page_escapes_paths_and_messages() -> None:
-    hostile = problem("regions/<script>alert(1)</script>.yml", 0, 0, "bad-file-name", name="{{ 7*7 }}", suggestion="x")
+    hostile = problem(
+        "regions/<script>alert(1)</script>.yml", 0, 0, "bad-file-name", name="{{ 7*7 }}", suggestion="x"
+    )
     normal = problem("innovations/a/b.yml", 3, 7, "missing-field", "title", name="title")
     page = _errors_page([hostile, normal], "id")
     assert "<script" not in page

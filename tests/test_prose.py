@@ -97,7 +97,12 @@ def test_heading_text_keeps_no_attribute_list() -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["https://example.org/a?b=1&c=2", "http://example.org/", "HTTPS://EXAMPLE.ORG/", "mailto:kantor@example.org"],
+    [
+        "https://example.org/a?b=1&c=2",
+        "http://example.org/",
+        "HTTPS://EXAMPLE.ORG/",
+        "mailto:kantor@example.org",
+    ],
 )
 def test_http_and_mailto_links_are_kept_with_rel(url: str) -> None:
     found = Elements(render_prose(f"Lihat [tautan]({url})."))
@@ -109,7 +114,11 @@ def test_autolinks_and_reference_links_get_rel_too() -> None:
     out = render_prose("<https://example.org/> <kantor@example.org> [ref]\n\n[ref]: https://example.org/r")
     found = Elements(out)
     links = [attrs for tag, attrs in found.tags if tag == "a"]
-    assert [a["href"] for a in links] == ["https://example.org/", "mailto:kantor@example.org", "https://example.org/r"]
+    assert [a["href"] for a in links] == [
+        "https://example.org/",
+        "mailto:kantor@example.org",
+        "https://example.org/r",
+    ]
     assert all(a["rel"] == REL for a in links)
 
 

@@ -8,6 +8,7 @@ whose README lists the relation each record is there for.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from pathlib import Path
@@ -222,15 +223,17 @@ def test_province_and_its_regions_link_each_other(any_site: Site) -> None:
             assert province in any_site.links(paths.region(region.id))
         else:
             assert not rel.has_page(region)
-            assert f"{region.name} (" in any_site.section(province, f"## {t('regions_in_province')}")
+            listed = html.unescape(any_site.section(province, f"## {t('regions_in_province')}"))
+            assert f"{region.name} ({region.code})" in listed
 
 
 def test_index_pages_link_every_record_of_their_kind(any_site: Site) -> None:
     catalogue = any_site.catalogue
     for agreement in catalogue.agreements:
         assert paths.agreement(agreement) in any_site.links(paths.AGREEMENTS)
-    region_pages = {paths.region(r) for r in catalogue.regions} & set(any_site.pages)
-    assert region_pages <= set(any_site.links(paths.REGIONS))
+    # Provinces on the regions index; their kabupaten and kota on the province pages.
+    provinces = {paths.region(r.id) for r in catalogue.regions.values() if r.type == "provinsi"}
+    assert provinces <= set(any_site.links(paths.REGIONS))
     themes = {t for i in catalogue.innovations.values() for t in i.themes}
     assert {paths.theme(t) for t in themes} <= set(any_site.links(paths.THEMES))
     tags = {t for i in catalogue.innovations.values() for t in i.tags}
@@ -358,12 +361,13 @@ def test_province_lists_its_regions_with_and_without_pages(site: Site) -> None:
     assert f"**{t('regions_without_content')}:** Kabupaten Garut (32&#46;05)" in listed
     assert site.links("daerah/provinsi-lampung.md", heading) == ["daerah/kabupaten-lampung-selatan.md"]
     assert t("regions_without_content") not in site.text("daerah/provinsi-lampung.md")
-    # The province collects its regions' innovations.
-    assert site.links("daerah/provinsi-jawa-barat.md", f"## {t('innovations_of_province')}") == [
+    # The province shows its regions' innovations (the newest few, then the full list elsewhere).
+    assert set(site.links("daerah/provinsi-jawa-barat.md", f"## {t('newest_in_province')}")) == {
         paths.innovation(ANTREAN),
         paths.innovation(ADMINDUK),
         paths.innovation(CC),
-    ]
+        paths.INNOVATIONS,
+    }
     assert "daerah/provinsi-jawa-barat.md" in site.links("daerah/kabupaten-sumedang.md")
 
 

@@ -17,6 +17,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("KATALOG_CHROMIUM", "/usr/bin/chromium")
@@ -90,7 +91,7 @@ def site_url(shipped_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     """A headless Debian Chromium driven by Playwright."""
     if not Path(CHROMIUM).is_file():
         pytest.fail(f"Chromium not found at {CHROMIUM}: install it with `make system-deps` (apt-get install chromium)")
@@ -111,18 +112,22 @@ class Guard:
         # Errors a test expects (e.g. the 404 status of a missing page), as substrings.
         self.expected: list[str] = []
 
-    def attach(self, page: object) -> None:
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)  # type: ignore[attr-defined]
-        page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))  # type: ignore[attr-defined]
-        page.route("**/*", self._route)  # type: ignore[attr-defined]
+    def attach(self, page: Page) -> None:
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        page.route("**/*", self._route)
 
-    def _route(self, route: object) -> None:
-        url = route.request.url  # type: ignore[attr-defined]
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    def _route(self, route: Route) -> None:
+        url = route.request.url
         if url.startswith(("http://127.0.0.1:", "file://", "data:", "blob:", "about:")):
-            route.continue_()  # type: ignore[attr-defined]
+            route.continue_()
         else:
             self.outside.append(url)
-            route.abort()  # type: ignore[attr-defined]
+            route.abort()
 
     def check(self) -> None:
         unexpected = [e for e in self.errors if not any(x in e for x in self.expected)]
@@ -136,9 +141,9 @@ def guard() -> Guard:
 
 
 @pytest.fixture
-def guarded_page(browser: object, guard: Guard) -> Iterator[object]:
+def guarded_page(browser: Browser, guard: Guard) -> Iterator[Page]:
     """A desktop-sized page whose errors and outside requests fail the test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     guard.attach(page)
     yield page

@@ -1,0 +1,150 @@
+"""What a visiting official does on the shipped site, in a real Chromium.
+
+Every test fails on a console error or on a request that leaves 127.0.0.1 (see `guarded_page`).
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from .conftest import Guard
+
+# One page of each type in the shipped site.
+PAGES = {
+    "home": "",
+    "innovation": "inovasi/kabupaten-sumedang/command-center/",
+    "browser": "inovasi/",
+    "region": "daerah/kabupaten-sumedang/",
+    "province": "daerah/provinsi-jawa-barat/",
+    "regions-index": "daerah/",
+    "agency": "perangkat-daerah/kabupaten-lampung-selatan/disdukcapil/",
+    "agency-kind": "perangkat-daerah/jenis/diskominfo/",
+    "agencies-index": "perangkat-daerah/",
+    "agreement": "kerja-sama/mou-lampung-selatan-sumedang-2025/",
+    "agreements-index": "kerja-sama/",
+    "brief": "kunjungan/kabupaten-lampung-selatan/kabupaten-sumedang/",
+    "network": "jaringan/",
+    "theme": "tema/digital-government/",
+    "themes-index": "tema/",
+    "tag": "tag/spbe/",
+    "tags-index": "tag/",
+    "search": "cari/",
+    "about": "tentang/",
+    "not-found": "halaman-yang-tidak-ada/",
+}
+
+
+def test_newcomer_path_home_region_agency_innovation_and_back(guarded_page: Page, site_url: str) -> None:
+    page = guarded_page
+    page.goto(site_url)
+    page.get_by_role("link", name="Kabupaten Sumedang").first.click()
+    expect(page.locator("h1")).to_have_text("Kabupaten Sumedang")
+    page.get_by_role("link", name="Diskominfosanditik", exact=True).first.click()
+    expect(page.locator("h1")).to_have_text("Dinas Komunikasi, Informatika, Persandian dan Statistik")
+    page.get_by_role("link", name="Sumedang Command Center").first.click()
+    expect(page.locator("h1")).to_have_text("Sumedang Command Center")
+    assert page.url == site_url + PAGES["innovation"]
+
+    breadcrumb = page.get_by_role("navigation", name="Jejak navigasi")
+    breadcrumb.get_by_role("link", name="Kabupaten Sumedang").click()
+    expect(page.locator("h1")).to_have_text("Kabupaten Sumedang")
+    page.get_by_role("navigation", name="Jejak navigasi").get_by_role("link", name="Beranda").click()
+    assert page.url == site_url
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Neither word appears on any page; their stems do ("transformasi", "pantau").
+        ("mentransformasikan", "Transformasi birokrasi berbasis SPBE"),
+        ("dipantau", "Sumedang Command Center"),
+    ],
+)
+def test_search_finds_an_indonesian_word_form_not_on_the_page(
+    guarded_page: Page, site_url: str, shipped_site: Path, query: str, expected: str
+) -> None:
+    literal = subprocess.run(["grep", "-rliw", query, str(shipped_site / "inovasi")], capture_output=True, text=True)
+    assert literal.stdout == "", "the query must not appear literally, or the test proves nothing"
+    page = guarded_page
+    page.goto(site_url + PAGES["search"])
+    page.locator(".pagefind-ui__search-input").fill(query)
+    expect(page.locator(".pagefind-ui__result-title").first).to_be_visible(timeout=10_000)
+    titles = page.locator(".pagefind-ui__result-title").all_inner_texts()
+    assert expected in titles
+
+
+def test_not_found_page(guarded_page: Page, guard: Guard, site_url: str) -> None:
+    guard.expected.append("404")
+    response = guarded_page.goto(site_url + PAGES["not-found"])
+    assert response is not None and response.status == 404
+    expect(guarded_page.locator("h1")).to_have_text("Halaman tidak ditemukan")
+    guarded_page.get_by_role("link", name="Kembali ke beranda").click()
+    assert guarded_page.url == site_url
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_phone_viewport_never_scrolls_sideways(browser: Browser, site_url: str, name: str) -> None:
+    guard = Guard()
+    if name == "not-found":
+        guard.expected.append("404")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        guard.attach(page)
+        page.goto(site_url + PAGES[name])
+        page.wait_for_load_state("networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        viewport = page.evaluate("document.documentElement.clientWidth")
+        assert width <= viewport, f"{name}: content is {width}px wide in a {viewport}px viewport"
+    finally:
+        context.close()
+    guard.check()
+
+
+def _tab_until(page: Page, predicate: str, limit: int = 60) -> bool:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(predicate):
+            return True
+    return False
+
+
+def test_keyboard_reaches_main_content_through_the_skip_link(guarded_page: Page, site_url: str) -> None:
+    page = guarded_page
+    page.goto(site_url + PAGES["innovation"])
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "#sumedang-command-center" or page.evaluate(
+        "document.activeElement.classList.contains('md-skip')"
+    ), "the first Tab must land on the skip link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") != ""
+    # The next Tab continues inside the main content, not back in the header.
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('.md-content')")
+
+
+def test_keyboard_reaches_search_and_it_works(guarded_page: Page, site_url: str) -> None:
+    page = guarded_page
+    page.goto(site_url)
+    assert _tab_until(page, "document.activeElement.classList.contains('pagefind-ui__search-input')")
+    page.keyboard.type("dipantau")
+    expect(page.locator(".pagefind-ui__result-title").first).to_be_visible(timeout=10_000)
+    # Results are links the keyboard can reach.
+    assert _tab_until(page, "!!document.activeElement.closest('.pagefind-ui__result')", limit=10)
+
+
+def test_keyboard_focus_is_visible(guarded_page: Page, site_url: str) -> None:
+    page = guarded_page
+    page.goto(site_url + PAGES["region"])
+    assert _tab_until(page, "!!document.activeElement.closest('.md-content a')")
+    outline = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth, s.boxShadow, s.textDecorationLine]; })()"
+    )
+    style, width, shadow, decoration = outline
+    assert (style != "none" and width != "0px") or shadow != "none" or "underline" in decoration

@@ -1,0 +1,224 @@
+"""Built-site fixtures: the real `mkdocs build --strict`, run in a subprocess, once per catalogue.
+
+A project is a temporary folder holding copies of the repository's mkdocs.yml, overrides/ and
+docs/ next to a catalogue's regions/, innovations/ and agreements/. The shipped content is built
+from the repository root itself. Sites are always built into temporary folders, never into site/.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.catalogue import Catalogue
+from generator.check import load_catalogue
+from generator.files import CONTENT_DIRS
+from generator.pages import build_pages, record_page_paths
+
+REPO = Path(__file__).parents[2]
+FIXTURES = REPO / "tests" / "fixtures"
+SITE_FILES = ("mkdocs.yml", "overrides", "docs")
+# A build takes about a second; anything near this means MkDocs or Pagefind hangs.
+BUILD_TIMEOUT = 120
+
+
+def mkdocs_env() -> dict[str, str]:
+    # NO_MKDOCS_2_WARNING silences a banner of Material 9.7 that would otherwise fill stderr.
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
+
+
+def make_project(dest: Path, catalogue: Path, *, reverse: bool = False) -> Path:
+    """Copy the site's configuration and `catalogue`'s content folders into `dest`.
+
+    With `reverse`, files are created in reverse name order, so that anything depending on the
+    order in which the file system lists them would show up as a difference.
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    sources = [REPO / name for name in SITE_FILES] + [catalogue / name for name in CONTENT_DIRS]
+    files = []
+    for source in sources:
+        if source.is_dir():
+            files += [
+                (p, dest / source.name / p.relative_to(source)) for p in source.rglob("*") if p.is_file()
+            ]
+        elif source.is_file():
+            files.append((source, dest / source.name))
+    for source, target in sorted(files, reverse=reverse):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    return dest
+
+
+def mkdocs(project: Path, *args: str, timeout: float = BUILD_TIMEOUT) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs ARGS` in `project`, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=project,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@dataclass
+class Built:
+    """A built site and what went into it."""
+
+    project: Path
+    site: Path
+    catalogue: Catalogue
+    pages: dict[str, str]
+    records: set[str]
+    log: str
+
+    def html_path(self, page: str) -> Path:
+        """Where MkDocs (use_directory_urls) writes the HTML of docs page `page`."""
+        stem = page.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            return self.site / (stem + ".html")
+        return self.site / stem / "index.html"
+
+    def html(self, page: str) -> str:
+        return self.html_path(page).read_text(encoding="utf-8")
+
+
+def build(project: Path, site: Path) -> Built:
+    """`mkdocs build --strict` of `project` into `site`; fails the test with MkDocs' output if it fails."""
+    done = mkdocs(project, "build", "--strict", "--site-dir", str(site))
+    assert done.returncode == 0, f"mkdocs build failed:\n{done.stdout}{done.stderr}"
+    catalogue = load_catalogue(project)
+    return Built(
+        project,
+        site,
+        catalogue,
+        build_pages(catalogue),
+        record_page_paths(catalogue),
+        done.stdout + done.stderr,
+    )
+
+
+# Test modules get the helpers as fixtures: importing from a conftest is fragile (pytest swaps
+# modules named `conftest` as it goes).
+
+
+@pytest.fixture(scope="session")
+def project_factory() -> Callable[..., Path]:
+    """`make_project(dest, catalogue, reverse=False)`."""
+    return make_project
+
+
+@pytest.fixture(scope="session")
+def run_mkdocs() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`mkdocs(project, *args)`."""
+    return mkdocs
+
+
+@pytest.fixture(scope="session")
+def build_site() -> Callable[[Path, Path], Built]:
+    """`build(project, site)`: a strict build that must succeed."""
+    return build
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The repository's own content and configuration."""
+    return build(REPO, tmp_path_factory.mktemp("shipped") / "site")
+
+
+@pytest.fixture(scope="session")
+def relations_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """tests/fixtures/site-relations: every relation kind (see its README)."""
+    project = make_project(tmp_path_factory.mktemp("relations"), FIXTURES / "site-relations")
+    return build(project, project / "site")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """tests/fixtures/site-hostile: syntax in every text field (see its README)."""
+    project = make_project(tmp_path_factory.mktemp("hostile"), FIXTURES / "site-hostile")
+    return build(project, project / "site")
+
+
+@pytest.fixture(params=["shipped", "relations", "hostile"])
+def any_site(request: pytest.FixtureRequest) -> Built:
+    site: Built = request.getfixturevalue(f"{request.param}_site")
+    return site
+
+
+# --- Browser tests: a real Chromium against a built site, nothing leaving 127.0.0.1 -----------------
+
+# The Debian package; `playwright install` is never run (it would download a browser).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Any:
+    """A headless Chromium (Playwright's sync API), shared by the tests of one worker."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@contextlib.contextmanager
+def serve_static(site: Path) -> Iterator[str]:
+    """Serve `site` on 127.0.0.1 (a free port), with 404.html for missing paths; yields the base URL."""
+    import functools
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            page = site / "404.html"
+            if code != 404 or not page.is_file():
+                super().send_error(code, message, explain)
+                return
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(site))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def static_server() -> Callable[[Path], contextlib.AbstractContextManager[str]]:
+    """`with static_server(site) as base_url:` serves a built site on 127.0.0.1."""
+    return serve_static

@@ -1,0 +1,130 @@
+"""`mkdocs serve` on a copy of the shipped content: edits show up, broken content does not kill it.
+
+The server listens on 127.0.0.1 only and is always stopped, by its own process id, at the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.render import labels
+
+REPO = Path(__file__).parents[2]
+# Startup and each rebuild take a second or two; these bound a hang, not a normal run.
+START_TIMEOUT = 60
+REBUILD_TIMEOUT = 60
+INNOVATION_FILE = "innovations/kabupaten-sumedang/command-center.yml"
+INNOVATION_URL = "inovasi/kabupaten-sumedang/command-center/"
+# Straight to 127.0.0.1, whatever proxy the environment names.
+_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+class Server:
+    def __init__(self, process: subprocess.Popen[bytes], port: int, log: Path) -> None:
+        self.process = process
+        self.base = f"http://127.0.0.1:{port}/"
+        self.log = log
+
+    def get(self, path: str) -> tuple[int, str]:
+        try:
+            with _OPENER.open(self.base + path, timeout=10) as response:
+                # Text as a reader sees it: generated pages write much of it as character references.
+                return response.status, html.unescape(response.read().decode("utf-8"))
+        except urllib.error.HTTPError as error:
+            return error.code, ""
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            return 0, ""
+
+    def wait_for(self, path: str, check: Callable[[str], bool], timeout: float, what: str) -> str:
+        """Poll `path` until it answers 200 with a body that passes `check`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, f"the server stopped:\n{self.output()}"
+            status, body = self.get(path)
+            if status == 200 and check(body):
+                return body
+            time.sleep(0.3)
+        raise AssertionError(f"no {what} at /{path} after {timeout} s:\n{self.output()}")
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")[-4000:]
+
+
+@pytest.fixture
+def server(tmp_path: Path, project_factory: Any) -> Iterator[Server]:
+    project = project_factory(tmp_path / "project", REPO)
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield Server(process, port, log)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        with contextlib.suppress(OSError):
+            log.unlink()
+
+
+def test_serve_follows_edits_and_survives_broken_content(server: Server, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    page = server.wait_for(INNOVATION_URL, lambda _: True, START_TIMEOUT, "innovation page")
+    assert "Sumedang Command Center" in page
+
+    # An edited title shows after the automatic rebuild.
+    innovation = project / INNOVATION_FILE
+    text = innovation.read_text(encoding="utf-8")
+    assert text.count("title: Sumedang Command Center\n") == 1
+    innovation.write_text(text.replace("title: Sumedang Command Center", "title: Pusat Kendali Diubah"))
+    server.wait_for(INNOVATION_URL, lambda body: "Pusat Kendali Diubah" in body, REBUILD_TIMEOUT, "new title")
+
+    # Invalid content: the server stays up and shows the checker's errors at the site root.
+    broken = project / "regions" / "kabupaten-rusak.yml"
+    broken.write_text("name: [tidak ditutup\n", encoding="utf-8")
+    heading = labels()["content_errors"]["id"]
+    errors = server.wait_for(
+        "",
+        lambda body: heading in body and "regions/kabupaten-rusak.yml" in body,
+        REBUILD_TIMEOUT,
+        "errors page",
+    )
+    assert "<code>regions/kabupaten-rusak.yml:" in errors
+    assert server.process.poll() is None
+
+    # Fixed again: the site comes back, with the edit.
+    broken.unlink()
+    server.wait_for(
+        INNOVATION_URL, lambda body: "Pusat Kendali Diubah" in body, REBUILD_TIMEOUT, "recovered site"
+    )
+    status, home = server.get("")
+    assert status == 200 and heading not in home

@@ -1,0 +1,296 @@
+"""Open-data exports: JSON valid against its own schema, CSV, per-record JSON, Atom; deterministic.
+
+Most tests build the exports of the shipped catalogue in memory; one runs the real
+`mkdocs build --strict` on the minimal fixture to see the plugin write them into the site.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from generator.catalogue import Catalogue
+from generator.check import load_catalogue
+from generator.exports import FEED_LIMIT, build_exports, directory_url, export_schema
+
+REPO = Path(__file__).parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+SITE = "https://katalog-inovasi-daerah.example.org/"
+ATOM = "{http://www.w3.org/2005/Atom}"
+SHIPPED_INNOVATIONS = ["kabupaten-sumedang/command-center", "kabupaten-sumedang/transformasi-spbe"]
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(REPO)
+
+
+@pytest.fixture(scope="module")
+def exports(catalogue: Catalogue) -> dict[str, bytes]:
+    return build_exports(catalogue, site_url=SITE)
+
+
+def as_json(exports: dict[str, bytes], path: str):
+    return json.loads(exports[path].decode("utf-8"))
+
+
+def validator(exports: dict[str, bytes], definition: str | None = None) -> jsonschema.Draft202012Validator:
+    schema = as_json(exports, "data/katalog.schema.json")
+    if definition is not None:  # one record's schema, as a reuser of a per-record file takes it
+        schema = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{definition}"}
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def table(exports: dict[str, bytes], path: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(exports[path].decode("utf-8"), newline="")))
+
+
+# --- JSON and its schema --------------------------------------------------------------------------
+
+
+def test_schema_is_valid_and_generated_from_the_model(exports):
+    schema = as_json(exports, "data/katalog.schema.json")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema == export_schema()
+    region = schema["$defs"]["region"]
+    assert list(region["properties"])[:3] == ["id", "name", "type"]
+    assert region["properties"]["administrative"]["type"] == "boolean"
+    assert schema["$defs"]["innovation"]["required"][:2] == ["id", "region"]
+
+
+def test_catalogue_json_is_valid_against_its_schema(exports):
+    data = as_json(exports, "data/katalog.json")
+    assert [error.message for error in validator(exports).iter_errors(data)] == []
+    assert data["license"]["id"] == "CC-BY-4.0"
+    assert (len(data["regions"]), len(data["innovations"]), len(data["agreements"])) == (552, 2, 2)
+    assert [f"{i['region']}/{i['id']}" for i in data["innovations"]] == SHIPPED_INNOVATIONS
+    ids = [r["id"] for r in data["regions"]]
+    assert ids == sorted(ids)
+
+
+def test_one_json_document_per_record_at_a_stable_path(catalogue, exports):
+    expected = {f"data/daerah/{r}.json" for r in catalogue.regions}
+    expected |= {f"data/inovasi/{ref}.json" for ref in catalogue.innovations}
+    expected |= {f"data/kerja-sama/{a}.json" for a in catalogue.agreements}
+    assert {p for p in exports if p.endswith(".json") and p.count("/") > 1} == expected
+    whole = as_json(exports, "data/katalog.json")
+    for kind, folder, key in (("region", "daerah", "regions"), ("agreement", "kerja-sama", "agreements")):
+        check = validator(exports, kind)
+        for record in whole[key]:
+            single = as_json(exports, f"data/{folder}/{record['id']}.json")
+            assert list(check.iter_errors(single)) == [], record["id"]
+    command_center = as_json(exports, "data/inovasi/kabupaten-sumedang/command-center.json")
+    assert list(validator(exports, "innovation").iter_errors(command_center)) == []
+    assert command_center == whole["innovations"][0]
+    assert command_center["page"] == f"{SITE}inovasi/kabupaten-sumedang/command-center/"
+    assert command_center["last_verified"] == "2026-11-28"
+
+
+def test_records_without_a_page_have_no_page_link(exports):
+    sumedang = as_json(exports, "data/daerah/kabupaten-sumedang.json")
+    assert sumedang["page"] == f"{SITE}daerah/kabupaten-sumedang/"
+    assert len(sumedang["agencies"]) == 2 and sumedang["administrative"] is False
+    garut = as_json(exports, "data/daerah/kabupaten-garut.json")
+    assert "page" not in garut
+    assert as_json(exports, "data/daerah/kota-jakarta-pusat.json")["administrative"] is True
+
+
+def test_links_are_relative_without_a_site_address(catalogue):
+    exports = build_exports(catalogue)
+    record = as_json(exports, "data/inovasi/kabupaten-sumedang/command-center.json")
+    assert record["page"] == "../../../inovasi/kabupaten-sumedang/command-center/"
+    whole = as_json(exports, "data/katalog.json")
+    assert "site" not in whole
+    assert whole["innovations"][0]["page"] == "../inovasi/kabupaten-sumedang/command-center/"
+    feed = ET.fromstring(exports["data/inovasi.atom"])
+    assert feed.find(f"{ATOM}id").text == "urn:katalog-inovasi-daerah:data/inovasi.atom"
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "inovasi.atom"
+
+
+def test_page_urls_come_from_the_engine():
+    assert (
+        directory_url("inovasi/kabupaten-sumedang/command-center.md")
+        == "inovasi/kabupaten-sumedang/command-center/"
+    )
+    assert directory_url("kerja-sama/pks/index.md") == "kerja-sama/pks/"
+    assert directory_url("index.md") == ""
+    flat = build_exports(
+        load_catalogue(FIXTURES / "minimal"), url_of=lambda p: p.removesuffix(".md") + ".html"
+    )
+    record = as_json(flat, "data/inovasi/kabupaten-sumedang/command-center.json")
+    assert record["page"] == "../../../inovasi/kabupaten-sumedang/command-center.html"
+
+
+# --- CSV ------------------------------------------------------------------------------------------
+
+
+def test_csv_tables(exports):
+    regions = table(exports, "data/daerah.csv")
+    assert len(regions) == 552
+    assert list(regions[0])[:7] == ["id", "name", "type", "code", "province", "administrative", "head.title"]
+    sumedang = next(r for r in regions if r["id"] == "kabupaten-sumedang")
+    assert (sumedang["code"], sumedang["province"], sumedang["head.name"]) == (
+        "32.11",
+        "provinsi-jawa-barat",
+        "Dony Ahmad Munir",
+    )
+    innovations = table(exports, "data/inovasi.csv")
+    assert [f"{r['region']}/{r['id']}" for r in innovations] == SHIPPED_INNOVATIONS
+    assert innovations[0]["affairs"] == "communication-informatics; statistics"
+    assert "metrics" not in innovations[0] and "sources" not in innovations[0]  # lists of records: JSON only
+    agencies = table(exports, "data/perangkat-daerah.csv")
+    assert len(agencies) == 16
+    assert agencies[0]["page"].startswith(f"{SITE}perangkat-daerah/")
+    agreements = table(exports, "data/kerja-sama.csv")
+    assert [a["id"] for a in agreements] == [
+        "mou-lampung-selatan-sumedang-2025",
+        "pks-lampung-selatan-sumedang-2025",
+    ]
+    assert exports["data/inovasi.csv"].count(b"\r\n") >= 3  # RFC 4180 line ends
+    assert not exports["data/daerah.csv"].startswith(b"\xef\xbb\xbf")
+
+
+# --- Atom -----------------------------------------------------------------------------------------
+
+
+def entries(feed: ET.Element) -> list[tuple[str, str]]:
+    return [
+        (e.find(f"{ATOM}title").text, e.find(f"{ATOM}updated").text) for e in feed.findall(f"{ATOM}entry")
+    ]
+
+
+def test_atom_feeds_are_well_formed_with_the_shipped_innovations(exports):
+    feeds = sorted(p for p in exports if p.endswith(".atom"))
+    assert feeds == ["data/daerah/kabupaten-sumedang.atom", "data/inovasi.atom"]
+    for path in feeds:
+        assert exports[path].startswith(b'<?xml version="1.0" encoding="utf-8"?>\n')
+        feed = ET.fromstring(exports[path])
+        assert feed.tag == f"{ATOM}feed"
+        for required in ("id", "title", "updated", "author"):
+            assert feed.find(f"{ATOM}{required}") is not None, (path, required)
+        assert entries(feed) == [
+            ("Sumedang Command Center", "2026-11-28T00:00:00Z"),
+            ("Transformasi birokrasi berbasis SPBE", "2026-11-28T00:00:00Z"),
+        ]
+        entry = feed.find(f"{ATOM}entry")
+        assert entry.find(f"{ATOM}id").text == f"{SITE}inovasi/kabupaten-sumedang/command-center/"
+        assert entry.find(f"{ATOM}author/{ATOM}name").text == "Kabupaten Sumedang"
+        links = {link.get("type"): link.get("href") for link in entry.findall(f"{ATOM}link")}
+        assert links["application/json"] == f"{SITE}data/inovasi/kabupaten-sumedang/command-center.json"
+    region_feed = ET.fromstring(exports["data/daerah/kabupaten-sumedang.atom"])
+    assert region_feed.find(f"{ATOM}title").text == "Inovasi Kabupaten Sumedang: baru dan diperbarui"
+
+
+def test_feed_dates_come_from_the_records(tmp_path):
+    root = tmp_path / "catalogue"
+    shutil.copytree(FIXTURES / "minimal", root)
+    catalogue = load_catalogue(root)
+    innovation = catalogue.innovations["kabupaten-sumedang/command-center"]
+    dates = {"last_verified": None, "implementation_date": None, "trial_date": None}
+
+    def feed_of(**changes) -> ET.Element:
+        changed = dataclasses.replace(innovation, **{**dates, **changes})
+        altered = dataclasses.replace(catalogue, innovations={changed.ref: changed})
+        return ET.fromstring(build_exports(altered, site_url=SITE)["data/inovasi.atom"])
+
+    assert entries(feed_of()) == []  # no date of its own: not in the feed, whatever the clock says
+    assert feed_of().find(f"{ATOM}updated").text == "1970-01-01T00:00:00Z"
+    import datetime as dt
+
+    trial, start, checked = dt.date(2020, 6, 1), dt.date(2021, 2, 1), dt.date(2024, 5, 6)
+    only_trial = feed_of(trial_date=trial)
+    assert entries(only_trial) == [("Sumedang Command Center", "2020-06-01T00:00:00Z")]
+    full = feed_of(trial_date=trial, implementation_date=start, last_verified=checked)
+    assert entries(full) == [("Sumedang Command Center", "2024-05-06T00:00:00Z")]
+    assert full.find(f"{ATOM}entry/{ATOM}published").text == "2020-06-01T00:00:00Z"
+    assert full.find(f"{ATOM}updated").text == "2024-05-06T00:00:00Z"
+
+
+def test_site_feed_is_limited_to_the_newest(catalogue):
+    import datetime as dt
+
+    base = catalogue.innovations["kabupaten-sumedang/command-center"]
+    many = {}
+    for day in range(FEED_LIMIT + 5):
+        checked = dt.date(2020, 1, 1) + dt.timedelta(day)
+        copy = dataclasses.replace(base, id=f"inovasi-{day:03d}", related=(), last_verified=checked)
+        many[copy.ref] = copy
+    exports = build_exports(dataclasses.replace(catalogue, innovations=many), site_url=SITE)
+    site_feed = entries(ET.fromstring(exports["data/inovasi.atom"]))
+    assert len(site_feed) == FEED_LIMIT
+    assert site_feed[0][1] == "2020-04-14T00:00:00Z"  # newest first
+    assert len(entries(ET.fromstring(exports["data/daerah/kabupaten-sumedang.atom"]))) == FEED_LIMIT + 5
+
+
+# --- Determinism ----------------------------------------------------------------------------------
+
+
+def test_two_builds_are_byte_identical(catalogue, exports):
+    again = build_exports(load_catalogue(REPO), site_url=SITE)
+    assert again == exports
+    assert list(again) == sorted(again)
+
+
+def test_record_order_does_not_depend_on_the_catalogue_order(catalogue, exports):
+    reversed_catalogue = dataclasses.replace(
+        catalogue,
+        regions=dict(reversed(catalogue.regions.items())),
+        innovations=dict(reversed(catalogue.innovations.items())),
+        agreements=dict(reversed(catalogue.agreements.items())),
+    )
+    assert build_exports(reversed_catalogue, site_url=SITE) == exports
+
+
+def test_every_date_in_the_exports_comes_from_the_content(exports):
+    written = set()
+    for pattern in ("regions/*.yml", "innovations/*/*.yml", "agreements/*.yml"):
+        for path in REPO.glob(pattern):
+            written |= set(re.findall(r"\b\d{4}-\d{2}-\d{2}\b", path.read_text(encoding="utf-8")))
+    exported = set()
+    for data in exports.values():
+        exported |= set(re.findall(r"\b\d{4}-\d{2}-\d{2}\b", data.decode("utf-8")))
+    assert exported and exported <= written
+
+
+# --- The site build -------------------------------------------------------------------------------
+
+
+def test_mkdocs_build_writes_the_exports_into_the_site(tmp_path):
+    project = tmp_path / "project"
+    for name in ("mkdocs.yml", "overrides", "docs"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        else:
+            project.mkdir(exist_ok=True)
+            shutil.copyfile(source, project / name)
+    for name in ("regions", "innovations", "agreements"):
+        shutil.copytree(FIXTURES / "minimal" / name, project / name)
+    site = tmp_path / "site"
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    expected = build_exports(load_catalogue(project), site_url=SITE)
+    for path, data in expected.items():
+        assert (site / path).read_bytes() == data, path
+    assert (site / "data" / "index.html").is_file()  # docs/data.md, beside the files it documents
+    assert (site / "templat" / "inovasi.xlsx").is_file()

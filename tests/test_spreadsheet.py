@@ -1,0 +1,383 @@
+"""`katalog import`: innovation sheets (CSV and XLSX) into YAML files, all or nothing.
+
+Each test imports into a temporary copy of tests/fixtures/minimal (region kabupaten-sumedang with
+the agencies `diskominfosanditik` and `setda`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.check import check
+from generator.spreadsheet import apply, plan_import, template_columns, write_templates
+
+REPO = Path(__file__).parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+TEMPLATES = REPO / "docs" / "templat"
+KATALOG = Path(sys.executable).parent / "katalog"
+REGION = "kabupaten-sumedang"
+FOLDER = f"innovations/{REGION}"
+HEADER = [c.header for c in template_columns("id")]
+
+GOOD_ROWS = [
+    {
+        "Nama Inovasi": "Sistem Antrean Puskesmas Daring",
+        "Tahapan Inovasi": "Uji coba",
+        "Inisiator Inovasi": "OPD",
+        "Jenis Inovasi": "Non Digital",
+        "Bentuk Inovasi Daerah": "Tata kelola pemerintahan daerah",
+        "Urusan Pemerintahan": "Kesehatan; Komunikasi dan informatika",
+        "Waktu Uji Coba": "01/02/2021",
+        "Waktu Penerapan": "2022-03-01",
+        "Rancang Bangun": "Warga mengambil nomor antrean dari rumah.\n\n- daftar lewat aplikasi\n- datang tepat waktu",
+        "Tujuan Inovasi": "Mengurangi antrean.",
+        "Manfaat yang Diperoleh": "Waktu tunggu lebih singkat.",
+        "Hasil Inovasi": "",
+        "Perangkat Daerah": "Setda; diskominfosanditik",
+        "Ringkasan": "Nomor antrean puskesmas diambil dari rumah lewat aplikasi, sehingga warga datang tepat waktu "
+        "dan ruang tunggu tidak penuh.",
+    },
+    {
+        "Nama Inovasi": "Kafé Inovasi: Ruang Belajar",
+        "Tahapan Inovasi": "PENERAPAN",
+        "Inisiator Inovasi": "",
+        "Jenis Inovasi": "digital",
+        "Bentuk Inovasi Daerah": "public-service",
+        "Urusan Pemerintahan": "Health",
+        "Waktu Uji Coba": "",
+        "Waktu Penerapan": "",
+        "Rancang Bangun": "",
+        "Tujuan Inovasi": "",
+        "Manfaat yang Diperoleh": "",
+        "Hasil Inovasi": "",
+        "Perangkat Daerah": "Dinas Komunikasi, Informatika, Persandian dan Statistik",
+        "Ringkasan": "Ruang belajar bersama.",
+    },
+]
+
+FIRST_FILE = """\
+# yaml-language-server: $schema=../../schemas/innovation.schema.json
+title: Sistem Antrean Puskesmas Daring
+summary: >-
+  Nomor antrean puskesmas diambil dari rumah lewat aplikasi, sehingga warga datang tepat waktu dan
+  ruang tunggu tidak penuh.
+agencies: [setda, diskominfosanditik]
+stage: trial
+kind: non-digital
+form: governance
+affairs: [health, communication-informatics]
+initiator: agency
+trial_date: 2021-02-01
+implementation_date: 2022-03-01
+description: |
+  Warga mengambil nomor antrean dari rumah.
+
+  - daftar lewat aplikasi
+  - datang tepat waktu
+goals: Mengurangi antrean.
+benefits: Waktu tunggu lebih singkat.
+"""
+
+SECOND_FILE = """\
+# yaml-language-server: $schema=../../schemas/innovation.schema.json
+title: "Kafé Inovasi: Ruang Belajar"
+summary: Ruang belajar bersama.
+agencies: [diskominfosanditik]
+stage: implementation
+kind: digital
+form: public-service
+affairs: [health]
+"""
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    target = tmp_path / "catalogue"
+    shutil.copytree(FIXTURES / "minimal", target)
+    return target
+
+
+def write_csv(
+    path: Path, rows: list[dict[str, str]], header: list[str] = HEADER, delimiter: str = ","
+) -> Path:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([row.get(name, "") for name in header])
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def write_xlsx(path: Path, rows: list[dict[str, object]]) -> Path:
+    """Fill the shipped template, as an agency would."""
+    book = openpyxl.load_workbook(TEMPLATES / "inovasi.xlsx")
+    sheet = book["Inovasi"]
+    header = [cell.value for cell in sheet[1]]
+    for number, row in enumerate(rows, start=2):
+        for column, name in enumerate(header, start=1):
+            sheet.cell(row=number, column=column, value=row.get(str(name)) or None)
+    book.save(path)
+    return path
+
+
+def innovation_files(root: Path) -> dict[str, str]:
+    folder = root / FOLDER
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())}
+
+
+def problems(plan) -> list[str]:
+    return [p.text(plan.file, plan.header, "en") for p in sorted(plan.problems)]
+
+
+# --- Round trips ------------------------------------------------------------------------------------
+
+
+def test_csv_round_trip(root, tmp_path):
+    sheet = write_csv(tmp_path / "inovasi.csv", GOOD_ROWS)
+    before = innovation_files(root)
+    plan = plan_import(sheet, root, REGION)
+    assert (problems(plan), list(plan.new)) == (
+        [],
+        [f"{FOLDER}/sistem-antrean-puskesmas-daring.yml", f"{FOLDER}/kafe-inovasi-ruang-belajar.yml"],
+    )
+    assert innovation_files(root) == before  # planning writes nothing
+    assert apply(plan, root) == list(plan.new)
+    files = innovation_files(root)
+    assert files["sistem-antrean-puskesmas-daring.yml"] == FIRST_FILE
+    assert files["kafe-inovasi-ruang-belajar.yml"] == SECOND_FILE
+    assert check(root).ok
+    again = plan_import(sheet, root, REGION)
+    assert (again.problems, again.new, len(again.files)) == ([], {}, 2)
+    assert again.report("id") == f"Tidak ada yang berubah: 2 inovasi di lembar ini sudah ada di {FOLDER}.\n"
+    assert innovation_files(root) == files
+
+
+def test_xlsx_round_trip(root, tmp_path):
+    rows: list[dict[str, object]] = [dict(row) for row in GOOD_ROWS]
+    # Date cells, as a spreadsheet stores what people type into the template's date columns.
+    rows[0]["Waktu Uji Coba"] = dt.datetime(2021, 2, 1)
+    rows[0]["Waktu Penerapan"] = dt.date(2022, 3, 1)
+    sheet = write_xlsx(tmp_path / "inovasi.xlsx", rows)
+    plan = plan_import(sheet, root, REGION)
+    assert problems(plan) == []
+    apply(plan, root)
+    files = innovation_files(root)
+    assert (files["sistem-antrean-puskesmas-daring.yml"], files["kafe-inovasi-ruang-belajar.yml"]) == (
+        FIRST_FILE,
+        SECOND_FILE,
+    )
+    assert check(root).ok
+    assert plan_import(sheet, root, REGION).new == {}
+
+
+def test_csv_and_xlsx_of_one_sheet_give_the_same_files(root, tmp_path):
+    from_csv = plan_import(write_csv(tmp_path / "a.csv", GOOD_ROWS), root, REGION)
+    from_xlsx = plan_import(write_xlsx(tmp_path / "a.xlsx", GOOD_ROWS), root, REGION)  # type: ignore[arg-type]
+    assert from_csv.new == from_xlsx.new
+
+
+def test_excel_indonesian_csv_with_semicolons_and_bom(root, tmp_path):
+    sheet = write_csv(tmp_path / "excel.csv", GOOD_ROWS, delimiter=";")
+    sheet.write_bytes(b"\xef\xbb\xbf" + sheet.read_bytes())
+    plan = plan_import(sheet, root, REGION)
+    assert problems(plan) == []
+    assert plan.new[f"{FOLDER}/sistem-antrean-puskesmas-daring.yml"] == FIRST_FILE
+
+
+def test_headers_and_labels_ignore_case_spaces_and_hyphens(root, tmp_path):
+    header = [
+        "nama  inovasi",
+        "TAHAPAN INOVASI",
+        "jenis-inovasi",
+        "form",
+        "Government affairs",
+        "perangkat_daerah",
+        "ringkasan",
+    ]
+    row = {
+        "nama  inovasi": "Satu",
+        "TAHAPAN INOVASI": "  uji   COBA ",
+        "jenis-inovasi": "NON-DIGITAL",
+        "form": "Inovasi pelayanan publik",
+        "Government affairs": "kesehatan;SOSIAL",
+        "perangkat_daerah": "SETDA",
+        "ringkasan": "Satu.",
+    }
+    plan = plan_import(write_csv(tmp_path / "x.csv", [row], header), root, REGION)
+    assert problems(plan) == []
+    text = plan.new[f"{FOLDER}/satu.yml"]
+    assert "stage: trial\nkind: non-digital\nform: public-service\naffairs: [health, social]\n" in text
+
+
+# --- Bad rows ---------------------------------------------------------------------------------------
+
+
+def test_bad_rows_are_reported_with_row_and_column_and_nothing_is_written(root, tmp_path):
+    bad = [
+        GOOD_ROWS[1],  # row 2 is fine, and still not written
+        {**GOOD_ROWS[0], "Tahapan Inovasi": "Ujicoba massal", "Jenis Inovasi": "Digitall"},  # row 3
+        {
+            **GOOD_ROWS[0],
+            "Nama Inovasi": "Dua",
+            "Waktu Uji Coba": "31/02/2021",
+            "Perangkat Daerah": "Bappeda",
+        },
+        {
+            **GOOD_ROWS[0],
+            "Nama Inovasi": "Tiga",
+            "Ringkasan": "",
+            "Bentuk Inovasi Daerah": "Tata kelola; Lainnya",
+        },
+        {**GOOD_ROWS[1], "Nama Inovasi": "kafe inovasi ruang belajar"},  # row 6: the id of row 2
+        {**GOOD_ROWS[0], "Nama Inovasi": "Empat", "Waktu Uji Coba": "2023-01-01"},  # after implementation
+        {**GOOD_ROWS[0], "Nama Inovasi": "Lima\u202e", "Urusan Pemerintahan": ""},
+    ]
+    before = innovation_files(root)
+    plan = plan_import(write_csv(tmp_path / "inovasi.csv", bad), root, REGION)
+    assert problems(plan) == [
+        'inovasi.csv: row 3, column B (Tahapan Inovasi): "Ujicoba massal" is not recognised. Choose one of: '
+        "Inisiatif, Uji coba, Penerapan.",
+        'inovasi.csv: row 3, column D (Jenis Inovasi): "Digitall" is not recognised. Choose one of: '
+        "Digital, Non-digital.",
+        'inovasi.csv: row 4, column G (Waktu Uji Coba): "31/02/2021" is not a valid date. Write YYYY-MM-DD '
+        "(2021-02-01) or DD/MM/YYYY (01/02/2021).",
+        'inovasi.csv: row 4, column M (Perangkat Daerah): "Bappeda" is not an agency of Sumedang. Write the id, '
+        "acronym or name of one of: diskominfosanditik (Diskominfosanditik), setda (Setda).",
+        "inovasi.csv: row 5, column E (Bentuk Inovasi Daerah): This column takes one value only.",
+        "inovasi.csv: row 5, column N (Ringkasan): This column must be filled in.",
+        'inovasi.csv: row 6, column A (Nama Inovasi): This name gives the id "kafe-inovasi-ruang-belajar", '
+        "as row 2 does. Make the names differ.",
+        "inovasi.csv: row 7, column H (Waktu Penerapan): The implementation date is before the trial date. "
+        "Check both dates.",
+        "inovasi.csv: row 8, column A (Nama Inovasi): This cell holds a hidden or control character (U+202E). "
+        "Retype it.",
+        "inovasi.csv: row 8, column F (Urusan Pemerintahan): This column must be filled in.",
+    ]
+    assert plan.report("id").endswith("10 masalah di lembar ini; tidak ada berkas yang ditulis.\n")
+    assert apply(plan, root) == []
+    assert innovation_files(root) == before
+
+
+def test_header_problems(root, tmp_path):
+    header = [h for h in HEADER if h != "Jenis Inovasi"] + ["Warna", "Nama Inovasi"]
+    plan = plan_import(write_csv(tmp_path / "x.csv", [GOOD_ROWS[0]], header), root, REGION)
+    found = problems(plan)
+    assert (
+        found[0]
+        == 'x.csv: row 1: The required column "Jenis Inovasi" is missing from the header row (row 1).'
+    )
+    assert found[1].startswith(
+        'x.csv: row 1, column N (Warna): Unknown column "Warna". Known columns: Nama Inovasi,'
+    )
+    assert (
+        found[2]
+        == 'x.csv: row 1, column O (Nama Inovasi): Column "Nama Inovasi" appears twice (also column A).'
+    )
+    assert len(found) == 3
+
+
+def test_an_existing_file_with_other_content_is_never_overwritten(root, tmp_path):
+    sheet = write_csv(tmp_path / "x.csv", GOOD_ROWS)
+    apply(plan_import(sheet, root, REGION), root)
+    target = root / FOLDER / "kafe-inovasi-ruang-belajar.yml"
+    edited = target.read_text(encoding="utf-8") + "tags: [belajar]\n"
+    target.write_text(edited, encoding="utf-8")
+    plan = plan_import(sheet, root, REGION)
+    assert problems(plan) == [
+        f"x.csv: row 3: {FOLDER}/kafe-inovasi-ruang-belajar.yml already exists with different content. "
+        "Update that file directly, or delete it first if this sheet is right."
+    ]
+    assert target.read_text(encoding="utf-8") == edited
+
+
+def test_empty_template_and_unreadable_files(root, tmp_path):
+    plan = plan_import(TEMPLATES / "inovasi.csv", root, REGION)
+    assert problems(plan) == ["inovasi.csv: The sheet has no innovation rows below its header row."]
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("Nama Inovasi\nKafé\n".encode("latin-1"))
+    assert problems(plan_import(latin, root, REGION)) == [
+        "latin.csv: This file cannot be read as a spreadsheet: latin.csv: not UTF-8 text (save the CSV as UTF-8)."
+    ]
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("not a zip")
+    assert problems(plan_import(fake, root, REGION))[0].startswith(
+        "fake.xlsx: This file cannot be read as a spreadsheet: fake.xlsx: not a readable XLSX workbook"
+    )
+
+
+# --- The template -----------------------------------------------------------------------------------
+
+
+def test_shipped_templates_are_what_the_generator_writes(tmp_path):
+    written = write_templates(tmp_path)
+    assert [p.name for p in written] == ["inovasi.csv", "inovasi.xlsx"]
+    for path in written:
+        assert path.read_bytes() == (TEMPLATES / path.name).read_bytes(), (
+            f"docs/templat/{path.name} is stale: run `katalog import-template`"
+        )
+
+
+def test_template_columns_follow_the_innovation_index_form():
+    assert HEADER == [
+        "Nama Inovasi",
+        "Tahapan Inovasi",
+        "Inisiator Inovasi",
+        "Jenis Inovasi",
+        "Bentuk Inovasi Daerah",
+        "Urusan Pemerintahan",
+        "Waktu Uji Coba",
+        "Waktu Penerapan",
+        "Rancang Bangun",
+        "Tujuan Inovasi",
+        "Manfaat yang Diperoleh",
+        "Hasil Inovasi",
+        "Perangkat Daerah",
+        "Ringkasan",
+    ]
+    book = openpyxl.load_workbook(TEMPLATES / "inovasi.xlsx")
+    assert book.sheetnames == ["Inovasi", "Pilihan", "Petunjuk"]
+    assert [c.value for c in book["Inovasi"][1]] == HEADER
+    lists = {str(v.sqref): v.formula1 for v in book["Inovasi"].data_validations.dataValidation}
+    assert lists["B2:B1000"] == "'Pilihan'!$A$2:$A$4"
+    assert [c.value for c in book["Pilihan"]["A"] if c.value][1:] == ["Inisiatif", "Uji coba", "Penerapan"]
+
+
+# --- The command ----------------------------------------------------------------------------------
+
+
+def katalog(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(KATALOG), *args], cwd=REPO, capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_command(root, tmp_path):
+    sheet = str(write_csv(tmp_path / "inovasi.csv", GOOD_ROWS))
+    shown = katalog("import", sheet, "--region", REGION, "--root", str(root))
+    assert shown.returncode == 0, shown.stderr
+    assert f"+++ b/{FOLDER}/sistem-antrean-puskesmas-daring.yml" in shown.stdout
+    assert shown.stdout.endswith(
+        "2 berkas baru, 0 tidak berubah. Jalankan lagi dengan --write untuk menulisnya.\n"
+    )
+    written = katalog("import", sheet, "--region", REGION, "--root", str(root), "--write", "--lang", "en")
+    assert (written.returncode, written.stdout) == (0, f"2 files written to {FOLDER}, 0 unchanged.\n")
+    assert check(root).ok
+    unknown = katalog("import", sheet, "--region", "kota-atlantis", "--root", str(root))
+    assert (unknown.returncode, unknown.stderr) == (
+        2,
+        "katalog import: no region kota-atlantis: regions/kota-atlantis.yml does not exist\n",
+    )
+    bad = write_csv(tmp_path / "bad.csv", [{**GOOD_ROWS[0], "Nama Inovasi": "Baru", "Jenis Inovasi": "x"}])
+    refused = katalog("import", str(bad), "--region", REGION, "--root", str(root))
+    assert refused.returncode == 1
+    assert "bad.csv: baris 2, kolom D (Jenis Inovasi):" in refused.stdout
