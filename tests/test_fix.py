@@ -296,4 +296,5 @@ def test_fixing_an_unquoted_code_restores_the_region(case):
     text = Path(path).read_text(encoding="utf-8")
     unquoted = text.replace('code: "', "code: ", 1).replace('"\n', "\n", 1)
     fixed, kinds = fix_text(unquoted, cls)
+    assert kinds is not None and "code" in kinds
     assert record(fixed, cls) == record(text, cls)

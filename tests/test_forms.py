@@ -30,7 +30,11 @@ def test_committed_forms_are_the_generated_ones():
 
 def test_katalog_forms_writes_them(tmp_path):
     done = subprocess.run(
-        [str(KATALOG), "forms", "--out", str(tmp_path / "forms")], capture_output=True, text=True, timeout=60, check=False
+        [str(KATALOG), "forms", "--out", str(tmp_path / "forms")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 0
     written = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "forms").iterdir()}
@@ -71,7 +75,9 @@ def test_dropdown_choices_come_from_the_vocabularies_label_first():
             continue
         vocab = vocabulary(info.vocab)
         assert element["type"] == "dropdown"
-        assert element["attributes"]["options"] == [f"{v['id']} ({value})" for value, v in vocab.values.items()]
+        assert element["attributes"]["options"] == [
+            f"{v['id']} ({value})" for value, v in vocab.values.items()
+        ]
         assert element["attributes"]["multiple"] is info.is_list
 
 

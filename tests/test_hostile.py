@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -64,7 +65,7 @@ from generator.prose import render_prose
 from generator.render import PageRenderer, ext_link
 from generator.report import format_github, format_text
 from generator.text_safety import unsafe_character
-from generator.validate import PATTERNS, Validator
+from generator.validate import Validator
 
 REPO = Path(__file__).parents[1]
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
@@ -685,7 +686,7 @@ def test_template_syntax_in_a_value_is_printed() -> None:
 _TOKENS = [
     *"ab <>&\"'`*_[](){}#:=!|-+./\\~^$@?;%",
     "é",
-    "\u0411",
+    " \u0411 ",  # a Cyrillic word of its own: mixing alphabets inside a word is refused
     "\u00a0",
     "<script>",
     "</script>",
@@ -732,8 +733,8 @@ _BLOCK_TOKENS = [
     "[r]: javascript:x\n",
     "\n:   ",
 ]
-_text = st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=12).map("".join)
-_block = st.lists(st.sampled_from(_BLOCK_TOKENS), min_size=1, max_size=30).map("".join)
+_text = st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=12).map("".join).filter(str.strip)
+_block = st.lists(st.sampled_from(_BLOCK_TOKENS), min_size=1, max_size=30).map("".join).filter(str.strip)
 _url_tail = st.lists(st.sampled_from([t for t in _TOKENS if " " not in t and t != "\u00a0"]), max_size=8).map(
     "".join
 )
@@ -741,9 +742,12 @@ _url = st.one_of(
     _url_tail.map(lambda tail: "https://example.org/" + tail),
     _url_tail.map(lambda tail: "mailto:a@example.org?" + tail),
 )
-_email = st.from_regex(PATTERNS["email"], fullmatch=True).filter(lambda v: len(v) < 60)
-_phone = st.from_regex(PATTERNS["phone"], fullmatch=True)
-_tag = st.from_regex(PATTERNS["id"], fullmatch=True).filter(lambda v: len(v) < 30)
+# What the e-mail, phone and id patterns let through, syntax characters included.
+_email = st.text(alphabet="aZ09._%+-", min_size=1, max_size=12).map(lambda local: f"{local}@example.org")
+_phone = st.text(alphabet="0123456789 ()-", min_size=4, max_size=16).map(lambda rest: f"+6{rest}0")
+_tag = st.lists(
+    st.sampled_from(["a", "7", "script", "onclick", "index", "daftar"]), min_size=1, max_size=3
+).map("-".join)
 
 
 def accepted(cls: type, field: str, value: str) -> str:
@@ -834,8 +838,9 @@ def hostile_catalogue(draw: st.DrawFn, base: Catalogue) -> Catalogue:
     return Catalogue(regions, {ref: innovation}, agreements)
 
 
+@functools.cache
 def site_markdown() -> markdown.Markdown:
-    """Python-Markdown with the extensions (and settings) that mkdocs.yml enables."""
+    """Python-Markdown with the extensions (and settings) that mkdocs.yml enables (reset per page)."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     names: list[str] = []
     configs: dict[str, Any] = {}

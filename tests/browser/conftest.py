@@ -62,7 +62,7 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class _SiteHandler(SimpleHTTPRequestHandler):
     """Serves a built site; missing paths get the site's 404 page, as a static host does."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:

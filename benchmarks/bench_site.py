@@ -1,0 +1,184 @@
+"""How does the whole pipeline scale? Not a test: a script that prints a table.
+
+    .venv/bin/python benchmarks/bench_site.py                       # N = 1,000, 5,000, 30,000
+    .venv/bin/python benchmarks/bench_site.py --sizes 1000 5000
+
+For each N it writes a synthetic catalogue over the real regions (generator/synthetic.py), then
+measures, in one run so that ratios hold on a noisy machine:
+
+- `katalog check` of the whole catalogue, and page generation (build_pages), in this process;
+- the full site build (`mkdocs build` with our plugin, including the Pagefind index), with its
+  peak memory, in a child process;
+- the engine floor: a plain `mkdocs build` of the same generated Markdown and configuration
+  without our plugin (no checking, no generation, no search index);
+- the site's size, the largest page of each type, and what a first search downloads (Pagefind's
+  scripts, WASM and the largest index chunk, gzip-compressed as a static host serves them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generator.check import check
+from generator.pages import build_pages
+from generator.quality.budgets import measure
+from generator.synthetic import write_synthetic_catalogue
+from generator.write import write_tree
+
+REPO = Path(__file__).resolve().parents[1]
+# Runs the build in a child and prints its wall time and peak memory (its own and its children's).
+_TIMED_BUILD = """
+import resource, sys, time
+from mkdocs.__main__ import cli
+start = time.perf_counter()
+try:
+    cli(sys.argv[1:], standalone_mode=False)
+finally:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(f"BENCH {time.perf_counter() - start:.2f} {max(own, kids)}", file=sys.stderr)
+"""
+
+
+def timed_build(project: Path, config: str, site: Path) -> tuple[float, float]:
+    """Wall seconds and peak MiB of `mkdocs build` in a child process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-c", _TIMED_BUILD, "build", "-q", "-f", config, "-d", str(site)]
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    line = next((x for x in done.stderr.splitlines() if x.startswith("BENCH ")), None)
+    if done.returncode != 0 or line is None:
+        raise RuntimeError(f"build failed:\n{done.stderr[-3000:]}")
+    _, seconds, kib = line.split()
+    return float(seconds), int(kib) / 1024
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def first_search_bytes(site: Path) -> int:
+    """Pagefind's UI, loader, WASM and entry plus its largest index chunk, gzip-compressed."""
+    pagefind = site / "pagefind"
+    files = [pagefind / n for n in ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-entry.json")]
+    files += sorted(pagefind.glob("wasm.*.pagefind"))[:1]
+    chunks = sorted(pagefind.glob("index/*.pf_index"), key=lambda p: p.stat().st_size)
+    files += chunks[-1:]
+    total = 0
+    for path in files:
+        data = path.read_bytes()
+        total += min(len(data), len(gzip.compress(data)))
+    return total
+
+
+def plain_project(project: Path, pages: dict[str, str], target: Path) -> None:
+    """The same Markdown and theme configuration, for MkDocs without our plugin."""
+    docs = target / "docs"
+    shutil.copytree(project / "docs", docs)
+    write_tree(pages, docs)
+    shutil.copytree(project / "overrides", target / "overrides")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    start = config.index("\nplugins:")
+    end = config.index("\nmarkdown_extensions:")
+    (target / "mkdocs.yml").write_text(config[:start] + "\nplugins: []\n" + config[end:], encoding="utf-8")
+
+
+def run(n: int, work: Path) -> dict[str, object]:
+    project = work / f"n{n}"
+    write_synthetic_catalogue(REPO, project, n, seed=n)
+    for name in ("mkdocs.yml", "overrides", "docs"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+
+    start = time.perf_counter()
+    result = check(project)
+    check_seconds = time.perf_counter() - start
+    assert result.catalogue is not None, "the synthetic catalogue must pass the checker"
+    start = time.perf_counter()
+    pages = build_pages(result.catalogue)
+    pages_seconds = time.perf_counter() - start
+
+    site = work / f"site-{n}"
+    build_seconds, build_mib = timed_build(project, "mkdocs.yml", site)
+    plain = work / f"plain-{n}"
+    plain_project(project, pages, plain)
+    plain_seconds, plain_mib = timed_build(plain, "mkdocs.yml", work / f"plain-site-{n}")
+
+    report = measure(site)
+    largest = {kind: page.html_bytes for kind, page in report.largest().items()}
+    return {
+        "n": n,
+        "files": result.files,
+        "pages": len(pages),
+        "check_s": check_seconds,
+        "pages_s": pages_seconds,
+        "build_s": build_seconds,
+        "build_mib": build_mib,
+        "plain_s": plain_seconds,
+        "plain_mib": plain_mib,
+        "site_mib": folder_bytes(site) / 2**20,
+        "search_kib": first_search_bytes(site) / 1024,
+        "largest": largest,
+        "over_budget": len(report.over),
+    }
+
+
+def print_table(rows: list[dict[str, object]]) -> None:
+    columns = [
+        ("N innovations", "n", "{:,}"),
+        ("record files", "files", "{:,}"),
+        ("generated pages", "pages", "{:,}"),
+        ("katalog check (s)", "check_s", "{:.1f}"),
+        ("page generation (s)", "pages_s", "{:.1f}"),
+        ("full build incl. search (s)", "build_s", "{:.1f}"),
+        ("full build peak memory (MiB)", "build_mib", "{:,.0f}"),
+        ("plain mkdocs build, same pages (s)", "plain_s", "{:.1f}"),
+        ("plain build peak memory (MiB)", "plain_mib", "{:,.0f}"),
+        ("full / plain build time", None, ""),
+        ("site size (MiB)", "site_mib", "{:,.1f}"),
+        ("first search download, gzip (KiB)", "search_kib", "{:,.0f}"),
+        ("pages over budget", "over_budget", "{}"),
+    ]
+    width = max(len(c[0]) for c in columns)
+    print("| " + "measure".ljust(width) + " | " + " | ".join(f"N={r['n']:,}" for r in rows) + " |")
+    print("|" + "-" * (width + 2) + "|" + "|".join("---:" for _ in rows) + "|")
+    for title, key, fmt in columns:
+        if key is None:
+            cells = [f"{r['build_s'] / r['plain_s']:.2f}" for r in rows]  # type: ignore[operator]
+        else:
+            cells = [fmt.format(r[key]) for r in rows]
+        print(f"| {title.ljust(width)} | " + " | ".join(cells) + " |")
+    kinds = sorted({k for r in rows for k in r["largest"]})  # type: ignore[attr-defined]
+    for kind in kinds:
+        cells = [f"{r['largest'].get(kind, 0) / 1024:.1f}" for r in rows]  # type: ignore[attr-defined]
+        print(f"| {('largest ' + kind + ' page (KiB)').ljust(width)} | " + " | ".join(cells) + " |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 5_000, 30_000])
+    parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="katalog-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}", flush=True)
+    rows = []
+    try:
+        for n in args.sizes:
+            rows.append(run(n, work))
+            print(f"... N={n:,} done", file=sys.stderr, flush=True)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print_table(rows)
+
+
+if __name__ == "__main__":
+    main()

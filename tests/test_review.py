@@ -1,0 +1,251 @@
+"""Review help in `katalog check`: changed files first, likely duplicates and stale entries (warnings)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.messages import command_text
+from generator.review import _similar, normalise
+
+KATALOG = Path(sys.executable).parent / "katalog"
+INNOVATION = "innovations/kabupaten-sumedang/command-center.yml"
+REGION = "regions/kabupaten-sumedang.yml"
+# Far enough after the fixture's last_verified (2025-07-04) to count, near enough to stay clean.
+SOON = "2026-01-01"
+
+
+def katalog(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(KATALOG), "check", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=Uji",
+            "-c",
+            "user.email=uji@example.org",
+            "-c",
+            "init.defaultBranch=main",
+            *args,
+        ],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+
+
+def both(key: str, **args: str) -> str:
+    return "".join(command_text(key, lang, **args) + "\n" for lang in ("id", "en"))
+
+
+def paths(output: str) -> list[str]:
+    return [line.split(":", 1)[0] for line in output.splitlines()[:-1]]
+
+
+# --- --changed-since --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def repo(scratch):
+    """The minimal catalogue as a git repository with one commit, then three broken files: one
+    committed and unchanged, one changed since, one new and untracked."""
+    git(scratch.root, "init", "--quiet")
+    scratch.edit(REGION, "website: https://sumedangkab.go.id", "website: sumedangkab.go.id")
+    git(scratch.root, "add", "-A")
+    git(scratch.root, "commit", "--quiet", "-m", "awal")
+    scratch.edit(INNOVATION, "stage: implementation", "stage: penerapan")
+    scratch.write("innovations/kabupaten-sumedang/baru.yml", "title: Baru\n")
+    return scratch
+
+
+def test_problems_in_changed_files_come_first(repo):
+    done = katalog(repo.root, "--changed-since", "HEAD", "--today", SOON)
+    assert done.returncode == 1
+    found = paths(done.stdout)
+    # The changed file and the untracked one (untracked files count as changed), each in path
+    # order; then the file unchanged since HEAD.
+    changed = sorted({INNOVATION, "innovations/kabupaten-sumedang/baru.yml"})
+    assert sorted(set(found[:-1]), key=found.index) == changed
+    assert found[-1] == REGION and found.count(REGION) == 1
+
+
+def test_only_changed_leaves_out_the_other_files(repo):
+    done = katalog(repo.root, "--changed-since", "HEAD", "--only-changed", "--today", SOON)
+    assert done.returncode == 1
+    assert REGION not in paths(done.stdout) and INNOVATION in paths(done.stdout)
+    # Only the unchanged file broken: the changed files are clean, and so is the exit status.
+    repo.edit(INNOVATION, "stage: penerapan", "stage: implementation")
+    (repo.root / "innovations/kabupaten-sumedang/baru.yml").unlink()
+    done = katalog(repo.root, "--changed-since", "HEAD", "--only-changed", "--today", SOON)
+    assert (done.returncode, paths(done.stdout)) == (0, [])
+
+
+def test_a_branch_name_works_as_ref(repo):
+    git(repo.root, "branch", "dasar")
+    done = katalog(
+        repo.root, "--changed-since", "dasar", "--only-changed", "--format", "json", "--today", SOON
+    )
+    assert {p["path"] for p in json.loads(done.stdout)["problems"]} == {
+        INNOVATION,
+        "innovations/kabupaten-sumedang/baru.yml",
+    }
+
+
+def test_github_annotations_for_changed_lines(repo):
+    done = katalog(
+        repo.root, "--changed-since", "HEAD", "--only-changed", "--format", "github", "--today", SOON
+    )
+    assert f"::error file={INNOVATION},line=5,col=8,title=stage::" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("setup", "ref", "key", "args"),
+    [
+        pytest.param("none", "HEAD", "git-not-repository", {}, id="outside-a-repository"),
+        pytest.param(
+            "repo", "no-such-branch", "git-unknown-ref", {"ref": "no-such-branch"}, id="unknown-ref"
+        ),
+        pytest.param(
+            "repo", "--output=/tmp/x", "git-unknown-ref", {"ref": "--output=/tmp/x"}, id="option-as-ref"
+        ),
+    ],
+)
+def test_usage_errors(scratch, setup, ref, key, args):
+    if setup == "repo":
+        git(scratch.root, "init", "--quiet")
+        git(scratch.root, "add", "-A")
+        git(scratch.root, "commit", "--quiet", "-m", "awal")
+    else:
+        args = {"root": str(scratch.root)}
+    done = katalog(scratch.root, f"--changed-since={ref}")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == both(key, **args)
+
+
+def test_only_changed_needs_a_ref(scratch):
+    done = katalog(scratch.root, "--only-changed")
+    assert (done.returncode, done.stderr) == (2, both("only-changed-needs-ref"))
+
+
+@pytest.mark.parametrize("args", [["--today", "2026-13-01"], ["--stale-after", "0"], ["--stale-after", "x"]])
+def test_bad_review_options(scratch, args):
+    done = katalog(scratch.root, *args)
+    assert done.returncode == 2 and f"error: argument {args[0]}" in done.stderr
+
+
+# --- Likely duplicates ----------------------------------------------------------------------------------
+
+
+def add_innovation(
+    scratch, rel: str, title: str, summary: str = "Ringkasan lain.", region: str = "kabupaten-sumedang"
+):
+    agency = "setda" if region == "kabupaten-sumedang" else "diskominfo"
+    scratch.write(
+        rel,
+        f"title: {title}\nsummary: {summary}\nagencies: [{agency}]\nstage: trial\nkind: digital\n"
+        "form: governance\naffairs: [statistics]\n",
+    )
+
+
+def test_near_identical_titles_in_one_region_are_a_warning(scratch):
+    add_innovation(scratch, "innovations/kabupaten-sumedang/command-centre.yml", "Sumedang  command-center!")
+    done = katalog(scratch.root, "--today", SOON)
+    assert done.returncode == 0  # warnings alone never fail the check
+    assert done.stdout.splitlines() == [
+        "innovations/kabupaten-sumedang/command-centre.yml:1:8: peringatan: [title] Judul ini hampir sama dengan"
+        ' judul kabupaten-sumedang/command-center ("Sumedang Command Center"). Jika inovasinya sama, gabungkan'
+        " kedua entri; jika berbeda, buat judulnya lebih jelas.",
+        "0 kesalahan dan 1 peringatan di 1 dari 5 berkas.",
+    ]
+
+
+def test_similar_titles_in_different_regions_are_fine(scratch):
+    scratch.write(
+        "regions/provinsi-jawa-barat.yml",
+        scratch.read("regions/provinsi-jawa-barat.yml")
+        + "agencies:\n  - id: diskominfo\n    name: Diskominfo\n    acronym: Diskominfo\n    kind: diskominfo\n",
+    )
+    add_innovation(
+        scratch,
+        "innovations/provinsi-jawa-barat/command-center.yml",
+        "Sumedang Command Center",
+        region="provinsi-jawa-barat",
+    )
+    done = katalog(scratch.root, "--today", SOON)
+    assert (done.returncode, done.stdout) == (0, "Katalog bersih: 5 berkas diperiksa, tidak ada kesalahan.\n")
+
+
+def test_the_same_innovation_submitted_twice(scratch):
+    summary = "Pusat kendali yang memadukan kamera pengawas lalu lintas dengan sistem informasi pemerintahan."
+    add_innovation(
+        scratch, "innovations/kabupaten-sumedang/sumedang-cc.yml", "Sumedang Command Center.", summary
+    )
+    done = katalog(scratch.root, "--today", SOON, "--format", "json", "--lang", "en")
+    document = json.loads(done.stdout)
+    assert done.returncode == 0 and document["ok"] is True
+    # One warning for the pair: "submitted twice" says more than "similar title".
+    assert [(p["path"], p["code"], p["severity"]) for p in document["problems"]] == [
+        ("innovations/kabupaten-sumedang/sumedang-cc.yml", "duplicate-innovation", "warning")
+    ]
+    assert "the same as kabupaten-sumedang/command-center's" in document["problems"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "similar"),
+    [
+        ("Sumedang Command Center", "sumedang command-center", True),
+        ("Layanan Aduan Warga", "Layanan Aduan Warga.", True),
+        ("Sistem Informasi Desa", "Sistem Informasi Kepegawaian", False),
+        ("Command Center", "Call Center", False),
+    ],
+)
+def test_similarity_ignores_case_punctuation_and_spaces(a, b, similar):
+    assert _similar(normalise(a), normalise(b)) is similar
+
+
+# --- Stale entries ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "stale"),
+    [("2027-07-04", False), ("2027-07-05", True)],  # 730 days after 2025-07-04, then 731
+)
+def test_last_verified_older_than_two_years_is_stale(scratch, today, stale):
+    done = katalog(scratch.root, "--today", today, "--format", "github")
+    assert done.returncode == 0
+    line = scratch.read(INNOVATION).splitlines().index("last_verified: 2025-07-04") + 1
+    expected = (
+        f"::warning file={INNOVATION},line={line},col=16,title=last_verified::Entri ini terakhir diperiksa pada"
+        " 2025-07-04, 731 hari yang lalu (batas 730 hari). Periksa lagi isinya terhadap sumbernya, lalu perbarui"
+        " last_verified."
+    )
+    assert (expected in done.stdout.splitlines()) is stale
+
+
+def test_stale_after_is_configurable(scratch):
+    assert (
+        "stale-entry"
+        in katalog(scratch.root, "--today", SOON, "--stale-after", "100", "--format", "json").stdout
+    )
+    assert (
+        "stale-entry" not in katalog(scratch.root, "--today", "2030-01-01", "--stale-after", "99999").stdout
+    )
+
+
+def test_warnings_wait_until_the_errors_are_fixed(scratch):
+    scratch.edit(INNOVATION, "stage: implementation", "stage: penerapan")
+    done = katalog(scratch.root, "--today", "2030-01-01", "--format", "json")
+    assert {p["severity"] for p in json.loads(done.stdout)["problems"]} == {"error"}
