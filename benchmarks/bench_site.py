@@ -27,9 +27,12 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 from generator.check import check
 from generator.pages import build_pages
 from generator.quality.budgets import measure
+from generator.render import labels
 from generator.synthetic import write_synthetic_catalogue
 from generator.write import write_tree
 
@@ -87,7 +90,10 @@ def plain_project(project: Path, pages: dict[str, str], target: Path) -> None:
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     start = config.index("\nplugins:")
     end = config.index("\nmarkdown_extensions:")
-    (target / "mkdocs.yml").write_text(config[:start] + "\nplugins: []\n" + config[end:], encoding="utf-8")
+    # The theme overrides read their labels from `extra`, which the plugin otherwise fills in.
+    extra = yaml.safe_dump({"extra": {"labels": {k: v["id"] for k, v in labels().items()}}}, allow_unicode=True)
+    plain = config[:start] + "\nplugins: []\n" + extra + config[end:]
+    (target / "mkdocs.yml").write_text(plain, encoding="utf-8")
 
 
 def run(n: int, work: Path) -> dict[str, object]:

@@ -70,8 +70,15 @@ def build_brief(catalogue: Catalogue, visitor: str, host: str, agreement: Agreem
     return Brief(visitor, host, visiting, tuple(matches), tuple(others), agreement)
 
 
+# An agreement of many regions (a national MoU) would need a brief for every ordered pair of its
+# parties; beyond this many parties its briefs are left to the pair pages of linked regions.
+MAX_BRIEF_PARTIES = 6
+
+
 def agreement_briefs(catalogue: Catalogue, agreement: Agreement) -> list[Brief]:
     """One brief per ordered pair of parties where the host has innovations."""
+    if len(agreement.parties) > MAX_BRIEF_PARTIES:
+        return []
     hosts = {i.region for i in catalogue.innovations.values()}
     return [
         build_brief(catalogue, visitor, host, agreement)
@@ -86,7 +93,8 @@ def related_pairs(catalogue: Catalogue) -> list[tuple[str, str]]:
     hosts = {i.region for i in catalogue.innovations.values()}
     pairs: set[tuple[str, str]] = set()
     for agreement in catalogue.agreements.values():
-        pairs |= {(v, h) for v in agreement.parties for h in agreement.parties if v != h}
+        if len(agreement.parties) <= MAX_BRIEF_PARTIES:
+            pairs |= {(v, h) for v in agreement.parties for h in agreement.parties if v != h}
     innovations = catalogue.innovations
     for innovation in innovations.values():
         if innovation.adopted_from:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from .check import check
 from .contribute import CONTRIBUTOR_COMMANDS, add_contributor_commands
-from .review_cli import ReviewUsageError, add_review_arguments, changed_since, reviewed
 from .files import CONTENT_DIRS
 from .report import FORMATS, FORMATTERS
+from .review_cli import ReviewUsageError, add_review_arguments, changed_since, reviewed
 from .vocab import LANGS
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2

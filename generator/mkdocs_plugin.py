@@ -125,10 +125,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             if not shim.is_file():
                 raise PluginError(f"{shim} is missing: run `npm ci` (or `make install`) first")
             files.append(File.generated(config, OFFLINE_SHIM, abs_src_path=str(shim)))
-        # The open-data page documents the files `on_post_build` writes; it is linked, not in the nav.
-        open_data = files.get_file_from_path("data.md")
-        if open_data is not None:
-            open_data.inclusion = InclusionLevel.NOT_IN_NAV
         self.catalogue, self.files = result.catalogue, files
         return files
 

@@ -28,8 +28,10 @@ HOME_LIST_LENGTH = 10
 COUNTERPARTS_SHOWN = 20
 # Items per page of a long listing: keeps every page within its size budget (budgets.yml).
 LIST_PAGE_SIZE = 30
+# Links drawn in a learning-network picture; the busiest first, the rest are in the tables.
+NETWORK_DRAWN_EDGES = 120
 # Rows of the learning network's table; the busiest links come first.
-NETWORK_TABLE_ROWS = 200
+NETWORK_TABLE_ROWS = 100
 
 
 # Entries not checked against their sources for longer than this get a visible notice.
@@ -68,6 +70,9 @@ class _PageBuilder:
         self.regions = catalogue.regions
         self.stale_after_days = stale_after_days
         self.offline = False
+        # Computed once: every region page looks these up.
+        self.pairs = related_pairs(catalogue)
+        self.edges = sorted(self.rel.learning_edges(), key=lambda e: (-e[2], e[0], e[1]))
         self.agency_acronyms = {
             (r.id, a.id): a.acronym for r in catalogue.regions.values() for a in r.agencies
         }
@@ -160,7 +165,7 @@ class _PageBuilder:
                 tag=tag,
             )
         yield self.network()
-        for visitor, host in related_pairs(self.catalogue):
+        for visitor, host in self.pairs:
             brief = build_brief(self.catalogue, visitor, host)
             trail = [
                 (self.renderer.label("home"), paths.HOME),
@@ -255,14 +260,16 @@ class _PageBuilder:
                 key=lambda i: (-_start(i), i.ref),
             )[:HOME_LIST_LENGTH],
             region_agreements=self.rel.agreements_by_region.get(region.id, []),
-            learned_from=learned_from,
-            taught_to=taught_to,
-            replications_here=self.rel.replications_by_region.get(region.id, []),
+            learned_from=learned_from[:LIST_PAGE_SIZE],
+            more_learned_from=max(0, len(learned_from) - LIST_PAGE_SIZE),
+            taught_to=taught_to[:LIST_PAGE_SIZE],
+            more_taught_to=max(0, len(taught_to) - LIST_PAGE_SIZE),
+            replications_here=self.rel.replications_by_region.get(region.id, [])[:LIST_PAGE_SIZE],
             charts=self._charts(
                 region, innovations + [i for c in children for i in self.rel.innovations_of_region(c.id)]
             ),
             network=self._ego_network(region),
-            briefs=[(v, h) for v, h in related_pairs(self.catalogue) if region.id in (v, h)],
+            briefs=[(v, h) for v, h in self.pairs if region.id in (v, h)][:LIST_PAGE_SIZE],
         )
         yield from self.more_pages(
             base, chunks, pager, self.renderer.region_name(region), trail, "innovations"
@@ -304,25 +311,35 @@ class _PageBuilder:
         return charts
 
     def _network_svg(self, edges: list[tuple[str, str, int]], chart_id: str) -> Any:
+        edges = edges[:NETWORK_DRAWN_EDGES]
         ids = sorted({e[0] for e in edges} | {e[1] for e in edges}, key=lambda r: (self.regions[r].code, r))
         nodes = [(r, self.renderer.region_name(self.regions[r])) for r in ids]
         return network_svg(str(self.renderer.label("network")), nodes, edges, chart_id)
 
     def _ego_network(self, region: Region) -> Any:
-        edges = [e for e in self.rel.learning_edges() if region.id in e[:2]]
+        edges = [e for e in self.edges if region.id in e[:2]]
         return self._network_svg(edges, f"network-{region.id}") if edges else None
 
     def network(self) -> tuple[str, str]:
-        edges = self.rel.learning_edges()
+        edges = self.edges
         svg = self._network_svg(edges, "network-all") if edges else None
-        busiest = sorted(edges, key=lambda e: (-e[2], e[0], e[1]))[:NETWORK_TABLE_ROWS]
+        busiest = edges[:NETWORK_TABLE_ROWS]
         return self.render(
             "network.md.j2", paths.NETWORK, edges=busiest, more_edges=len(edges) - len(busiest), network=svg
         )
 
     def brief(self, page: str, brief: Brief, trail: list[tuple[str, str]]) -> tuple[str, str]:
+        # A brief is printed: it lists the best matches in full and names the rest.
         return self.render(
-            "brief.md.j2", page, brief=brief, trail=trail, agency_acronyms=self.agency_acronyms
+            "brief.md.j2",
+            page,
+            brief=brief,
+            matches=brief.matches[:LIST_PAGE_SIZE],
+            more_matches=max(0, len(brief.matches) - LIST_PAGE_SIZE),
+            others=brief.others[:LIST_PAGE_SIZE],
+            more_others=max(0, len(brief.others) - LIST_PAGE_SIZE),
+            trail=trail,
+            agency_acronyms=self.agency_acronyms,
         )
 
     def agency(self, region: Region, agency: Any) -> Iterator[tuple[str, str]]:

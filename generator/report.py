@@ -50,7 +50,8 @@ def format_text(result: CheckResult, lang: str) -> str:
 
 
 def _escape_data(value: str) -> str:
-    value = visible(value)  # as in `format_text`: control characters, line breaks too, become <U+XXXX>
+    # As in `format_text`; line breaks are the workflow command's to escape.
+    value = visible(value, keep="\r\n")
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -8,12 +8,13 @@ clock; the caller passes today's date.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
 import re
 import shutil
 import subprocess
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -98,14 +99,54 @@ def normalise(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
 
 
-def _similar(a: str, b: str) -> bool:
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    # The cheap upper bounds first: most pairs of titles are far apart.
-    return (
-        matcher.real_quick_ratio() >= SIMILAR_TITLE_RATIO
-        and matcher.quick_ratio() >= SIMILAR_TITLE_RATIO
-        and matcher.ratio() >= SIMILAR_TITLE_RATIO
-    )
+# Characters of a normalised title, each with its own field in a title's signature; any other
+# character shares the last field (a shared field only hides differences, so no pair is missed).
+_SLOTS = {char: index for index, char in enumerate("abcdefghijklmnopqrstuvwxyz0123456789 ")}
+# Occurrences of one character a signature counts, at most: more only hides differences too.
+_FIELD = 8
+# Rounding slack for the float bounds: a bound may only ever let a pair through, never drop one.
+_SLACK = 1e-9
+
+
+def _signature(text: str) -> int:
+    """How often each character occurs, each count written in unary in its own field, so that
+    `(a ^ b).bit_count()` never exceeds the characters of one title that the other lacks."""
+    signature = 0
+    for char, count in Counter(text).items():
+        slot = _SLOTS.get(char, len(_SLOTS))
+        signature |= ((1 << min(count, _FIELD)) - 1) << (slot * _FIELD)
+    return signature
+
+
+def _similar_pairs(entries: list[tuple[str, str]]) -> set[frozenset[str]]:
+    """The pairs of (ref, normalised title) whose titles are near-identical.
+
+    A region can hold thousands of innovations, so two cheap bounds come before difflib's ratio:
+    titles are taken by length and compared only with those close enough in length to reach the
+    ratio (2·shorter / (shorter + longer) bounds it), and only when their character counts differ
+    little enough (the bound difflib's `quick_ratio` computes, here in one XOR of two integers).
+    """
+    ordered = sorted((len(title), ref, title, _signature(title)) for ref, title in entries)
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    pairs: set[frozenset[str]] = set()
+    most_different = 1 - SIMILAR_TITLE_RATIO
+    lengths = [entry[0] for entry in ordered]
+    for index, (length, ref, title, signature) in enumerate(ordered):
+        shortest = bisect.bisect_left(
+            lengths, SIMILAR_TITLE_RATIO * length / (2 - SIMILAR_TITLE_RATIO) - _SLACK
+        )
+        close = [
+            (other, other_title)
+            for other_length, other, other_title, other_signature in ordered[shortest:index]
+            if (signature ^ other_signature).bit_count() <= most_different * (length + other_length) + _SLACK
+        ]
+        if close:
+            matcher.set_seq2(title)
+        for other, other_title in close:
+            matcher.set_seq1(other_title)
+            if matcher.ratio() >= SIMILAR_TITLE_RATIO:
+                pairs.add(frozenset((ref, other)))
+    return pairs
 
 
 def duplicate_warnings(catalogue: Catalogue, root: Path) -> list[Problem]:
@@ -131,23 +172,22 @@ def duplicate_warnings(catalogue: Catalogue, root: Path) -> list[Problem]:
     for ref, innovation in catalogue.innovations.items():
         by_region[innovation.region].append((ref, normalise(innovation.title)))
     for entries in by_region.values():
-        for index, (ref, title) in enumerate(entries):
-            for earlier, earlier_title in entries[:index]:
-                if frozenset((earlier, ref)) not in twice and _similar(earlier_title, title):
-                    path, line, column = _place(catalogue, root, ref, "title")
-                    other_title = catalogue.innovations[earlier].title
-                    warnings.append(
-                        problem(
-                            path,
-                            line,
-                            column,
-                            "similar-title",
-                            "title",
-                            severity="warning",
-                            other=earlier,
-                            title=other_title,
-                        )
-                    )
+        for earlier, later in sorted(_similar_pairs(entries) - twice, key=sorted):
+            first, second = sorted((earlier, later))
+            path, line, column = _place(catalogue, root, second, "title")
+            other_title = catalogue.innovations[first].title
+            warnings.append(
+                problem(
+                    path,
+                    line,
+                    column,
+                    "similar-title",
+                    "title",
+                    severity="warning",
+                    other=first,
+                    title=other_title,
+                )
+            )
     return warnings
 
 
@@ -182,6 +222,14 @@ def _place(catalogue: Catalogue, root: Path, key: str, name: str) -> tuple[str, 
     lands on that line. The catalogue keeps no positions; the few files with a warning are read again.
     """
     path = catalogue.sources[key]
+    # Most files write the field as `name: value` at the left margin: found without parsing.
+    try:
+        text = (root / path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    found = re.search(rf"^{re.escape(name)}:[ \t]+(?=\S)", text, re.MULTILINE)
+    if found is not None:
+        return path, text.count("\n", 0, found.start()) + 1, found.end() - found.start() + 1
     loaded = load_file(root / path, path)
     if isinstance(loaded.root, Mapping) and name in loaded.root.pairs:
         node = loaded.root.pairs[name][1]

@@ -25,7 +25,6 @@ from .vocab import LANGS, vocabulary
 KINDS = {"region": Region, "innovation": Innovation, "agreement": Agreement}
 # Shortened type words people write for a region's type, and the prefix they mean.
 _TYPE_ALIASES = {"kab": "kabupaten-", "kabupaten": "kabupaten-", "kota": "kota-", "prov": "provinsi-"}
-_TYPE_ALIASES |= {"provinsi": "provinsi-", "kot": "kota-"}
 
 
 class Refused(Exception):

@@ -31,8 +31,9 @@ def unsafe_character(value: str, allow_newlines: bool = False) -> str | None:
     return None
 
 
-def visible(text: str) -> str:
-    """`text` with every character `unsafe_character` refuses written as `<U+XXXX>`.
+def visible(text: str, keep: str = "") -> str:
+    """`text` with every character `unsafe_character` refuses, except those in `keep`, written as
+    `<U+XXXX>`.
 
     For reports printed to a terminal or a CI log: a file name, a field name or a value quoted in a
     message comes from the contributor, and an escape sequence (ESC), a carriage return or a
@@ -42,7 +43,8 @@ def visible(text: str) -> str:
         return text
     return "".join(
         f"<U+{ord(char):04X}>"
-        if unicodedata.category(char) in _REFUSED_CATEGORIES or _INVISIBLE.fullmatch(char)
+        if char not in keep
+        and (unicodedata.category(char) in _REFUSED_CATEGORIES or _INVISIBLE.fullmatch(char))
         else char
         for char in text
     )

@@ -298,3 +298,8 @@ def test_fixing_an_unquoted_code_restores_the_region(case):
     fixed, kinds = fix_text(unquoted, cls)
     assert kinds is not None and "code" in kinds
     assert record(fixed, cls) == record(text, cls)
+
+
+def test_root_outside_a_catalogue_is_a_usage_error(tmp_path):
+    done = fix(tmp_path, "--write")
+    assert done.returncode == 2 and "is not a catalogue" in done.stderr

@@ -35,6 +35,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
 from generator import coverage as coverage_module
 from generator import pages as pages_module
@@ -47,7 +48,7 @@ from generator.fields import input_fields
 from generator.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_LENGTH, MAX_NODES
 from generator.load import Scalar
 from generator.messages import message
-from generator.mkdocs_plugin import _fail_on_missing
+from generator.mkdocs_plugin import KatalogPlugin, _fail_on_missing
 from generator.model import (
     Agency,
     Agreement,
@@ -675,6 +676,17 @@ def test_legal_urls_cannot_leave_their_attribute(url: str, expected: str) -> Non
     assert violations(str(out), theme=False) == []
 
 
+def test_the_site_enables_nothing_that_reads_files_or_evaluates_content() -> None:
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    extensions = {next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]}
+    plugins = {next(iter(p)) if isinstance(p, dict) else p for p in config.get("plugins", [])}
+    # Snippets and include extensions read other files; macros evaluates Jinja in page Markdown.
+    readers = {"pymdownx.snippets", "markdown_include.include", "mdx_include", "include", "snippets"}
+    assert not extensions & readers
+    assert not plugins & {"macros", "include-markdown", "mkdocs-simple-hooks"}
+    assert "hooks" not in config
+
+
 def test_template_syntax_in_a_value_is_printed() -> None:
     renderer = PageRenderer("id")
     out = renderer.env.from_string("{{ value }}").render(value="{{ config }} {% include 'x' %}")
@@ -962,6 +974,16 @@ def test_built_pages_show_the_values_as_typed(built: BuiltSite) -> None:
         catalogue.regions["kabupaten-contoh"].name,
     ):
         assert value in page.text, value
+    source = built.html(paths.innovation(innovation.ref))
+    # Exactly escaped where they land: a link's address, the page title, the heading.
+    assert (
+        '<a href="https://example.org/&#34;onmouseover=&#34;alert(1)" rel="nofollow noopener ugc">' in source
+    )
+    assert "<title>&lt;/script&gt;&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;&lt;!-- - " in source
+    assert (
+        ">&#60;&#47;script&#62;&#60;script&#62;alert&#40;&#34;title&#34;&#41;&#60;&#47;script&#62;"
+        "&#60;&#33;&#45;&#45;</h1>" in source
+    )
     tricks = Inspection(built.html(paths.innovation("kabupaten-contoh/markdown-tricks")), theme=True)
     for literal in (
         "<script>alert(1)</script>",
@@ -1025,6 +1047,32 @@ def test_coverage_finds_a_missing_record_page() -> None:
         _fail_on_missing(report, "generated")
 
 
+def test_the_plugin_fails_when_a_record_page_was_not_written(tmp_path: Path) -> None:
+    catalogue = load_catalogue(CATALOGUE)
+    site = tmp_path / "site"
+    files = Files(
+        [
+            File(page, src_dir=str(tmp_path / "docs"), dest_dir=str(site), use_directory_urls=True)
+            for page in pages_module.build_pages(catalogue)
+        ]
+    )
+    lost = paths.innovation("kabupaten-contoh/pos-sehat")
+    for file in files:
+        if file.src_uri != lost:
+            Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+            Path(file.abs_dest_path).write_text("built", encoding="utf-8")
+    plugin = KatalogPlugin()
+    plugin.catalogue, plugin.files = catalogue, files
+    with pytest.raises(
+        PluginError, match=rf"innovations 3 in → 2 pages, .*\n  innovations: {re.escape(lost)}$"
+    ):
+        plugin._check_built(site)
+    written = Path(files.get_file_from_path(lost).abs_dest_path)  # type: ignore[union-attr]
+    written.parent.mkdir(parents=True)
+    written.write_text("built", encoding="utf-8")
+    plugin._check_built(site)
+
+
 def test_coverage_finds_two_records_sharing_a_page() -> None:
     catalogue = load_catalogue(CATALOGUE)
     pages = set(pages_module.build_pages(catalogue))
@@ -1043,9 +1091,10 @@ def test_reports_show_control_characters_in_names_as_code_points(tmp_path: Path)
     (root / "regions" / "a\x1b[2J\rok.yml").write_text("x", encoding="utf-8")
     (root / "agreements" / "b.yml").write_text('"\\e[31mtitle": x\n', encoding="utf-8")
     result = check(root)
-    for out in (format_text(result, "en"), format_github(result, "en")):
+    # GitHub's workflow commands escape line breaks their own way (%0D, %0A).
+    for out, name in ((format_text(result, "en"), "<U+000D>ok"), (format_github(result, "en"), "%0Dok")):
         assert "\x1b" not in out and "\r" not in out
-        assert "<U+001B>[2J<U+000D>ok" in out
+        assert f"<U+001B>[2J{name}" in out
         assert "<U+001B>[31mtitle" in out
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.messages import command_text
-from generator.review import _similar, normalise
+from generator.review import _similar_pairs, normalise
 
 KATALOG = Path(sys.executable).parent / "katalog"
 INNOVATION = "innovations/kabupaten-sumedang/command-center.yml"
@@ -213,7 +216,22 @@ def test_the_same_innovation_submitted_twice(scratch):
     ],
 )
 def test_similarity_ignores_case_punctuation_and_spaces(a, b, similar):
-    assert _similar(normalise(a), normalise(b)) is similar
+    assert bool(_similar_pairs([("x/a", normalise(a)), ("x/b", normalise(b))])) is similar
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="abcde -", min_size=1, max_size=14), min_size=2, max_size=12))
+def test_the_fast_comparison_finds_every_pair_a_plain_one_finds(titles):
+    """The cheap bounds in front of difflib never drop a pair that difflib would call similar."""
+    entries = [(f"r/i{index}", normalise(title) or "x") for index, title in enumerate(titles)]
+    ordered = sorted((len(title), ref, title) for ref, title in entries)
+    plain = {
+        frozenset((a[1], b[1]))
+        for i, a in enumerate(ordered)
+        for b in ordered[i + 1 :]
+        if difflib.SequenceMatcher(None, a[2], b[2], autojunk=False).ratio() >= 0.9
+    }
+    assert _similar_pairs(entries) == plain
 
 
 # --- Stale entries ----------------------------------------------------------------------------------------
