@@ -19,7 +19,15 @@ GENERATOR = Path(validate.__file__).parent
 FIXTURES = Path(__file__).parent / "fixtures"
 # Modules that report problems, and which positional argument of each reporting call is the code.
 # review.py adds warnings to the checker's report; from_issue.py reports on issue form answers.
-CHECKER_MODULES = ("load.py", "validate.py", "check.py", "files.py", "confusables.py", "review.py", "from_issue.py")
+CHECKER_MODULES = (
+    "load.py",
+    "validate.py",
+    "check.py",
+    "files.py",
+    "confusables.py",
+    "review.py",
+    "from_issue.py",
+)
 CODE_ARGUMENT = {"problem": 3, "report": 1, "_report": 3, "_unknown": 3}
 
 

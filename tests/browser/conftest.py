@@ -6,29 +6,18 @@ or a request that leaves 127.0.0.1.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("KATALOG_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SITE_FILES = ("mkdocs.yml", "overrides", "docs", "regions", "innovations", "agreements")
 
 
@@ -59,48 +48,13 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(REPO, tmp_path_factory.mktemp("shipped") / "site")
 
 
-class _SiteHandler(SimpleHTTPRequestHandler):
-    """Serves a built site; missing paths get the site's 404 page, as a static host does."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.fixture(scope="session")
-def site_url(shipped_site: Path) -> Iterator[str]:
-    """The shipped site served on 127.0.0.1 (a free port)."""
-    handler = functools.partial(_SiteHandler, directory=str(shipped_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """A headless Debian Chromium driven by Playwright."""
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install it with `make system-deps` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield launched
-        launched.close()
+def site_url(
+    shipped_site: Path, static_server: Callable[[Path], AbstractContextManager[str]]
+) -> Iterator[str]:
+    """The shipped site served on 127.0.0.1 (a free port), with its 404 page for missing paths."""
+    with static_server(shipped_site) as url:
+        yield url
 
 
 class Guard:

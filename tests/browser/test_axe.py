@@ -37,7 +37,9 @@ def contexts(browser: Browser, axe_source: str) -> Iterator[dict[str, BrowserCon
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_no_wcag_violations(contexts: dict[str, BrowserContext], site_url: str, name: str, scheme: str) -> None:
+def test_no_wcag_violations(
+    contexts: dict[str, BrowserContext], site_url: str, name: str, scheme: str
+) -> None:
     guard = Guard()
     if name == "not-found":
         guard.expected.append("404")

@@ -21,7 +21,7 @@ from .conftest import REPO, build_site, copy_project
 GENERATED_INNOVATIONS = 150
 
 # An MkDocs hook that undoes the plugin's choice to keep record pages out of the navigation.
-NAV_EVERYTHING_HOOK = '''
+NAV_EVERYTHING_HOOK = """
 from mkdocs.structure.files import InclusionLevel
 
 def on_files(files, config):
@@ -29,7 +29,7 @@ def on_files(files, config):
         if file.src_uri.endswith(".md"):
             file.inclusion = InclusionLevel.INCLUDED
     return files
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,16 @@ def generated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_page_types_cover_the_site(shipped_site: Path) -> None:
     kinds = {page.type for page in measure(shipped_site).pages}
-    assert {"home", "innovation", "region", "province", "agency", "agency-kind", "agreement", "brief"} <= kinds
+    assert {
+        "home",
+        "innovation",
+        "region",
+        "province",
+        "agency",
+        "agency-kind",
+        "agreement",
+        "brief",
+    } <= kinds
     assert page_type("inovasi/kabupaten-a/b/index.html") == "innovation"
     assert page_type("tema/x/halaman-2/index.html") == "listing"
 

@@ -21,7 +21,9 @@ def run_vnu(site: Path) -> list[dict[str, object]]:
         pytest.fail(f"{VNU} is missing: run `make install` (npm ci) first")
     java = shutil.which("java")
     if java is None:
-        pytest.fail("Java is missing: install it with `make system-deps` (apt-get install default-jre-headless)")
+        pytest.fail(
+            "Java is missing: install it with `make system-deps` (apt-get install default-jre-headless)"
+        )
     command = [java, "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json"]
     command += ["--filterfile", str(FILTER), str(site)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)

@@ -67,7 +67,9 @@ def test_newcomer_path_home_region_agency_innovation_and_back(guarded_page: Page
 def test_search_finds_an_indonesian_word_form_not_on_the_page(
     guarded_page: Page, site_url: str, shipped_site: Path, query: str, expected: str
 ) -> None:
-    literal = subprocess.run(["grep", "-rliw", query, str(shipped_site / "inovasi")], capture_output=True, text=True)
+    literal = subprocess.run(
+        ["grep", "-rliw", query, str(shipped_site / "inovasi")], capture_output=True, text=True
+    )
     assert literal.stdout == "", "the query must not appear literally, or the test proves nothing"
     page = guarded_page
     page.goto(site_url + PAGES["search"])

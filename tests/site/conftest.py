@@ -7,12 +7,11 @@ from the repository root itself. Sites are always built into temporary folders, 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -158,67 +157,8 @@ def any_site(request: pytest.FixtureRequest) -> Built:
 
 # --- Browser tests: a real Chromium against a built site, nothing leaving 127.0.0.1 -----------------
 
-# The Debian package; `playwright install` is never run (it would download a browser).
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 
 @pytest.fixture(scope="session")
-def chromium() -> Any:
-    """A headless Chromium (Playwright's sync API), shared by the tests of one worker."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@contextlib.contextmanager
-def serve_static(site: Path) -> Iterator[str]:
-    """Serve `site` on 127.0.0.1 (a free port), with 404.html for missing paths; yields the base URL."""
-    import functools
-    import http.server
-    import threading
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-            page = site / "404.html"
-            if code != 404 or not page.is_file():
-                super().send_error(code, message, explain)
-                return
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-@pytest.fixture(scope="session")
-def static_server() -> Callable[[Path], contextlib.AbstractContextManager[str]]:
-    """`with static_server(site) as base_url:` serves a built site on 127.0.0.1."""
-    return serve_static
+def chromium(browser: Any) -> Any:
+    """The session's Chromium (tests/conftest.py), under the name these tests use."""
+    return browser
