@@ -70,7 +70,9 @@ def folder_bytes(folder: Path) -> int:
 def first_search_bytes(site: Path) -> int:
     """Pagefind's UI, loader, WASM and entry plus its largest index chunk, gzip-compressed."""
     pagefind = site / "pagefind"
-    files = [pagefind / n for n in ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-entry.json")]
+    files = [
+        pagefind / n for n in ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-entry.json")
+    ]
     files += sorted(pagefind.glob("wasm.*.pagefind"))[:1]
     chunks = sorted(pagefind.glob("index/*.pf_index"), key=lambda p: p.stat().st_size)
     files += chunks[-1:]
@@ -91,7 +93,9 @@ def plain_project(project: Path, pages: dict[str, str], target: Path) -> None:
     start = config.index("\nplugins:")
     end = config.index("\nmarkdown_extensions:")
     # The theme overrides read their labels from `extra`, which the plugin otherwise fills in.
-    extra = yaml.safe_dump({"extra": {"labels": {k: v["id"] for k, v in labels().items()}}}, allow_unicode=True)
+    extra = yaml.safe_dump(
+        {"extra": {"labels": {k: v["id"] for k, v in labels().items()}}}, allow_unicode=True
+    )
     plain = config[:start] + "\nplugins: []\n" + extra + config[end:]
     (target / "mkdocs.yml").write_text(plain, encoding="utf-8")
 
