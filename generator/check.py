@@ -192,6 +192,8 @@ def _check_regions(regions: dict[str, _Parsed], files: CatalogueFiles, problems:
             _check_province(region, parsed, regions, files, problems)
             if region.code is not None:
                 _check_code(region, parsed, problems)
+        if region.administrative and region.type == "provinsi":
+            _report(problems, parsed, "administrative", "administrative-province")
         if region.code in codes:
             _report(
                 problems, parsed, "code", "duplicate-code", code=region.code, other=codes[region.code].path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,8 +39,10 @@ class CatalogueFiles:
 
 
 def suggest_id(name: str) -> str:
-    """A valid id close to `name`: "Command Center" → "command-center"."""
-    return _NON_ID.sub("-", name.lower()).strip("-") or "nama"
+    """A valid id close to `name`: "Command Center" → "command-center", "Ékspres" → "ekspres"."""
+    # Accented letters keep their base letter rather than being dropped.
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return _NON_ID.sub("-", ascii_name.lower()).strip("-") or "nama"
 
 
 def find_files(root: Path) -> CatalogueFiles:

@@ -418,6 +418,17 @@ def test_province_on_a_province(scratch):
     assert scratch.found() == [(PROVINCE, 4, 11, "province-on-province", "province")]
 
 
+def test_administrative_flag_on_a_province(scratch):
+    scratch.write(PROVINCE, scratch.read(PROVINCE) + "administrative: true\n")
+    assert scratch.found() == [(PROVINCE, 4, 17, "administrative-province", "administrative")]
+
+
+def test_administrative_flag_on_a_kota_is_accepted(scratch):
+    scratch.write("regions/kota-bandung.yml", region("Bandung", "kota", "32.73", "provinsi-jawa-barat"))
+    scratch.write("regions/kota-bandung.yml", scratch.read("regions/kota-bandung.yml") + "administrative: true\n")
+    assert scratch.found() == []
+
+
 def test_duplicate_agency_id_in_a_region(scratch):
     extra = "  - id: setda\n    name: Sekretariat DPRD\n    acronym: Setwan\n    kind: dprd-secretariat\n"
     scratch.write(KABUPATEN, scratch.read(KABUPATEN) + extra)

@@ -40,7 +40,7 @@ def test_finds_every_record_file_by_key(scratch):
         ("command_center", "command-center"),
         ("  Sumedang -- Command  Center! ", "sumedang-command-center"),
         ("MoU 2025", "mou-2025"),
-        ("Inovasi\u00e9", "inovasi"),
+        ("Inovasi\u00e9", "inovasie"),
         ("!!!", "nama"),
     ],
 )
@@ -170,3 +170,9 @@ def test_files_are_found_in_a_stable_order(scratch):
         "kabupaten-sumedang/mm-tengah",
         "kabupaten-sumedang/zz-akhir",
     ]
+
+
+def test_suggested_ids_keep_the_base_of_accented_letters():
+    assert suggest_id("Ékspres Layanan Çepat") == "ekspres-layanan-cepat"
+    assert suggest_id("Command Center") == "command-center"
+    assert suggest_id("日本") == "nama"
