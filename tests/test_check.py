@@ -425,7 +425,9 @@ def test_administrative_flag_on_a_province(scratch):
 
 def test_administrative_flag_on_a_kota_is_accepted(scratch):
     scratch.write("regions/kota-bandung.yml", region("Bandung", "kota", "32.73", "provinsi-jawa-barat"))
-    scratch.write("regions/kota-bandung.yml", scratch.read("regions/kota-bandung.yml") + "administrative: true\n")
+    scratch.write(
+        "regions/kota-bandung.yml", scratch.read("regions/kota-bandung.yml") + "administrative: true\n"
+    )
     assert scratch.found() == []
 
 
