@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 
 from .browse_index import as_scripts, build_browse_index
 from .catalogue import Catalogue
@@ -28,6 +30,7 @@ from .csp import add_policy
 from .files import CONTENT_DIRS
 from .messages import message
 from .pages import DEFAULT_STALE_AFTER_DAYS, build_pages
+from .parallel_build import ParallelBuild
 from .paths import NAV as NAV_PAGES
 from .render import PageRenderer, labels
 from .report import summary_line
@@ -51,6 +54,10 @@ class KatalogConfig(base.Config):
     search = c.Type(bool, default=True)
     """Build the Pagefind search index after the site is built. Example: `search: true`"""
 
+    jobs = c.Type(int, default=0)
+    """Processes that read and write pages in `mkdocs build` (0: one per CPU core; 1: no extra
+    process). `mkdocs serve` and the offline copy always use one. Example: `jobs: 2`"""
+
     offline = c.Type(bool, default=False)
     """Build the copy that opens from the file system (mkdocs-offline.yml): no Pagefind (browsers
     refuse its fetches from file://); the browser's index is also written as scripts.
@@ -67,12 +74,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.building = False
+        self.parallel: ParallelBuild | None = None
         self.root = Path(".")
         self.catalogue: Catalogue | None = None
         self.files: Files | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.building = command == "build"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -128,6 +138,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.catalogue, self.files = result.catalogue, files
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        jobs = self.config.jobs or os.cpu_count() or 1
+        # Only a plain build forks: `serve` rebuilds in place, and the offline copy's theme search
+        # plugin must see every page in one process.
+        if self.building and not self.config.offline and self.catalogue is not None and jobs > 1:
+            self.parallel = ParallelBuild(jobs, shared={page.file.src_uri for page in nav.pages})
+            self.parallel.start(files)
+        return nav
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for name in CONTENT_DIRS:
             folder = self.root / name
@@ -154,6 +173,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return add_policy(output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.parallel is not None:
+            parallel, self.parallel = self.parallel, None
+            try:
+                parallel.finish()  # a child process ends here; the parent waits for them
+            except RuntimeError as error:
+                raise PluginError(str(error)) from error
         _rewrite_sitemap_gz(Path(config.site_dir))
         if self.catalogue is not None:
             self._check_built(Path(config.site_dir))

@@ -1,0 +1,81 @@
+"""`mkdocs build` renders pages in several processes (plugin option `jobs`): same site, same failures."""
+
+from __future__ import annotations
+
+import filecmp
+from collections.abc import Callable
+from pathlib import Path
+from subprocess import CompletedProcess
+
+import pytest
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "site-relations"
+
+
+def with_jobs(project: Path, jobs: int) -> None:
+    """Set the plugin's `jobs` option in the project's mkdocs.yml."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      lang: id\n" in text
+    config.write_text(
+        text.replace("      lang: id\n", f"      lang: id\n      jobs: {jobs}\n", 1), encoding="utf-8"
+    )
+
+
+def same_tree(left: Path, right: Path) -> list[str]:
+    """Paths that differ between two folders (missing on one side, or different bytes)."""
+    different: list[str] = []
+
+    def walk(compared: filecmp.dircmp[str], prefix: str) -> None:
+        different.extend(prefix + name for name in compared.left_only + compared.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(
+            compared.left, compared.right, compared.common_files, shallow=False
+        )
+        different.extend(prefix + name for name in mismatch + errors)
+        for name, sub in compared.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right), "")
+    return sorted(different)
+
+
+@pytest.fixture(scope="module")
+def builds(
+    tmp_path_factory: pytest.TempPathFactory,
+    project_factory: Callable[..., Path],
+    run_mkdocs: Callable[..., CompletedProcess[str]],
+) -> dict[int, Path]:
+    sites = {}
+    for jobs in (1, 3):
+        project = project_factory(tmp_path_factory.mktemp(f"jobs{jobs}"), FIXTURE)
+        with_jobs(project, jobs)
+        site = project / "built"
+        done = run_mkdocs(project, "build", "--strict", "-d", str(site))
+        assert done.returncode == 0, done.stderr
+        sites[jobs] = site
+    return sites
+
+
+def test_several_processes_build_the_same_site_as_one(builds: dict[int, Path]) -> None:
+    assert len(list(builds[1].rglob("*.html"))) > 30
+    assert same_tree(builds[1], builds[3]) == []
+
+
+@pytest.mark.parametrize("page", ["a.md", "b.md", "c.md", "d.md", "e.md", "f.md"])
+def test_a_warning_in_any_process_fails_the_strict_build(
+    tmp_path: Path,
+    project_factory: Callable[..., Path],
+    run_mkdocs: Callable[..., CompletedProcess[str]],
+    page: str,
+) -> None:
+    # Pages are shared out by a hash of their path; among six names some land in each process.
+    project = project_factory(tmp_path / "project", FIXTURE)
+    with_jobs(project, 2)
+    (project / "docs" / page).write_text("# Rusak\n\n[ke mana](tidak-ada.md)\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  /data.md\n", f"  /data.md\n  /{page}\n"), "utf-8"
+    )
+    done = run_mkdocs(project, "build", "--strict", "-d", str(tmp_path / "site"))
+    assert done.returncode != 0
+    assert "tidak-ada.md" in done.stderr
