@@ -142,7 +142,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         jobs = self.config.jobs or os.cpu_count() or 1
         # Only a plain build forks: `serve` rebuilds in place, and the offline copy's theme search
         # plugin must see every page in one process.
-        if self.building and not self.config.offline and self.catalogue is not None and jobs > 1:
+        forkable = hasattr(os, "fork")  # not on Windows: build in one process there
+        if forkable and self.building and not self.config.offline and self.catalogue is not None and jobs > 1:
             self.parallel = ParallelBuild(jobs, shared={page.file.src_uri for page in nav.pages})
             self.parallel.start(files)
         return nav
