@@ -25,7 +25,10 @@ from .vocab import vocabulary
 
 # How many entries the home page and an agency's counterpart list show before "see all".
 HOME_LIST_LENGTH = 10
-COUNTERPARTS_SHOWN = 20
+COUNTERPARTS_SHOWN = 12
+# Entries of each secondary list on a region page (adoptions, replications, briefs): the rest are
+# on the linked pages; keeps region pages within their size budget at national scale.
+REGION_LIST_LENGTH = 10
 # Items per page of a long listing: keeps every page within its size budget (budgets.yml).
 LIST_PAGE_SIZE = 30
 # Links drawn in a learning-network picture; the busiest first, the rest are in the tables.
@@ -260,16 +263,16 @@ class _PageBuilder:
                 key=lambda i: (-_start(i), i.ref),
             )[:HOME_LIST_LENGTH],
             region_agreements=self.rel.agreements_by_region.get(region.id, []),
-            learned_from=learned_from[:LIST_PAGE_SIZE],
-            more_learned_from=max(0, len(learned_from) - LIST_PAGE_SIZE),
-            taught_to=taught_to[:LIST_PAGE_SIZE],
-            more_taught_to=max(0, len(taught_to) - LIST_PAGE_SIZE),
-            replications_here=self.rel.replications_by_region.get(region.id, [])[:LIST_PAGE_SIZE],
+            learned_from=learned_from[:REGION_LIST_LENGTH],
+            more_learned_from=max(0, len(learned_from) - REGION_LIST_LENGTH),
+            taught_to=taught_to[:REGION_LIST_LENGTH],
+            more_taught_to=max(0, len(taught_to) - REGION_LIST_LENGTH),
+            replications_here=self.rel.replications_by_region.get(region.id, [])[:REGION_LIST_LENGTH],
             charts=self._charts(
                 region, innovations + [i for c in children for i in self.rel.innovations_of_region(c.id)]
             ),
             network=self._ego_network(region),
-            briefs=[(v, h) for v, h in self.pairs if region.id in (v, h)][:LIST_PAGE_SIZE],
+            briefs=[(v, h) for v, h in self.pairs if region.id in (v, h)][:REGION_LIST_LENGTH],
         )
         yield from self.more_pages(
             base, chunks, pager, self.renderer.region_name(region), trail, "innovations"
@@ -317,7 +320,7 @@ class _PageBuilder:
         return network_svg(str(self.renderer.label("network")), nodes, edges, chart_id)
 
     def _ego_network(self, region: Region) -> Any:
-        edges = [e for e in self.edges if region.id in e[:2]]
+        edges = [e for e in self.edges if region.id in e[:2]][: REGION_LIST_LENGTH * 3]
         return self._network_svg(edges, f"network-{region.id}") if edges else None
 
     def network(self) -> tuple[str, str]:
