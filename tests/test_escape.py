@@ -14,11 +14,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import markdown
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_engine import site_markdown
 from markupsafe import Markup
 
 from generator import paths
@@ -54,19 +54,6 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 _PROSE = re.compile(r'^<div class="kid-prose">\n.*?^</div>$', re.S | re.M)
 _FIGURE = re.compile(r"^<figure\b[^>]*>\n.*?^</figure>$", re.S | re.M)
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
-
-
-def site_markdown() -> markdown.Markdown:
-    """Python-Markdown with the extensions (and their settings) that mkdocs.yml names."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    names: list[str] = []
-    configs: dict[str, Any] = {}
-    for entry in config["markdown_extensions"]:
-        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
-        names.append(name)
-        if options:
-            configs[name] = options
-    return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
 class Inspected(HTMLParser):

@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import dataclasses
-import functools
 import hashlib
 import json
 import os
@@ -34,6 +33,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from markdown_engine import site_markdown
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -848,20 +848,6 @@ def hostile_catalogue(draw: st.DrawFn, base: Catalogue) -> Catalogue:
         )
     }
     return Catalogue(regions, {ref: innovation}, agreements)
-
-
-@functools.cache
-def site_markdown() -> markdown.Markdown:
-    """Python-Markdown with the extensions (and settings) that mkdocs.yml enables (reset per page)."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    names: list[str] = []
-    configs: dict[str, Any] = {}
-    for entry in config["markdown_extensions"]:
-        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
-        names.append(name)
-        if options:
-            configs[name] = options
-    return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
