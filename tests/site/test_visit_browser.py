@@ -367,6 +367,8 @@ def test_show_more_pages_through_a_long_list(
         page.locator("#kid-filter-q").fill("Tambahan 0")
         wait_for_list(tab, [f"Inovasi Tambahan {n:02d}" for n in range(1, 10)])
         expect(more).to_be_hidden()
+        # Close the page while its server still runs: a late request must not meet a closed socket.
+        page.close()
 
 
 # --- Printing -----------------------------------------------------------------------------------
