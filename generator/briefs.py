@@ -43,15 +43,24 @@ def delegation(catalogue: Catalogue, visitor: str, agreement: Agreement | None =
     return region.agencies
 
 
-def build_brief(catalogue: Catalogue, visitor: str, host: str, agreement: Agreement | None = None) -> Brief:
-    """Match the host's innovations to the visiting delegation's agency kinds."""
+def build_brief(
+    catalogue: Catalogue,
+    visitor: str,
+    host: str,
+    agreement: Agreement | None = None,
+    host_innovations: list[Innovation] | None = None,
+) -> Brief:
+    """Match the host's innovations to the visiting delegation's agency kinds.
+
+    `host_innovations`, when the caller has them indexed by region, saves a scan of the whole
+    catalogue per brief (there is a brief for every linked pair of regions).
+    """
     visiting = delegation(catalogue, visitor, agreement)
     matches = []
     others = []
-    host_innovations = sorted(
-        (i for i in catalogue.innovations.values() if i.region == host),
-        key=lambda i: (i.title.casefold(), i.ref),
-    )
+    if host_innovations is None:
+        host_innovations = [i for i in catalogue.innovations.values() if i.region == host]
+    host_innovations = sorted(host_innovations, key=lambda i: (i.title.casefold(), i.ref))
     for innovation in host_innovations:
         kinds = {
             agency.kind

@@ -169,7 +169,9 @@ class _PageBuilder:
             )
         yield self.network()
         for visitor, host in self.pairs:
-            brief = build_brief(self.catalogue, visitor, host)
+            brief = build_brief(
+                self.catalogue, visitor, host, host_innovations=self.rel.innovations_of_region(host)
+            )
             trail = [
                 (self.renderer.label("home"), paths.HOME),
                 (self.renderer.region_name(self.regions[visitor]), paths.region(visitor)),
