@@ -10,6 +10,7 @@ import logging
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +27,11 @@ from .catalogue import Catalogue
 from .check import check
 from .coverage import KindCoverage, coverage, expected_pages, missing_pages
 from .coverage import summary as coverage_summary
+from .compact_html import compact
 from .csp import add_policy
 from .files import CONTENT_DIRS
 from .messages import message
-from .pages import DEFAULT_STALE_AFTER_DAYS, build_pages
+from .pages import DEFAULT_STALE_AFTER_DAYS, plan_pages
 from .parallel_build import ParallelBuild
 from .paths import NAV as NAV_PAGES
 from .render import PageRenderer, labels
@@ -105,9 +107,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             if not self.serving:
                 raise PluginError("The catalogue has errors; see above (or run `katalog check`).")
             # Under `serve`, keep the server alive and show the errors in place of the home page.
-            pages = {"index.md": _errors_page(result.problems, self.config.lang)}
+            errors = _errors_page(result.problems, self.config.lang)
+            pages = {"index.md": lambda: errors}
         else:
-            pages = build_pages(
+            pages = plan_pages(
                 result.catalogue, self.config.lang, self.config.stale_after_days, offline=self.config.offline
             )
             log.info(
@@ -120,14 +123,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             report = coverage(result.catalogue, pages)
             log.info("katalog: %s", coverage_summary(report))
             _fail_on_missing(report, "generated")
-        for path, text in pages.items():
+        for path, write in pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 if result.catalogue is not None:
                     raise PluginError(f"docs/{path} would hide a generated page; rename or remove it")
                 files.remove(existing)
             inclusion = InclusionLevel.UNDEFINED if path in NAV_PAGES else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=text, inclusion=inclusion))
+            files.append(_GeneratedPage.planned(config, path, write, inclusion))
         if self.config.offline:
             shim = (
                 Path(config.config_file_path).parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
@@ -143,10 +146,17 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # Only a plain build forks: `serve` rebuilds in place, and the offline copy's theme search
         # plugin must see every page in one process.
         forkable = hasattr(os, "fork")  # not on Windows: build in one process there
-        if forkable and self.building and not self.config.offline and self.catalogue is not None and jobs > 1:
+        if not (forkable and self.building and not self.config.offline):
+            jobs = 1
+        if self.catalogue is not None:
             self.parallel = ParallelBuild(jobs, shared={page.file.src_uri for page in nav.pages})
             self.parallel.start(files)
         return nav
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.parallel is not None:
+            parallel, self.parallel = self.parallel, None
+            parallel.abort()  # a child process ends here
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for name in CONTENT_DIRS:
@@ -163,15 +173,17 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return markdown
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        output = compact(output)
         # The offline copy runs the search shim's inline script inside an iframe, which a
         # hash-based policy cannot allow; its content is the same checked catalogue.
         return output if self.config.offline else add_policy(output, page.content or "")
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        # Theme pages built outside the page loop (404.html) get the same policy.
-        if self.config.offline or not template_name.endswith(".html"):
+        # Theme pages built outside the page loop (404.html) get the same treatment.
+        if not template_name.endswith(".html"):
             return output_content
-        return add_policy(output_content)
+        output = compact(output_content)
+        return output if self.config.offline else add_policy(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.parallel is not None:
@@ -236,6 +248,42 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             target = site / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+
+
+class _GeneratedPage(File):
+    """A generated page whose Markdown is written when MkDocs reads it, and not kept.
+
+    The build reads each page in the process that builds it (see `parallel_build`); holding
+    40,000 pages of Markdown in every process would only cost memory.
+    """
+
+    _write: Callable[[], str]
+
+    @classmethod
+    def planned(
+        cls, config: MkDocsConfig, path: str, write: Callable[[], str], inclusion: InclusionLevel
+    ) -> _GeneratedPage:
+        page = cls.generated(config, path, content="", inclusion=inclusion)
+        assert isinstance(page, cls)
+        page._write = write
+        return page
+
+    @property
+    def content_string(self) -> str:
+        return self._write()
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._write = lambda: value
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self._write().encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        text = value.decode("utf-8")
+        self._write = lambda: text
 
 
 def _rewrite_sitemap_gz(site: Path) -> None:

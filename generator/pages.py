@@ -6,9 +6,11 @@ extensions that MkDocs-compatible engines share (tables, admonition, attr_list, 
 
 from __future__ import annotations
 
+import functools
+import itertools
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from markupsafe import Markup
@@ -41,13 +43,21 @@ NETWORK_TABLE_ROWS = 100
 DEFAULT_STALE_AFTER_DAYS = 365
 
 
-def build_pages(
+# A page's path and the function that writes its Markdown.
+PagePlan = dict[str, Callable[[], str]]
+_Planned = tuple[str, Callable[[], str]]
+
+
+def plan_pages(
     catalogue: Catalogue,
     lang: str = "id",
     stale_after_days: int = DEFAULT_STALE_AFTER_DAYS,
     offline: bool = False,
-) -> dict[str, str]:
-    """Every generated page of the site, sorted by path.
+) -> PagePlan:
+    """Every generated page of the site, sorted by path, each with the function that writes it.
+
+    Relations and lists are worked out here, once; the templates run only when a page is written,
+    so a build writes each page in the process that builds it and need not hold them all.
 
     Args:
         catalogue: the validated catalogue.
@@ -60,9 +70,19 @@ def build_pages(
     return dict(sorted(builder.pages()))
 
 
+def build_pages(
+    catalogue: Catalogue,
+    lang: str = "id",
+    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS,
+    offline: bool = False,
+) -> dict[str, str]:
+    """Every generated page of the site as Markdown, sorted by path (see `plan_pages`)."""
+    return {path: write() for path, write in plan_pages(catalogue, lang, stale_after_days, offline).items()}
+
+
 def record_page_paths(catalogue: Catalogue) -> set[str]:
     """Pages kept out of the navigation (records and listing pages: there are thousands)."""
-    return set(build_pages(catalogue)) - set(paths.NAV)
+    return set(plan_pages(catalogue)) - set(paths.NAV)
 
 
 class _PageBuilder:
@@ -76,12 +96,14 @@ class _PageBuilder:
         # Computed once: every region page looks these up.
         self.pairs = related_pairs(catalogue)
         self.edges = sorted(self.rel.learning_edges(), key=lambda e: (-e[2], e[0], e[1]))
+        self._counterparts: dict[str, list[tuple[Region, Any, list[Innovation]]]] = {}
         self.agency_acronyms = {
             (r.id, a.id): a.acronym for r in catalogue.regions.values() for a in r.agencies
         }
 
-    def render(self, template: str, page: str, **context: Any) -> tuple[str, str]:
-        return page, self.renderer.render(
+    def render(self, template: str, page: str, **context: Any) -> _Planned:
+        return page, functools.partial(
+            self.renderer.render,
             template,
             page,
             regions=self.regions,
@@ -100,7 +122,7 @@ class _PageBuilder:
         kind: str = "innovations",
         list_name: str = "innovations",
         **context: Any,
-    ) -> Iterator[tuple[str, str]]:
+    ) -> Iterator[_Planned]:
         """A page rendered from `template` with the first items, then plain pages for the rest."""
         chunks = _chunks(items)
         pager = _pager(base, len(chunks))
@@ -115,7 +137,7 @@ class _PageBuilder:
         title: str,
         trail: list[tuple[str, str]],
         kind: str,
-    ) -> Iterator[tuple[str, str]]:
+    ) -> Iterator[_Planned]:
         """Pages 2, 3, … of a long listing whose first page is `base`."""
         for number, chunk in enumerate(chunks[1:], 2):
             yield self.render(
@@ -129,7 +151,7 @@ class _PageBuilder:
                 trail=[*trail, (title, base)],
             )
 
-    def pages(self) -> Iterator[tuple[str, str]]:
+    def pages(self) -> Iterator[_Planned]:
         yield self.home()
         yield self.render("search.md.j2", paths.SEARCH, offline=self.offline)
         yield self.innovations_index()
@@ -187,7 +209,7 @@ class _PageBuilder:
 
     # --- Record pages ---------------------------------------------------------------------------
 
-    def innovation(self, innovation: Innovation) -> tuple[str, str]:
+    def innovation(self, innovation: Innovation) -> _Planned:
         innovations = self.catalogue.innovations
         region = self.regions[innovation.region]
         agencies = [self.catalogue.agency(region.id, a) for a in innovation.agencies]
@@ -215,7 +237,7 @@ class _PageBuilder:
             stale_after_days=self.stale_after_days,
         )
 
-    def region(self, region: Region) -> Iterator[tuple[str, str]]:
+    def region(self, region: Region) -> Iterator[_Planned]:
         innovations = self.rel.innovations_of_region(region.id)
         # Listed by lead agency (in the region file's order), then by title, and paged.
         agency_order = {a.id: n for n, a in enumerate(region.agencies)}
@@ -325,7 +347,7 @@ class _PageBuilder:
         edges = [e for e in self.edges if region.id in e[:2]][: REGION_LIST_LENGTH * 3]
         return self._network_svg(edges, f"network-{region.id}") if edges else None
 
-    def network(self) -> tuple[str, str]:
+    def network(self) -> _Planned:
         edges = self.edges
         svg = self._network_svg(edges, "network-all") if edges else None
         busiest = edges[:NETWORK_TABLE_ROWS]
@@ -333,7 +355,7 @@ class _PageBuilder:
             "network.md.j2", paths.NETWORK, edges=busiest, more_edges=len(edges) - len(busiest), network=svg
         )
 
-    def brief(self, page: str, brief: Brief, trail: list[tuple[str, str]]) -> tuple[str, str]:
+    def brief(self, page: str, brief: Brief, trail: list[tuple[str, str]]) -> _Planned:
         # A brief is printed: it lists the best matches in full and names the rest.
         return self.render(
             "brief.md.j2",
@@ -347,12 +369,10 @@ class _PageBuilder:
             agency_acronyms=self.agency_acronyms,
         )
 
-    def agency(self, region: Region, agency: Any) -> Iterator[tuple[str, str]]:
-        members = self.rel.agencies_by_kind.get(agency.kind, [])
-        others = [(r, a) for r, a in members if r.id != region.id]
-        counterparts = [(r, a, self.rel.by_agency.get((r.id, a.id), [])) for r, a in others]
-        # Counterparts that have innovations first: they are what a visitor came to compare.
-        counterparts.sort(key=lambda c: (not c[2], c[0].code, c[1].id))
+    def agency(self, region: Region, agency: Any) -> Iterator[_Planned]:
+        ranked = self._ranked_counterparts(agency.kind)
+        shown = list(itertools.islice((c for c in ranked if c[0].id != region.id), COUNTERPARTS_SHOWN))
+        others = len(ranked) - sum(1 for a in region.agencies if a.kind == agency.kind)
         title = f"{agency.acronym} {self.renderer.region_name(region)}"
         trail = [
             (self.renderer.label("home"), paths.HOME),
@@ -367,11 +387,23 @@ class _PageBuilder:
             region=region,
             agency=agency,
             agreements=self.rel.agreements_by_agency.get((region.id, agency.id), []),
-            counterparts=counterparts[:COUNTERPARTS_SHOWN],
-            more_counterparts=max(0, len(counterparts) - COUNTERPARTS_SHOWN),
+            counterparts=shown,
+            more_counterparts=others - len(shown),
         )
 
-    def agency_kind(self, kind: str) -> Iterator[tuple[str, str]]:
+    def _ranked_counterparts(self, kind: str) -> list[tuple[Region, Any, list[Innovation]]]:
+        """Agencies of one kind, those with innovations first (what a visitor came to compare).
+
+        Ranked once per kind, not once per agency page: 6,000 agencies share two dozen kinds.
+        """
+        if kind not in self._counterparts:
+            members = self.rel.agencies_by_kind.get(kind, [])
+            ranked = [(r, a, self.rel.by_agency.get((r.id, a.id), [])) for r, a in members]
+            ranked.sort(key=lambda c: (not c[2], c[0].code, c[1].id))
+            self._counterparts[kind] = ranked
+        return self._counterparts[kind]
+
+    def agency_kind(self, kind: str) -> Iterator[_Planned]:
         members = [
             (r, a, len(self.rel.by_agency.get((r.id, a.id), []))) for r, a in self.rel.agencies_by_kind[kind]
         ]
@@ -386,7 +418,7 @@ class _PageBuilder:
             agency_kind=kind,
         )
 
-    def agreement(self, agreement: Any) -> tuple[str, str]:
+    def agreement(self, agreement: Any) -> _Planned:
         grouped: dict[str, list[Any]] = {}
         for ref in agreement.agencies:
             region_id, _, agency_id = ref.partition("/")
@@ -411,7 +443,7 @@ class _PageBuilder:
     def _agreements_newest(self) -> list[Any]:
         return sorted(self.catalogue.agreements.values(), key=lambda a: (-a.signed.toordinal(), a.id))
 
-    def innovations_index(self) -> tuple[str, str]:
+    def innovations_index(self) -> _Planned:
         label = self.renderer.label
         names = {
             "all": "browse_all",
@@ -442,7 +474,7 @@ class _PageBuilder:
             "innovations_index.md.j2", paths.INNOVATIONS, browse_labels=Markup(labels.replace("<", "\\u003c"))
         )
 
-    def regions_index(self) -> tuple[str, str]:
+    def regions_index(self) -> _Planned:
         provinces = sorted(
             (r for r in self.regions.values() if r.type == "provinsi"), key=lambda r: (r.code, r.id)
         )
@@ -455,7 +487,7 @@ class _PageBuilder:
         # Only provinces here: each province page lists its kabupaten and kota (552 regions in all).
         return self.render("regions_index.md.j2", paths.REGIONS, provinces=rows)
 
-    def agencies_index(self) -> tuple[str, str]:
+    def agencies_index(self) -> _Planned:
         kinds = [
             (kind, len(members), sum(len(self.rel.by_agency.get((r.id, a.id), [])) for r, a in members))
             for kind, members in self.rel.agencies_by_kind.items()
@@ -464,12 +496,12 @@ class _PageBuilder:
         kinds.sort(key=lambda k: order.index(k[0]))
         return self.render("agencies_index.md.j2", paths.AGENCIES, kinds=kinds)
 
-    def themes_index(self) -> tuple[str, str]:
+    def themes_index(self) -> _Planned:
         order = list(vocabulary("themes").values)
         themes = sorted(((t, len(i)) for t, i in self.rel.by_theme.items()), key=lambda x: order.index(x[0]))
         return self.render("themes_index.md.j2", paths.THEMES, themes=themes)
 
-    def tags_index(self) -> Iterator[tuple[str, str]]:
+    def tags_index(self) -> Iterator[_Planned]:
         tags = [(tag, len(items)) for tag, items in self.rel.by_tag.items()]
         yield from self.listing(
             "tags_index.md.j2",
@@ -481,7 +513,7 @@ class _PageBuilder:
             list_name="tags",
         )
 
-    def agreements_index(self) -> Iterator[tuple[str, str]]:
+    def agreements_index(self) -> Iterator[_Planned]:
         yield from self.listing(
             "agreements_index.md.j2",
             paths.AGREEMENTS,
@@ -492,7 +524,7 @@ class _PageBuilder:
             list_name="agreements",
         )
 
-    def home(self) -> tuple[str, str]:
+    def home(self) -> _Planned:
         innovations = list(self.catalogue.innovations.values())
         stage_order = list(vocabulary("stages").values)
         stages = Counter(i.stage for i in innovations)

@@ -1,10 +1,13 @@
-"""Build the pages of one `mkdocs build` in several processes (MkDocs 1.6 has no such option).
+"""Build the pages of one MkDocs build as a stream, in several processes (MkDocs 1.6 has neither).
 
-Reading Markdown and rendering the theme is about 95% of a build and each page is independent, so
-after MkDocs has gathered the files and the navigation (the `on_nav` event) the build forks: every
-process reads and writes only its share of the pages, and the parent also writes the theme's files,
-then waits for its children before the post-build steps (search index, exports). Pages in the
-navigation are read by every process, because every page shows their titles.
+MkDocs first reads and renders every page's Markdown, keeping them all in memory, then writes
+every page. At national scale that is gigabytes, and 95% of the time goes to per-page work on one
+core. Here each page outside the navigation is read, rendered and written in one go, and then
+let go; and after MkDocs has gathered the files and the navigation (the `on_nav` event) the build
+forks, so that every process reads and writes only its share of the pages while the parent also
+writes the theme's files, then waits for its children before the post-build steps (search index,
+exports). Pages in the navigation are read up front by every process, as MkDocs does, because
+every page shows their titles.
 
 Each page is written by exactly one process, so the site is byte-identical to a one-process build.
 A child's warnings and errors go to the same log; a child that logged any makes the build fail.
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import zlib
 from collections.abc import Callable
@@ -36,15 +40,16 @@ class _Counter(logging.Handler):
 
 
 class ParallelBuild:
-    """Splits the page work of the current build between `jobs` processes."""
+    """Streams the page work of the current build, split between `jobs` processes (1: no fork)."""
 
     def __init__(self, jobs: int, shared: set[str]) -> None:
         self.jobs = jobs
-        # Pages every process reads (the navigation's): their titles appear on every page.
+        # Pages every process reads up front (the navigation's): their titles appear on every page.
         self.shared = shared
         self.share = 0
         self.children: list[int] = []
         self.counter: _Counter | None = None
+        self.files: Any = None
         self._originals: dict[str, Callable[..., Any]] = {}
 
     def _writer(self, src_uri: str) -> int:
@@ -55,6 +60,7 @@ class ParallelBuild:
 
     def start(self, files: Any) -> None:
         """Fork the children (called from `on_nav`); afterwards each process knows its share."""
+        self.files = files
         sys.stdout.flush()
         sys.stderr.flush()
         for share in range(1, self.jobs):
@@ -79,20 +85,47 @@ class ParallelBuild:
         build_page = mkdocs_build._build_page
         self._originals = {"_populate_page": populate, "_build_page": build_page}
 
-        def populate_share(page: Any, *args: Any, **kwargs: Any) -> None:
-            src = page.file.src_uri
-            if src in self.shared or self._writer(src) == self.share:
+        def populate_shared(page: Any, *args: Any, **kwargs: Any) -> None:
+            if page.file.src_uri in self.shared:
                 populate(page, *args, **kwargs)
 
-        def build_share(page: Any, *args: Any, **kwargs: Any) -> None:
-            if self._writer(page.file.src_uri) == self.share:
-                build_page(page, *args, **kwargs)
+        def populate_and_build(page: Any, config: Any, doc_files: Any, *args: Any, **kwargs: Any) -> None:
+            src = page.file.src_uri
+            if self._writer(src) != self.share:
+                return
+            if src in self.shared:
+                build_page(page, config, doc_files, *args, **kwargs)
+                return
+            populate(page, config, self.files)
+            try:
+                build_page(page, config, doc_files, *args, **kwargs)
+            finally:
+                # The written page is done with: keep only what link checks read afterwards.
+                page.markdown = page.content = None
 
-        mkdocs_build._populate_page = populate_share
-        mkdocs_build._build_page = build_share
+        mkdocs_build._populate_page = populate_shared
+        mkdocs_build._build_page = populate_and_build
         if self.is_child:
             mkdocs_build._build_theme_template = lambda *args, **kwargs: None
             mkdocs_build._build_extra_template = lambda *args, **kwargs: None
+
+    def restore(self) -> None:
+        """Put MkDocs' own functions back (after the build, or when it failed)."""
+        for name, original in self._originals.items():
+            setattr(mkdocs_build, name, original)
+        self._originals = {}
+
+    def abort(self) -> None:
+        """The build failed: a child leaves at once; the parent stops its children and waits."""
+        if self.is_child:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(1)
+        self.restore()
+        for pid in self.children:
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+        self.children = []
 
     def finish(self) -> None:
         """In a child: leave now, reporting failure if it logged a warning. In the parent: wait."""
@@ -100,8 +133,7 @@ class ParallelBuild:
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(1 if self.counter and self.counter.count else 0)
-        for name, original in self._originals.items():
-            setattr(mkdocs_build, name, original)
+        self.restore()
         failed = 0
         for pid in self.children:
             _, status = os.waitpid(pid, 0)

@@ -19,7 +19,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_engine import site_markdown
-from markupsafe import Markup
+from markupsafe import Markup, escape
+from mkdocs.utils import meta as mkdocs_meta
 
 from generator import paths
 from generator.catalogue import Catalogue
@@ -165,6 +166,15 @@ def test_front_matter_is_yaml_with_html_escaped_strings() -> None:
     assert match and match.end() == len(text)
     meta = yaml.safe_load(match.group(1))
     assert meta == {"title": html.escape(PAYLOAD), "description": "a: b # c\n---\nd", "hide": ["toc"]}
+
+
+@given(st.text(), st.booleans(), st.lists(st.text(max_size=5), max_size=3))
+def test_front_matter_reads_back_as_written_for_any_text(title: str, flag: bool, items: list[str]) -> None:
+    # Read back the way MkDocs reads a page, so every character survives (line breaks, BOMs, …).
+    source = front_matter(title=title, search=flag, hide=items) + "body\n"
+    body, meta = mkdocs_meta.get_data(source)
+    assert body == "body\n"
+    assert meta == {"title": str(escape(title)), "search": flag, "hide": items}
 
 
 def test_ext_link_escapes_the_address_and_the_text() -> None:

@@ -1,0 +1,33 @@
+"""Page paths and the relative links between them."""
+
+import posixpath
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator import paths
+
+FOLDER = st.sampled_from(["inovasi", "daerah", "kabupaten-sumedang", "tag", "daftar"])
+# Pages are Markdown files, so no page path is also a folder.
+PAGE = st.tuples(st.lists(FOLDER, max_size=3), st.sampled_from(["index.md", "a.md"])).map(
+    lambda parts: "/".join([*parts[0], parts[1]])
+)
+
+
+@given(target=PAGE, page=PAGE)
+def test_relative_matches_relpath(target, page):
+    # The cached version must give exactly what posixpath computes from the page's folder.
+    assert paths.relative(target, page) == posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def test_relative_examples():
+    assert paths.relative("inovasi/kabupaten-sumedang/a.md", "index.md") == "inovasi/kabupaten-sumedang/a.md"
+    assert paths.relative("index.md", "inovasi/kabupaten-sumedang/a.md") == "../../index.md"
+    assert paths.relative("inovasi/kabupaten-sumedang/b.md", "inovasi/kabupaten-sumedang/a.md") == "b.md"
+    assert paths.relative("daerah/kota-bogor.md", "inovasi/kota-bogor/a.md") == "../../daerah/kota-bogor.md"
+
+
+def test_page_of_numbers_listing_pages():
+    assert paths.page_of("tema/x.md", 1) == "tema/x.md"
+    assert paths.page_of("tema/x.md", 2) == "tema/x/halaman-2.md"
+    assert paths.page_of("tag/t/index.md", 3) == "tag/t/daftar/halaman-3.md"
