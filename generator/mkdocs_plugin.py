@@ -25,9 +25,9 @@ from mkdocs.structure.nav import Navigation
 from .browse_index import as_scripts, build_browse_index
 from .catalogue import Catalogue
 from .check import check
+from .compact_html import compact
 from .coverage import KindCoverage, coverage, expected_pages, missing_pages
 from .coverage import summary as coverage_summary
-from .compact_html import compact
 from .csp import add_policy
 from .files import CONTENT_DIRS
 from .messages import message
