@@ -37,30 +37,69 @@ from generator.synthetic import write_synthetic_catalogue
 from generator.write import write_tree
 
 REPO = Path(__file__).resolve().parents[1]
-# Runs the build in a child and prints its wall time and peak memory (its own and its children's).
+# Runs the build in a child and prints its wall time and peak memory (its own and its children's),
+# also as it was when the search indexer started, so the build's own peak is told apart from it.
 _TIMED_BUILD = """
-import resource, sys, time
+import resource, subprocess, sys, time
 from mkdocs.__main__ import cli
+
+def peak():
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids)
+
+marks = {}
+run = subprocess.run
+
+def marked_run(command, *args, **kwargs):
+    if "pagefind" in command:
+        marks.setdefault("search", peak())
+    return run(command, *args, **kwargs)
+
+subprocess.run = marked_run
 start = time.perf_counter()
 try:
     cli(sys.argv[1:], standalone_mode=False)
 finally:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(f"BENCH {time.perf_counter() - start:.2f} {max(own, kids)}", file=sys.stderr)
+    print(f"BENCH {time.perf_counter() - start:.2f} {peak()} {marks.get('search', peak())}", file=sys.stderr)
 """
 
 
-def timed_build(project: Path, config: str, site: Path) -> tuple[float, float]:
-    """Wall seconds and peak MiB of `mkdocs build` in a child process."""
+def timed_build(project: Path, config: str, site: Path) -> tuple[float, float, float]:
+    """Wall seconds, peak MiB, and peak MiB before search indexing, of `mkdocs build` in a child."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-c", _TIMED_BUILD, "build", "-q", "-f", config, "-d", str(site)]
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
     line = next((x for x in done.stderr.splitlines() if x.startswith("BENCH ")), None)
     if done.returncode != 0 or line is None:
         raise RuntimeError(f"build failed:\n{done.stderr[-3000:]}")
-    _, seconds, kib = line.split()
-    return float(seconds), int(kib) / 1024
+    _, seconds, kib, before_search = line.split()
+    return float(seconds), int(kib) / 1024, int(before_search) / 1024
+
+
+def timed_search_index(site: Path) -> tuple[float, float]:
+    """Wall seconds and peak MiB of Pagefind indexing the built site again, on its own."""
+    output = site.parent / f"{site.name}-pagefind"
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site),
+        "--output-path",
+        str(output),
+        "--silent",
+    ]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    shutil.rmtree(output, ignore_errors=True)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError("pagefind failed")
+    # wait4's figure covers the child and the children it waited for (`python -m pagefind` runs
+    # the indexer binary as its own child).
+    return seconds, usage.ru_maxrss / 1024
 
 
 def folder_bytes(folder: Path) -> int:
@@ -116,21 +155,27 @@ def run(n: int, work: Path) -> dict[str, object]:
     pages_seconds = time.perf_counter() - start
 
     site = work / f"site-{n}"
-    build_seconds, build_mib = timed_build(project, "mkdocs.yml", site)
+    build_seconds, build_mib, build_own_mib = timed_build(project, "mkdocs.yml", site)
+    search_seconds, search_mib = timed_search_index(site)
     plain = work / f"plain-{n}"
     plain_project(project, pages, plain)
-    plain_seconds, plain_mib = timed_build(plain, "mkdocs.yml", work / f"plain-site-{n}")
+    files, page_count = result.files, len(pages)
+    del pages, result  # the plain build's memory is measured next: hold no pages here
+    plain_seconds, plain_mib, _ = timed_build(plain, "mkdocs.yml", work / f"plain-site-{n}")
 
     report = measure(site)
     largest = {kind: page.html_bytes for kind, page in report.largest().items()}
     return {
         "n": n,
-        "files": result.files,
-        "pages": len(pages),
+        "files": files,
+        "pages": page_count,
         "check_s": check_seconds,
         "pages_s": pages_seconds,
         "build_s": build_seconds,
         "build_mib": build_mib,
+        "build_own_mib": build_own_mib,
+        "search_s": search_seconds,
+        "search_mib": search_mib,
         "plain_s": plain_seconds,
         "plain_mib": plain_mib,
         "site_mib": folder_bytes(site) / 2**20,
@@ -149,6 +194,9 @@ def print_table(rows: list[dict[str, object]]) -> None:
         ("page generation (s)", "pages_s", "{:.1f}"),
         ("full build incl. search (s)", "build_s", "{:.1f}"),
         ("full build peak memory (MiB)", "build_mib", "{:,.0f}"),
+        ("  of which build processes (MiB)", "build_own_mib", "{:,.0f}"),
+        ("search indexing alone (s)", "search_s", "{:.1f}"),
+        ("search indexing peak memory (MiB)", "search_mib", "{:,.0f}"),
         ("plain mkdocs build, same pages (s)", "plain_s", "{:.1f}"),
         ("plain build peak memory (MiB)", "plain_mib", "{:,.0f}"),
         ("full / plain build time", None, ""),

@@ -30,14 +30,22 @@ HOME_LIST_LENGTH = 10
 COUNTERPARTS_SHOWN = 12
 # Entries of each secondary list on a region page (adoptions, replications, briefs): the rest are
 # on the linked pages; keeps region pages within their size budget at national scale.
-REGION_LIST_LENGTH = 10
+REGION_LIST_LENGTH = 3
+# Links drawn in a region's own learning-network picture (the busiest first).
+REGION_NETWORK_EDGES = 12
 # Items per page of a long listing: keeps every page within its size budget (budgets.yml).
 LIST_PAGE_SIZE = 30
+# A region page carries charts and its agency table too, so it lists fewer innovations a page.
+REGION_PAGE_SIZE = 10
 # Links drawn in a learning-network picture; the busiest first, the rest are in the tables.
-NETWORK_DRAWN_EDGES = 120
+NETWORK_DRAWN_EDGES = 20
 # Rows of the learning network's table; the busiest links come first.
-NETWORK_TABLE_ROWS = 100
+NETWORK_TABLE_ROWS = 20
 
+
+# A printed visit brief: matching innovations described in full, then others named only.
+BRIEF_MATCHES_SHOWN = 10
+BRIEF_OTHERS_SHOWN = 15
 
 # Entries not checked against their sources for longer than this get a visible notice.
 DEFAULT_STALE_AFTER_DAYS = 365
@@ -245,7 +253,7 @@ class _PageBuilder:
             innovations, key=lambda i: (agency_order.get(i.agencies[0], 0), i.title.casefold(), i.ref)
         )
         lead_groups: dict[str, list[Innovation]] = {}
-        for innovation in ordered[:LIST_PAGE_SIZE]:
+        for innovation in ordered[:REGION_PAGE_SIZE]:
             lead_groups.setdefault(innovation.agencies[0], []).append(innovation)
         by_agency = [(a, lead_groups[a.id]) for a in region.agencies if a.id in lead_groups]
         children = self.rel.children.get(region.id, [])
@@ -267,7 +275,8 @@ class _PageBuilder:
             if copy.region != region.id
         ]
         base = paths.region(region.id)
-        chunks = _chunks(ordered)
+        chunks = _chunks(ordered, REGION_PAGE_SIZE)
+        network = self._ego_network(region)
         pager = _pager(base, len(chunks))
         yield self.render(
             "region.md.j2",
@@ -295,12 +304,22 @@ class _PageBuilder:
             charts=self._charts(
                 region, innovations + [i for c in children for i in self.rel.innovations_of_region(c.id)]
             ),
-            network=self._ego_network(region),
+            network=network,
             briefs=[(v, h) for v, h in self.pairs if region.id in (v, h)][:REGION_LIST_LENGTH],
         )
         yield from self.more_pages(
             base, chunks, pager, self.renderer.region_name(region), trail, "innovations"
         )
+        if network is not None:
+            # On a page of its own: the drawing alone would take a third of the region page's budget.
+            yield self.render(
+                "region_network.md.j2",
+                paths.region_network(region.id),
+                region=region,
+                network=network,
+                edges=[e for e in self.edges if region.id in e[:2]][:REGION_NETWORK_EDGES],
+                trail=[*trail, (self.renderer.region_name(region), base)],
+            )
 
     def _charts(self, region: Region, innovations: list[Innovation]) -> list[Any]:
         """Counts by theme and by stage, as small SVG charts (none for a region without innovations)."""
@@ -344,7 +363,7 @@ class _PageBuilder:
         return network_svg(str(self.renderer.label("network")), nodes, edges, chart_id)
 
     def _ego_network(self, region: Region) -> Any:
-        edges = [e for e in self.edges if region.id in e[:2]][: REGION_LIST_LENGTH * 3]
+        edges = [e for e in self.edges if region.id in e[:2]][:REGION_NETWORK_EDGES]
         return self._network_svg(edges, f"network-{region.id}") if edges else None
 
     def network(self) -> _Planned:
@@ -361,10 +380,10 @@ class _PageBuilder:
             "brief.md.j2",
             page,
             brief=brief,
-            matches=brief.matches[:LIST_PAGE_SIZE],
-            more_matches=max(0, len(brief.matches) - LIST_PAGE_SIZE),
-            others=brief.others[:LIST_PAGE_SIZE],
-            more_others=max(0, len(brief.others) - LIST_PAGE_SIZE),
+            matches=brief.matches[:BRIEF_MATCHES_SHOWN],
+            more_matches=max(0, len(brief.matches) - BRIEF_MATCHES_SHOWN),
+            others=brief.others[:BRIEF_OTHERS_SHOWN],
+            more_others=max(0, len(brief.others) - BRIEF_OTHERS_SHOWN),
             trail=trail,
             agency_acronyms=self.agency_acronyms,
         )
@@ -558,9 +577,9 @@ class _PageBuilder:
         )
 
 
-def _chunks(items: list[Any]) -> list[list[Any]]:
-    """`items` in pages of LIST_PAGE_SIZE; always at least one (possibly empty) page."""
-    return [items[i : i + LIST_PAGE_SIZE] for i in range(0, len(items), LIST_PAGE_SIZE)] or [[]]
+def _chunks(items: list[Any], size: int = LIST_PAGE_SIZE) -> list[list[Any]]:
+    """`items` in pages of `size`; always at least one (possibly empty) page."""
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
 def _pager(base: str, count: int) -> list[tuple[int, str]]:

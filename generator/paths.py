@@ -32,6 +32,11 @@ def region(region_id: str) -> str:
     return f"daerah/{region_id}.md"
 
 
+def region_network(region_id: str) -> str:
+    """A region's own learning-network picture (beside its listing pages `halaman-N`)."""
+    return f"daerah/{region_id}/jaringan.md"
+
+
 def agency(region_id: str, agency_id: str) -> str:
     return f"perangkat-daerah/{region_id}/{agency_id}.md"
 

@@ -20,7 +20,7 @@ from generator.briefs import Brief, agreement_briefs, build_brief, delegation, r
 from generator.catalogue import Catalogue
 from generator.check import load_catalogue
 from generator.model import Agency, Agreement, Innovation
-from generator.pages import build_pages, record_page_paths
+from generator.pages import REGION_LIST_LENGTH, build_pages, record_page_paths
 from generator.render import labels
 
 VISIT = Path(__file__).parent / "fixtures" / "site-visit"
@@ -330,7 +330,9 @@ def test_region_and_agreement_pages_link_their_briefs(catalogue: Catalogue, page
             assert f"## {t('briefs')}" not in pages.get(page, "")
             continue
         links = [x[1] for x in _LINK.findall(section(pages[page], f"## {t('briefs')}"))]
-        assert links == [paths.relative(paths.brief(v, h), page) for v, h in wanted]
+        # A region page names its first few briefs; the rest are on the partner regions' pages.
+        shown = wanted[:REGION_LIST_LENGTH]
+        assert links == [paths.relative(paths.brief(v, h), page) for v, h in shown]
     page = paths.agreement(AGREEMENT)
     links = [x[1] for x in _LINK.findall(section(pages[page], f"## {t('briefs')}"))]
     assert links == [

@@ -269,7 +269,7 @@ def test_network_page_draws_and_lists_every_edge(site: tuple[Catalogue, dict[str
     assert [n for _, _, n in read] == sorted((n for _, _, n in read), reverse=True)
 
 
-def test_region_page_network_shows_the_regions_own_edges(site: tuple[Catalogue, dict[str, str]]) -> None:
+def test_region_network_page_shows_the_regions_own_edges(site: tuple[Catalogue, dict[str, str]]) -> None:
     catalogue, pages = site
     edges = build_relations(catalogue).learning_edges()
     for region in catalogue.regions.values():
@@ -277,9 +277,15 @@ def test_region_page_network_shows_the_regions_own_edges(site: tuple[Catalogue, 
         if text is None:
             continue
         own = [e for e in edges if region.id in e[:2]]
+        network_page = paths.region_network(region.id)
         if not own:
             assert 'class="kid-network"' not in text
+            assert network_page not in pages
             continue
-        svg, _ = network_of(text)
+        # The region page links to its network page, which draws every one of its links.
+        assert f"]({paths.relative(network_page, paths.region(region.id))})" in text
+        svg, _ = network_of(pages[network_page])
         assert len(list(svg.iter("line"))) == len(own), region.id
-        assert f'id="network-{region.id}-title"' in text
+        assert f'id="network-{region.id}-title"' in pages[network_page]
+        rows = [line for line in pages[network_page].splitlines() if line.startswith("| [")]
+        assert len(rows) == len(own)

@@ -20,6 +20,7 @@ from generator import paths
 from generator.catalogue import Catalogue
 from generator.check import load_catalogue
 from generator.pages import build_pages, record_page_paths
+from generator.relations import build_relations
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -78,6 +79,9 @@ RELATIONS_RECORD_PAGES = {
     "tag/cctv/index.md",
     "tag/command-center/index.md",
     "tag/kesehatan/index.md",
+    # Learning-network pictures of the two regions that copied from each other.
+    "daerah/kabupaten-sumedang/jaringan.md",
+    "daerah/kabupaten-lampung-selatan/jaringan.md",
     # Visit briefs: both directions of the agreement, and of the adoption pair.
     "kerja-sama/mou-lampung-selatan-sumedang-2025/kunjungan-kabupaten-lampung-selatan-ke-kabupaten-sumedang.md",
     "kerja-sama/mou-lampung-selatan-sumedang-2025/kunjungan-kabupaten-sumedang-ke-kabupaten-lampung-selatan.md",
@@ -132,6 +136,8 @@ def test_every_record_has_a_page(any_pages: tuple[Catalogue, dict[str, str]]) ->
         )
         if has_content:
             expected.add(paths.region(region.id))
+    for source, target, _ in build_relations(catalogue).learning_edges():
+        expected |= {paths.region_network(source), paths.region_network(target)}
     for innovation in catalogue.innovations.values():
         expected |= {paths.theme(t) for t in innovation.themes}
         expected |= {paths.tag(t) for t in innovation.tags}

@@ -486,7 +486,7 @@ def test_charts_fit_their_drawing_and_the_column(width: int, open_tab: Callable[
     # Jawa Barat's theme chart has the longest theme label ("Digitalisasi layanan pemerintahan").
     for page_path, selector in [
         (url_of(paths.region("provinsi-jawa-barat")), "svg.kid-chart__svg"),
-        (url_of(paths.region("kabupaten-sumedang")), "svg.kid-network__svg"),
+        (url_of(paths.region_network("kabupaten-sumedang")), "svg.kid-network__svg"),
         (url_of(paths.NETWORK), "svg.kid-network__svg"),
     ]:
         page = tab.goto(page_path)
