@@ -5,17 +5,18 @@ Every problem in every file is collected in one run; one broken file never hides
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, is_dataclass, replace
+import copy
+from dataclasses import dataclass, is_dataclass, replace
 from pathlib import Path
 from typing import Any, cast
 
 from .catalogue import Catalogue
 from .confusables import Named, lookalike_problems
+from .file_checks import FileCache, FileTask, Parsed, validate_files
 from .files import CatalogueFiles, find_files
-from .load import load_file
 from .model import Agreement, Innovation, Region
 from .problems import CatalogueError, Problem, problem
-from .validate import Validator, closest
+from .validate import closest
 
 # Region ids carry their type, so that Kabupaten Bogor and Kota Bogor can never be confused.
 REGION_ID_PREFIX = {"provinsi": "provinsi-", "kabupaten": "kabupaten-", "kota": "kota-"}
@@ -38,29 +39,39 @@ class CheckResult:
         return not any(p.severity == "error" for p in self.problems)
 
 
-@dataclass(slots=True)
-class _Parsed:
-    """One record file after validation, with where its fields stand."""
+def check(root: Path, *, jobs: int = 0, cache: FileCache | None = None) -> CheckResult:
+    """Check the catalogue under `root` and return the result; never raises on bad content.
 
-    path: str
-    key: str
-    record: Any
-    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
-    valid: bool = True
-
-    def at(self, name: str) -> tuple[int, int]:
-        return self.positions.get(name, (1, 1))
-
-
-def check(root: Path) -> CheckResult:
-    """Check the catalogue under `root` and return the result; never raises on bad content."""
+    Args:
+        root: the catalogue folder (holding regions/, innovations/, agreements/).
+        jobs: processes for the per-file checks of a large catalogue (0: one per CPU core).
+        cache: per-file outcomes to reuse for files that have not changed (`mkdocs serve`).
+    """
     files = find_files(root)
     problems = list(files.problems)
-    for path, rel, cls in files.misnamed:
-        _validate_file(path, rel, cls, problems)  # the name is wrong; still report what is inside
-    regions = _validate_all(files.regions, Region, problems)
-    innovations = _validate_all(files.innovations, Innovation, problems)
-    agreements = _validate_all(files.agreements, Agreement, problems)
+    kinds: list[tuple[dict[str, tuple[Path, str]], type]] = [
+        (files.regions, Region),
+        (files.innovations, Innovation),
+        (files.agreements, Agreement),
+    ]
+    tasks: list[FileTask] = list(files.misnamed)
+    keys: list[tuple[type, str]] = []
+    for found, cls in kinds:
+        for key, (path, rel) in sorted(found.items()):
+            tasks.append((path, rel, cls))
+            keys.append((cls, key))
+    outcomes = validate_files(tasks, jobs, cache)
+    for outcome in outcomes:
+        problems.extend(outcome.problems)
+    # Misnamed files come first: their problems are reported, their records are not used.
+    parsed: dict[type, dict[str, Parsed]] = {Region: {}, Innovation: {}, Agreement: {}}
+    for (cls, key), outcome in zip(keys, outcomes[len(files.misnamed) :], strict=True):
+        if outcome.parsed is not None:
+            # A copy: the cached outcome stays as the file gave it.
+            parsed[cls][key] = replace(
+                outcome.parsed, key=key, record=_with_identity(outcome.parsed.record, key)
+            )
+    regions, innovations, agreements = parsed[Region], parsed[Innovation], parsed[Agreement]
     _check_regions(regions, files, problems)
     _check_innovations(innovations, regions, files, problems)
     _check_agreements(agreements, regions, files, problems)
@@ -94,44 +105,10 @@ def load_catalogue(root: Path) -> Catalogue:
     return result.catalogue
 
 
-def _validate_all(
-    found: dict[str, tuple[Path, str]], cls: type, problems: list[Problem]
-) -> dict[str, _Parsed]:
-    """Validate each file of one kind. Keys: region id, innovation ref or agreement id.
-
-    Invalid records are kept as partial records (`valid` false) so that the cross-file checks
-    still report their other problems in the same run.
-    """
-    parsed = {}
-    for key, (path, rel) in sorted(found.items()):
-        entry = _validate_file(path, rel, cls, problems)
-        if entry is None:
-            continue
-        entry.key = key
-        entry.record = _with_identity(entry.record, key)
-        parsed[key] = entry
-    return parsed
-
-
-def _validate_file(path: Path, rel: str, cls: type, problems: list[Problem]) -> _Parsed | None:
-    """Load and validate one file; None when it could not be read at all."""
-    loaded = load_file(path, rel)
-    problems.extend(loaded.problems)
-    if loaded.root is None:
-        return None
-    validator = Validator(rel)
-    record = validator.record(cls, loaded.root)
-    problems.extend(validator.problems)
-    valid = record is not None and not loaded.problems
-    partial = record if record is not None else validator.partial
-    if partial is None:
-        return None
-    return _Parsed(rel, "", partial, validator.positions, valid)
-
-
 def _with_identity(record: Any, key: str) -> Any:
     """Fill the fields that come from the file path."""
     if not is_dataclass(record):  # a partial record of an invalid file
+        record = copy.copy(record)  # the file's outcome may be cached: leave it as it was
         record.id = key.rpartition("/")[2]
         record.region = key.partition("/")[0]
         return record
@@ -141,16 +118,16 @@ def _with_identity(record: Any, key: str) -> Any:
     return replace(cast(Region | Agreement, record), id=key)
 
 
-def _report(problems: list[Problem], parsed: _Parsed, name: str, message_code: str, /, **args: Any) -> None:
+def _report(problems: list[Problem], parsed: Parsed, name: str, message_code: str, /, **args: Any) -> None:
     line, column = parsed.at(name)
     problems.append(problem(parsed.path, line, column, message_code, name, **args))
 
 
-def _lookalikes(regions: dict[str, _Parsed], innovations: dict[str, _Parsed]) -> list[Problem]:
+def _lookalikes(regions: dict[str, Parsed], innovations: dict[str, Parsed]) -> list[Problem]:
     """Names a reader could take for another entry's: regions, and per region its innovations and
     its agencies (see `confusables`)."""
 
-    def named(parsed: _Parsed, name: str, value: Any) -> list[Named]:
+    def named(parsed: Parsed, name: str, value: Any) -> list[Named]:
         if not isinstance(value, str):  # missing or invalid: reported already
             return []
         line, column = parsed.at(name)
@@ -169,8 +146,8 @@ def _lookalikes(regions: dict[str, _Parsed], innovations: dict[str, _Parsed]) ->
     return lookalike_problems(groups)
 
 
-def _check_regions(regions: dict[str, _Parsed], files: CatalogueFiles, problems: list[Problem]) -> None:
-    codes: dict[str, _Parsed] = {}
+def _check_regions(regions: dict[str, Parsed], files: CatalogueFiles, problems: list[Problem]) -> None:
+    codes: dict[str, Parsed] = {}
     for key, parsed in regions.items():
         region: Region = parsed.record
         if region.type is not None:
@@ -207,7 +184,7 @@ def _check_regions(regions: dict[str, _Parsed], files: CatalogueFiles, problems:
             seen.add(agency.id)
 
 
-def _check_code(region: Region, parsed: _Parsed, problems: list[Problem]) -> None:
+def _check_code(region: Region, parsed: Parsed, problems: list[Problem]) -> None:
     parts = region.code.split(".")
     if region.type == "provinsi":
         if len(parts) != 1:
@@ -223,8 +200,8 @@ def _check_code(region: Region, parsed: _Parsed, problems: list[Problem]) -> Non
 
 def _check_province(
     region: Region,
-    parsed: _Parsed,
-    regions: dict[str, _Parsed],
+    parsed: Parsed,
+    regions: dict[str, Parsed],
     files: CatalogueFiles,
     problems: list[Problem],
 ) -> None:
@@ -260,7 +237,7 @@ def _check_province(
 
 
 def _unknown(
-    problems: list[Problem], parsed: _Parsed, name: str, code: str, value: str, options: list[str]
+    problems: list[Problem], parsed: Parsed, name: str, code: str, value: str, options: list[str]
 ) -> None:
     """Report an unresolved reference, suggesting the closest existing ids."""
     suggestions = closest(value, options)
@@ -268,8 +245,8 @@ def _unknown(
 
 
 def _check_innovations(
-    innovations: dict[str, _Parsed],
-    regions: dict[str, _Parsed],
+    innovations: dict[str, Parsed],
+    regions: dict[str, Parsed],
     files: CatalogueFiles,
     problems: list[Problem],
 ) -> None:
@@ -318,8 +295,8 @@ def _check_innovations(
 
 def _check_innovation_refs(
     key: str,
-    parsed: _Parsed,
-    innovations: dict[str, _Parsed],
+    parsed: Parsed,
+    innovations: dict[str, Parsed],
     files: CatalogueFiles,
     problems: list[Problem],
 ) -> None:
@@ -336,7 +313,7 @@ def _check_innovation_refs(
     _check_replications(parsed, files, problems)
 
 
-def _check_replications(parsed: _Parsed, files: CatalogueFiles, problems: list[Problem]) -> None:
+def _check_replications(parsed: Parsed, files: CatalogueFiles, problems: list[Problem]) -> None:
     """Each replication names another region, and optionally its agreement and its copy."""
     innovation: Innovation = parsed.record
     for index, replication in enumerate(innovation.replications or ()):
@@ -379,8 +356,8 @@ def _check_replications(parsed: _Parsed, files: CatalogueFiles, problems: list[P
 
 
 def _check_agreements(
-    agreements: dict[str, _Parsed],
-    regions: dict[str, _Parsed],
+    agreements: dict[str, Parsed],
+    regions: dict[str, Parsed],
     files: CatalogueFiles,
     problems: list[Problem],
 ) -> None:

@@ -10,7 +10,7 @@ import logging
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
+from . import paths
 from .browse_index import as_scripts, build_browse_index
 from .catalogue import Catalogue
 from .check import check
@@ -29,8 +30,10 @@ from .compact_html import compact
 from .coverage import KindCoverage, coverage, expected_pages, missing_pages
 from .coverage import summary as coverage_summary
 from .csp import add_policy
+from .file_checks import FileCache
 from .files import CONTENT_DIRS
 from .messages import message
+from .page_inputs import fingerprints
 from .pages import DEFAULT_STALE_AFTER_DAYS, plan_pages
 from .parallel_build import ParallelBuild
 from .paths import NAV as NAV_PAGES
@@ -77,6 +80,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.building = False
+        self.dirty = False
+        # Kept across the rebuilds of one `mkdocs serve` (a plugin with `on_startup` lives on):
+        # per-file check results, and each page's fingerprint as last built.
+        self.file_cache = FileCache()
+        self.built_prints: dict[str, int] = {}
+        self.prints: dict[str, int] = {}
         self.parallel: ParallelBuild | None = None
         self.root = Path(".")
         self.catalogue: Catalogue | None = None
@@ -85,6 +94,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.building = command == "build"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -97,7 +107,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        result = check(self.root)
+        # `serve` runs a web server's threads beside the build: no forked check there.
+        result = check(
+            self.root, jobs=1 if self.serving else 0, cache=self.file_cache if self.serving else None
+        )
+        self.prints = {}
         if result.catalogue is None:
             for item in result.problems:
                 where = f"{item.path}:{item.line}:{item.column}" if item.line else item.path
@@ -106,9 +120,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             log.error(summary_line(result, self.config.lang))
             if not self.serving:
                 raise PluginError("The catalogue has errors; see above (or run `katalog check`).")
-            # Under `serve`, keep the server alive and show the errors in place of the home page.
+            # Under `serve`, keep the server alive and show the errors in place of the home page
+            # (so a dirty rebuild must write the home page again once the errors are fixed).
+            self.built_prints.pop(paths.HOME, None)
             errors = _errors_page(result.problems, self.config.lang)
-            pages = {"index.md": lambda: errors}
+            pages: Mapping[str, Callable[[], str]] = {"index.md": lambda: errors}
         else:
             pages = plan_pages(
                 result.catalogue, self.config.lang, self.config.stale_after_days, offline=self.config.offline
@@ -123,6 +139,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             report = coverage(result.catalogue, pages)
             log.info("katalog: %s", coverage_summary(report))
             _fail_on_missing(report, "generated")
+            if self.serving and self.dirty:
+                self.prints = fingerprints(pages, result.catalogue, self._version_of(result.catalogue))
         for path, write in pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -130,7 +148,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                     raise PluginError(f"docs/{path} would hide a generated page; rename or remove it")
                 files.remove(existing)
             inclusion = InclusionLevel.UNDEFINED if path in NAV_PAGES else InclusionLevel.NOT_IN_NAV
-            files.append(_GeneratedPage.planned(config, path, write, inclusion))
+            page = _GeneratedPage.planned(config, path, write, inclusion)
+            # `serve --dirty` rebuilds only the pages whose inputs changed since it last built them.
+            page.modified = path not in self.prints or self.prints[path] != self.built_prints.get(path)
+            files.append(page)
         if self.config.offline:
             shim = (
                 Path(config.config_file_path).parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
@@ -193,30 +214,60 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             except RuntimeError as error:
                 raise PluginError(str(error)) from error
         _rewrite_sitemap_gz(Path(config.site_dir))
+        # After the first build of `serve --dirty`, the open data and the search index are not
+        # refreshed: they cover the whole catalogue, and a preview is about the edited pages.
+        refresh = not (self.serving and self.dirty and self.built_prints)
+        changed = self.changed
         if self.catalogue is not None:
             self._check_built(Path(config.site_dir))
             self._write_browse_index(Path(config.site_dir))
-            # Open data (docs/data.md): JSON with its schema, CSV, one JSON per record, Atom feeds.
-            from .exports import build_exports, directory_url, write_exports
+            if refresh:
+                self._write_exports(config)
+            self.built_prints = self.prints
+        if not refresh:
+            log.info("katalog: rebuilt %d changed page(s); open data and search index kept", changed)
+        elif self.config.search and not self.config.offline:
+            self._index_search(config)
 
-            built = self.files
+    def _write_exports(self, config: MkDocsConfig) -> None:
+        """Open data (docs/data.md): JSON with its schema, CSV, one JSON per record, Atom feeds."""
+        assert self.catalogue is not None
+        from .exports import build_exports, directory_url, write_exports
 
-            def page_url(path: str) -> str:
-                found = built.get_file_from_path(path) if built is not None else None
-                return found.url if found is not None else directory_url(path)
+        built = self.files
 
-            exports = build_exports(
-                self.catalogue, site_url=config.site_url or "", url_of=page_url, lang=self.config.lang
-            )
-            write_exports(exports, Path(config.site_dir))
-            log.info("katalog: %d open-data files written to %s/data", len(exports), config.site_dir)
-        if not self.config.search or self.config.offline:
-            return
+        def page_url(path: str) -> str:
+            found = built.get_file_from_path(path) if built is not None else None
+            return found.url if found is not None else directory_url(path)
+
+        exports = build_exports(
+            self.catalogue, site_url=config.site_url or "", url_of=page_url, lang=self.config.lang
+        )
+        write_exports(exports, Path(config.site_dir))
+        log.info("katalog: %d open-data files written to %s/data", len(exports), config.site_dir)
+
+    def _index_search(self, config: MkDocsConfig) -> None:
         command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise PluginError(f"Pagefind failed to index the site:\n{done.stdout}{done.stderr}")
         log.info("katalog: search index written to %s/pagefind", config.site_dir)
+
+    @property
+    def changed(self) -> int:
+        return sum(1 for path, value in self.prints.items() if self.built_prints.get(path) != value)
+
+    def _version_of(self, catalogue: Catalogue) -> Callable[[str], object]:
+        """A record's version for the page fingerprints: its file's size, time and inode."""
+
+        def version(key: str) -> object:
+            try:
+                status = (self.root / catalogue.sources[key]).lstat()
+            except OSError:
+                return None
+            return (status.st_size, status.st_mtime_ns, status.st_ino)
+
+        return version
 
     def _check_built(self, site: Path) -> None:
         """Every record page was written as HTML: configuration (`exclude_docs`, a draft setting)
@@ -258,6 +309,8 @@ class _GeneratedPage(File):
     """
 
     _write: Callable[[], str]
+    # Whether `serve --dirty` must rebuild it (MkDocs asks `is_modified`).
+    modified: bool = True
 
     @classmethod
     def planned(
@@ -267,6 +320,9 @@ class _GeneratedPage(File):
         assert isinstance(page, cls)
         page._write = write
         return page
+
+    def is_modified(self) -> bool:
+        return self.modified
 
     @property
     def content_string(self) -> str:

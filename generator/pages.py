@@ -6,11 +6,11 @@ extensions that MkDocs-compatible engines share (tables, admonition, attr_list, 
 
 from __future__ import annotations
 
-import functools
 import itertools
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
@@ -51,9 +51,22 @@ BRIEF_OTHERS_SHOWN = 15
 DEFAULT_STALE_AFTER_DAYS = 365
 
 
-# A page's path and the function that writes its Markdown.
-PagePlan = dict[str, Callable[[], str]]
-_Planned = tuple[str, Callable[[], str]]
+@dataclass(frozen=True, slots=True)
+class PlannedPage:
+    """A page to write: its template and what the template is given. Calling it writes it."""
+
+    renderer: PageRenderer
+    template: str
+    path: str
+    context: dict[str, Any]
+
+    def __call__(self) -> str:
+        return self.renderer.render(self.template, self.path, **self.context)
+
+
+# Every page by path, sorted.
+PagePlan = dict[str, PlannedPage]
+_Planned = tuple[str, PlannedPage]
 
 
 def plan_pages(
@@ -110,15 +123,12 @@ class _PageBuilder:
         }
 
     def render(self, template: str, page: str, **context: Any) -> _Planned:
-        return page, functools.partial(
-            self.renderer.render,
-            template,
-            page,
+        context.update(
             regions=self.regions,
             innovation_by_ref=self.catalogue.innovations,
             agreement_by_id=self.catalogue.agreements,
-            **context,
         )
+        return page, PlannedPage(self.renderer, template, page, context)
 
     def listing(
         self,

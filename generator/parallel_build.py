@@ -85,20 +85,29 @@ class ParallelBuild:
         build_page = mkdocs_build._build_page
         self._originals = {"_populate_page": populate, "_build_page": build_page}
 
-        def populate_shared(page: Any, *args: Any, **kwargs: Any) -> None:
+        def populate_shared(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
+            # Even when a dirty build leaves the page as it is: every page shows its title.
             if page.file.src_uri in self.shared:
-                populate(page, *args, **kwargs)
+                populate(page, config, files)
 
-        def populate_and_build(page: Any, config: Any, doc_files: Any, *args: Any, **kwargs: Any) -> None:
+        def populate_and_build(
+            page: Any,
+            config: Any,
+            doc_files: Any,
+            nav: Any,
+            env: Any,
+            dirty: bool = False,
+            excluded: bool = False,
+        ) -> None:
             src = page.file.src_uri
-            if self._writer(src) != self.share:
+            if self._writer(src) != self.share or (dirty and not page.file.is_modified()):
                 return
             if src in self.shared:
-                build_page(page, config, doc_files, *args, **kwargs)
+                build_page(page, config, doc_files, nav, env, dirty, excluded)
                 return
             populate(page, config, self.files)
             try:
-                build_page(page, config, doc_files, *args, **kwargs)
+                build_page(page, config, doc_files, nav, env, dirty, excluded)
             finally:
                 # The written page is done with: keep only what link checks read afterwards.
                 page.markdown = page.content = None

@@ -1,0 +1,97 @@
+"""Page fingerprints: after any one edit, every page whose Markdown changed has a new fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue import Catalogue
+from generator.check import check
+from generator.page_inputs import fingerprints
+from generator.pages import plan_pages
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# One-line edits a contributor makes: a renamed record, a renamed agency, a changed stage, a tag.
+EDITS = [
+    (re.compile(r"^(title|name): (.+)$", re.M), r"\1: \2 Baru"),
+    (re.compile(r"^(    acronym: )(.+)$", re.M), r"\1\2X"),
+    (re.compile(r"^stage: \w+$", re.M), "stage: trial"),
+    (re.compile(r"^tags:\n", re.M), "tags:\n  - tag-baru\n"),
+    (re.compile(r"^summary: (.+)$", re.M), r"summary: \1 Lagi."),
+]
+
+
+def _state(root: Path) -> tuple[Catalogue, dict[str, str], dict[str, int]]:
+    result = check(root, jobs=1)
+    assert result.catalogue is not None, result.problems
+    catalogue = result.catalogue
+
+    def version_of(key: str) -> bytes:
+        return hashlib.sha256((root / catalogue.sources[key]).read_bytes()).digest()
+
+    plan = plan_pages(catalogue)
+    return catalogue, {p: write() for p, write in plan.items()}, fingerprints(plan, catalogue, version_of)
+
+
+def _edited_files(root: Path) -> list[tuple[Path, str]]:
+    """Every (file, edited text) that the edits above make of the catalogue under `root`."""
+    found = []
+    for path in sorted(root.rglob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        for pattern, replacement in EDITS:
+            edited = pattern.sub(replacement, text, count=1)
+            if edited != text:
+                found.append((path.relative_to(root), edited))
+    return found
+
+
+@pytest.mark.parametrize("fixture", ["site-relations", "site-visit"])
+def test_every_changed_page_has_a_new_fingerprint(fixture: str, tmp_path: Path) -> None:
+    root = tmp_path / fixture
+    shutil.copytree(FIXTURES / fixture, root)
+    _, before, prints = _state(root)
+    edits = _edited_files(root)
+    assert len(edits) > 20
+    touched_any = 0
+    for rel, edited in edits:
+        original = (root / rel).read_text(encoding="utf-8")
+        (root / rel).write_text(edited, encoding="utf-8")
+        try:
+            _, after, new_prints = _state(root)
+        finally:
+            (root / rel).write_text(original, encoding="utf-8")
+        changed = {p for p in after if after[p] != before.get(p)}
+        flagged = {p for p in new_prints if new_prints[p] != prints.get(p)}
+        assert changed <= flagged, (rel, sorted(changed - flagged))
+        # …and not every page: an edit rebuilds what shows it.
+        assert len(flagged) < len(after), rel
+        touched_any += bool(changed)
+    assert touched_any == len(edits)
+
+
+def test_an_unchanged_catalogue_keeps_every_fingerprint(tmp_path: Path) -> None:
+    root = tmp_path / "site-visit"
+    shutil.copytree(FIXTURES / "site-visit", root)
+    assert _state(root)[2] == _state(root)[2]
+
+
+def test_a_new_innovation_changes_the_pages_that_list_it(tmp_path: Path) -> None:
+    root = tmp_path / "site-relations"
+    shutil.copytree(FIXTURES / "site-relations", root)
+    _, before, prints = _state(root)
+    source = root / "innovations" / "kabupaten-sumedang" / "command-center.yml"
+    copy = source.with_name("command-center-kedua.yml")
+    copy.write_text(
+        re.sub(r"^title: .+$", "title: Pusat Komando Kedua", source.read_text(encoding="utf-8"), flags=re.M),
+        encoding="utf-8",
+    )
+    _, after, new_prints = _state(root)
+    changed = {p for p in after if after[p] != before.get(p)}
+    flagged = {p for p in new_prints if new_prints[p] != prints.get(p)}
+    assert "inovasi/kabupaten-sumedang/command-center-kedua.md" in changed
+    assert "daerah/kabupaten-sumedang.md" in changed
+    assert changed <= flagged
