@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 # Material 9.7 prints a banner about MkDocs 2.0 on every run; we pin MkDocs 1.6.1 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install system-deps serve build offline check test lint typecheck pytest clean
+.PHONY: install system-deps serve build build-incremental offline check test lint typecheck pytest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict
 
+# Rebuilds only the pages whose inputs changed since the last such build into site/ (the state is
+# in .cache/katalog/; CI keeps both in its cache). Anything else changed: a clean build.
+build-incremental: install
+	$(BIN)/mkdocs build --strict --dirty
+
 offline: install
 	$(BIN)/katalog offline --out build/katalog-offline.zip
 
@@ -53,4 +58,4 @@ pytest: install system-deps
 test: lint typecheck pytest
 
 clean:
-	rm -rf site build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site build .cache *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -11,21 +11,25 @@ measures, in one run so that ratios hold on a noisy machine:
   peak memory, in a child process;
 - the engine floor: a plain `mkdocs build` of the same generated Markdown and configuration
   without our plugin (no checking, no generation, no search index);
-- the site's size, the largest page of each type, and what a first search downloads (Pagefind's
-  scripts, WASM and the largest index chunk, gzip-compressed as a static host serves them).
+- the site's size, the largest page of each type, and what a first search for a common word
+  downloads in Chromium (every Pagefind file fetched, gzip-compressed as a static host serves them).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
+import http.server
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -37,6 +41,17 @@ from generator.synthetic import write_synthetic_catalogue
 from generator.write import write_tree
 
 REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# A word on most innovation pages: the largest index chunk a query is likely to fetch.
+FIRST_QUERY = "layanan"
 # Runs the build in a child and prints its wall time and peak memory (its own and its children's),
 # also as it was when the search indexer started, so the build's own peak is told apart from it.
 _TIMED_BUILD = """
@@ -77,28 +92,19 @@ def timed_build(project: Path, config: str, site: Path) -> tuple[float, float, f
     return float(seconds), int(kib) / 1024, int(before_search) / 1024
 
 
+_INDEX = "import sys; from pathlib import Path; from generator.search_index import index_site; index_site(Path(sys.argv[1]))"
+
+
 def timed_search_index(site: Path) -> tuple[float, float]:
-    """Wall seconds and peak MiB of Pagefind indexing the built site again, on its own."""
-    output = site.parent / f"{site.name}-pagefind"
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site),
-        "--output-path",
-        str(output),
-        "--silent",
-    ]
+    """Wall seconds and peak MiB of indexing the built site again (in shards, as the build does)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    process = subprocess.Popen([sys.executable, "-c", _INDEX, str(site)], cwd=REPO)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
-    shutil.rmtree(output, ignore_errors=True)
     if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError("pagefind failed")
-    # wait4's figure covers the child and the children it waited for (`python -m pagefind` runs
-    # the indexer binary as its own child).
+        raise RuntimeError("search indexing failed")
+    # wait4's figure is the largest of the child and the children it waited for (each Pagefind
+    # run is a child of `python -m pagefind`, itself a child of the indexing process).
     return seconds, usage.ru_maxrss / 1024
 
 
@@ -106,20 +112,43 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def first_search_bytes(site: Path) -> int:
-    """Pagefind's UI, loader, WASM and entry plus its largest index chunk, gzip-compressed."""
-    pagefind = site / "pagefind"
-    files = [
-        pagefind / n for n in ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-entry.json")
-    ]
-    files += sorted(pagefind.glob("wasm.*.pagefind"))[:1]
-    chunks = sorted(pagefind.glob("index/*.pf_index"), key=lambda p: p.stat().st_size)
-    files += chunks[-1:]
-    total = 0
-    for path in files:
-        data = path.read_bytes()
-        total += min(len(data), len(gzip.compress(data)))
-    return total
+def first_search_bytes(site: Path, query: str = FIRST_QUERY) -> int:
+    """What a first search downloads in Chromium: every file of the index it fetches, gzipped.
+
+    Pagefind's index files are gzip-compressed already; its scripts are counted as a static host
+    serves text, gzip-compressed.
+    """
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    sizes: list[int] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            page = browser.new_page()
+
+            def keep(response: Any) -> None:
+                if "/pagefind/" in response.url and response.ok:
+                    body = response.body()
+                    sizes.append(min(len(body), len(gzip.compress(body))))
+
+            page.on("response", keep)
+            page.goto(base + "cari/")
+            page.locator(".pagefind-ui__search-input").fill(query)
+            page.locator(".pagefind-ui__result-title").first.wait_for(timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+    return sum(sizes)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
 
 
 def plain_project(project: Path, pages: dict[str, str], target: Path) -> None:

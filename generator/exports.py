@@ -85,11 +85,22 @@ def build_exports(
 
 
 def write_exports(files: dict[str, bytes], site: Path) -> None:
-    """Write `build_exports` output under the built site's folder."""
+    """Write `build_exports` output under the built site's folder.
+
+    The per-record folders (`data/inovasi/`, …) belong to the exports alone: a file there that is
+    not written now is a removed record's, left by an earlier build into the same folder.
+    """
     for rel, data in files.items():
         target = site / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    owned = {site.joinpath(*Path(rel).parts[:2]) for rel in files if len(Path(rel).parts) > 2}
+    for folder in sorted(owned):
+        for path in sorted(folder.rglob("*"), reverse=True):
+            if path.is_file() and path.relative_to(site).as_posix() not in files:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
 
 
 def export_schema() -> dict[str, Any]:

@@ -8,8 +8,6 @@ from __future__ import annotations
 import gzip
 import logging
 import os
-import subprocess
-import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -21,9 +19,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
+from mkdocs.utils import clean_directory
 
-from . import paths
+from . import build_state, paths
 from .browse_index import as_scripts, build_browse_index
+from .build_state import content_versions
 from .catalogue import Catalogue
 from .check import check
 from .compact_html import compact
@@ -34,11 +34,12 @@ from .file_checks import FileCache
 from .files import CONTENT_DIRS
 from .messages import message
 from .page_inputs import fingerprints
-from .pages import DEFAULT_STALE_AFTER_DAYS, plan_pages
+from .pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_pages
 from .parallel_build import ParallelBuild
 from .paths import NAV as NAV_PAGES
 from .render import PageRenderer, labels
 from .report import summary_line
+from .search_index import DEFAULT_SHARD_PAGES, SearchIndexError, index_site
 from .text_safety import visible
 
 log = logging.getLogger("mkdocs.plugins.katalog")
@@ -58,6 +59,17 @@ class KatalogConfig(base.Config):
 
     search = c.Type(bool, default=True)
     """Build the Pagefind search index after the site is built. Example: `search: true`"""
+
+    build_state = c.Type(str, default=".cache/katalog/build-state.json")
+    """Where `mkdocs build --dirty` keeps each page's input fingerprint (relative to mkdocs.yml),
+    so that the next `--dirty` build into the same site folder rebuilds only the pages whose inputs
+    changed. Keep it, with the site folder, in the CI cache. Example:
+    `build_state: .cache/katalog/build-state.json`"""
+
+    search_shard_pages = c.Type(int, default=DEFAULT_SHARD_PAGES)
+    """Pages Pagefind indexes in one run; more pages are indexed in further runs (shards) that the
+    search box merges, which bounds the indexer's memory (~90 KB a page).
+    Example: `search_shard_pages: 8000`"""
 
     jobs = c.Type(int, default=0)
     """Processes that read and write pages in `mkdocs build` (0: one per CPU core; 1: no extra
@@ -84,8 +96,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # Kept across the rebuilds of one `mkdocs serve` (a plugin with `on_startup` lives on):
         # per-file check results, and each page's fingerprint as last built.
         self.file_cache = FileCache()
-        self.built_prints: dict[str, int] = {}
-        self.prints: dict[str, int] = {}
+        self.built_prints: dict[str, str] = {}
+        self.prints: dict[str, str] = {}
+        self.state_key = ("", "")
         self.parallel: ParallelBuild | None = None
         self.root = Path(".")
         self.catalogue: Catalogue | None = None
@@ -95,6 +108,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.serving = command == "serve"
         self.building = command == "build"
         self.dirty = dirty
+        if self.building and dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_accurate_dirty_build)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -126,9 +141,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             errors = _errors_page(result.problems, self.config.lang)
             pages: Mapping[str, Callable[[], str]] = {"index.md": lambda: errors}
         else:
-            pages = plan_pages(
+            plan = plan_pages(
                 result.catalogue, self.config.lang, self.config.stale_after_days, offline=self.config.offline
             )
+            pages = plan
             log.info(
                 "katalog: %d records in %d files → %d generated pages",
                 result.catalogue.record_count,
@@ -139,8 +155,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             report = coverage(result.catalogue, pages)
             log.info("katalog: %s", coverage_summary(report))
             _fail_on_missing(report, "generated")
-            if self.serving and self.dirty:
-                self.prints = fingerprints(pages, result.catalogue, self._version_of(result.catalogue))
+            if self.dirty:
+                self._fingerprint(plan, result.catalogue, config)
         for path, write in pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -151,6 +167,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             page = _GeneratedPage.planned(config, path, write, inclusion)
             # `serve --dirty` rebuilds only the pages whose inputs changed since it last built them.
             page.modified = path not in self.prints or self.prints[path] != self.built_prints.get(path)
+            if self.building and not page.modified and not os.path.exists(page.abs_dest_path):
+                page.modified = True  # the site folder lost it (a partial cache): write it again
             files.append(page)
         if self.config.offline:
             shim = (
@@ -223,6 +241,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             self._write_browse_index(Path(config.site_dir))
             if refresh:
                 self._write_exports(config)
+            if self.building and self.dirty:
+                self._save_state(config, changed)
             self.built_prints = self.prints
         if not refresh:
             log.info("katalog: rebuilt %d changed page(s); open data and search index kept", changed)
@@ -247,15 +267,60 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         log.info("katalog: %d open-data files written to %s/data", len(exports), config.site_dir)
 
     def _index_search(self, config: MkDocsConfig) -> None:
-        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            raise PluginError(f"Pagefind failed to index the site:\n{done.stdout}{done.stderr}")
-        log.info("katalog: search index written to %s/pagefind", config.site_dir)
+        try:
+            count = index_site(Path(config.site_dir), self.config.search_shard_pages)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
+        log.info("katalog: search index written to %s/pagefind (%d shard(s))", config.site_dir, count)
 
     @property
     def changed(self) -> int:
         return sum(1 for path, value in self.prints.items() if self.built_prints.get(path) != value)
+
+    def _fingerprint(self, plan: PagePlan, catalogue: Catalogue, config: MkDocsConfig) -> None:
+        """Each page's input fingerprint; for `build --dirty`, also those of the last build."""
+        if self.serving:
+            self.prints = fingerprints(plan, catalogue, self._version_of(catalogue))
+            return
+        self.prints = fingerprints(plan, catalogue, content_versions(self.root, catalogue))
+        self.state_key = self._state_key(config)
+        self.built_prints = build_state.load(self._state_path(config), *self.state_key)
+        if not self.built_prints:
+            # No state for this code, configuration and site folder: start from an empty folder,
+            # as a clean build does, so that no file of an earlier build is left behind.
+            clean_directory(config.site_dir)
+        log.info(
+            "katalog: incremental build: %d of %d pages changed since the last build",
+            self.changed,
+            len(self.prints),
+        )
+
+    def _state_path(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / self.config.build_state
+
+    def _state_key(self, config: MkDocsConfig) -> tuple[str, str]:
+        """What the saved fingerprints are valid for: this code, theme and configuration, and
+        this site folder (relative to mkdocs.yml, so that a moved checkout keeps its cache)."""
+        here = Path(config.config_file_path).parent
+        folders = [Path(__file__).parent, Path(config.docs_dir)]
+        if config.theme.custom_dir:
+            folders.append(Path(config.theme.custom_dir))
+        tool = build_state.tool_digest(folders, [Path(config.config_file_path)])
+        return tool, os.path.relpath(config.site_dir, here)
+
+    def _save_state(self, config: MkDocsConfig, changed: int) -> None:
+        """Remove the pages of records that are gone, then save this build's fingerprints."""
+        removed = sorted(set(self.built_prints) - set(self.prints))
+        site = Path(config.site_dir).resolve()
+        for path in removed:
+            dest = Path(File(path, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)
+            dest.unlink(missing_ok=True)
+            for folder in dest.parents:
+                if folder == site or not folder.is_relative_to(site) or any(folder.iterdir()):
+                    break
+                folder.rmdir()
+        build_state.save(self._state_path(config), *self.state_key, self.prints)
+        log.info("katalog: %d page(s) rebuilt, %d removed; build state saved", changed, len(removed))
 
     def _version_of(self, catalogue: Catalogue) -> Callable[[str], object]:
         """A record's version for the page fingerprints: its file's size, time and inode."""
@@ -299,6 +364,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             target = site / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+
+
+def _accurate_dirty_build(record: logging.LogRecord) -> bool:
+    """Drop MkDocs' warning that a dirty build may leave stale navigation and links: this plugin
+    rebuilds every page whose inputs changed, and all of them when the theme, configuration or
+    hand-written pages did (build_state.py). `mkdocs build --dirty --strict` then passes."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 class _GeneratedPage(File):

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
+import os
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -26,6 +28,8 @@ _SCALARS = (str, int, float, bool, type(None), dt.date)
 
 
 class _Inputs:
+    """Digests of page inputs: stable across processes (a saved build state compares them)."""
+
     def __init__(self, catalogue: Catalogue, version_of: VersionOf) -> None:
         keyed: dict[str, Any] = {**catalogue.regions, **catalogue.innovations}
         keyed.update({f"agreements/{k}": v for k, v in catalogue.agreements.items()})
@@ -34,46 +38,61 @@ class _Inputs:
         self.names.update({k: f"agreements/{k}" for k in catalogue.agreements})
         self.record_keys = {id(record): key for key, record in keyed.items()}
         self.version_of = version_of
-        self.versions: dict[str, int] = {}
-        self.walked: dict[int, Any] = {}
+        self.versions: dict[str, bytes] = {}
+        self.walked: dict[int, bytes] = {}
         self.tables = {id(catalogue.regions), id(catalogue.innovations), id(catalogue.agreements)}
         self.records = keyed
 
-    def version(self, key: str) -> int:
+    def version(self, key: str) -> bytes:
         """The record's own version, combined with those of the records it names."""
         if key not in self.versions:
             named = sorted({self.names[s] for s in _strings(self.records[key]) if s in self.names} - {key})
-            self.versions[key] = hash((self.version_of(key), *(self.version_of(n) for n in named)))
+            versions = (repr(self.version_of(n)) for n in [key, *named])
+            self.versions[key] = _digest(b"v", *(v.encode() for v in versions))
         return self.versions[key]
 
-    def walk(self, value: Any) -> Any:
+    def walk(self, value: Any) -> bytes:
         if isinstance(value, str):
             key = self.names.get(value)
-            return value if key is None else ("record", key, self.version(key))
+            return _digest(b"s", value.encode()) if key is None else self.record(key)
         if isinstance(value, _SCALARS):
-            return value
+            return _digest(b"=", repr(value).encode())
         key = self.record_keys.get(id(value))
         if key is not None:
-            return ("record", key, self.version(key))
+            return self.record(key)
         if id(value) in self.tables:
-            return "table"
+            return b"table"
         found = self.walked.get(id(value))
         if found is None:
             found = self.walked[id(value)] = self._walk_container(value)
         return found
 
-    def _walk_container(self, value: Any) -> Any:
+    def record(self, key: str) -> bytes:
+        return _digest(b"r", key.encode(), self.version(key))
+
+    def _walk_container(self, value: Any) -> bytes:
         if isinstance(value, list | tuple):
-            return tuple(self.walk(item) for item in value)
+            return _digest(b"[", *(self.walk(item) for item in value))
         if isinstance(value, Mapping):
-            return tuple((self.walk(k), self.walk(v)) for k, v in value.items())
+            return _digest(b"{", *(self.walk(k) + self.walk(v) for k, v in value.items()))
         if isinstance(value, set | frozenset):
-            return frozenset(self.walk(item) for item in value)
+            return _digest(b"(", *sorted(self.walk(item) for item in value))
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             fields = dataclasses.fields(value)
-            return (type(value).__name__, *(self.walk(getattr(value, f.name)) for f in fields))
+            return _digest(
+                type(value).__name__.encode(), *(self.walk(getattr(value, f.name)) for f in fields)
+            )
         # Something this walk does not know: never call it unchanged.
-        return ("unknown", id(value), object())
+        return os.urandom(16)
+
+
+def _digest(tag: bytes, *parts: bytes) -> bytes:
+    """A digest of `parts` that tells their boundaries apart."""
+    h = hashlib.blake2b(tag, digest_size=16)
+    for part in parts:
+        h.update(len(part).to_bytes(4, "little"))
+        h.update(part)
+    return h.digest()
 
 
 def _strings(value: Any, depth: int = 3) -> Iterable[str]:
@@ -90,7 +109,11 @@ def _strings(value: Any, depth: int = 3) -> Iterable[str]:
             yield from _strings(getattr(value, f.name), depth - 1)
 
 
-def fingerprints(plan: PagePlan, catalogue: Catalogue, version_of: VersionOf) -> dict[str, int]:
-    """A number per page that changes whenever the page's Markdown may have changed."""
+def fingerprints(plan: PagePlan, catalogue: Catalogue, version_of: VersionOf) -> dict[str, str]:
+    """A digest per page that changes whenever the page's Markdown may have changed; the same in
+    every process for the same inputs, as long as `version_of` is (a file's content digest)."""
     inputs = _Inputs(catalogue, version_of)
-    return {path: hash((page.template, path, inputs.walk(page.context))) for path, page in plan.items()}
+    return {
+        path: _digest(b"page", page.template.encode(), path.encode(), inputs.walk(page.context)).hex()
+        for path, page in plan.items()
+    }

@@ -34,8 +34,9 @@ REGION_LIST_LENGTH = 3
 # Links drawn in a region's own learning-network picture (the busiest first).
 REGION_NETWORK_EDGES = 12
 # Items per page of a long listing: keeps every page within its size budget (budgets.yml).
-LIST_PAGE_SIZE = 30
-# A region page carries charts and its agency table too, so it lists fewer innovations a page.
+LIST_PAGE_SIZE = 40
+# A region page carries charts and its agency table too, so it lists fewer innovations; its
+# further pages are plain listings of LIST_PAGE_SIZE.
 REGION_PAGE_SIZE = 10
 # Links drawn in a learning-network picture; the busiest first, the rest are in the tables.
 NETWORK_DRAWN_EDGES = 20
@@ -285,7 +286,8 @@ class _PageBuilder:
             if copy.region != region.id
         ]
         base = paths.region(region.id)
-        chunks = _chunks(ordered, REGION_PAGE_SIZE)
+        rest = ordered[REGION_PAGE_SIZE:]
+        chunks = [ordered[:REGION_PAGE_SIZE], *(_chunks(rest) if rest else [])]
         network = self._ego_network(region)
         pager = _pager(base, len(chunks))
         yield self.render(
@@ -587,9 +589,9 @@ class _PageBuilder:
         )
 
 
-def _chunks(items: list[Any], size: int = LIST_PAGE_SIZE) -> list[list[Any]]:
-    """`items` in pages of `size`; always at least one (possibly empty) page."""
-    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+def _chunks(items: list[Any]) -> list[list[Any]]:
+    """`items` in pages of LIST_PAGE_SIZE; always at least one (possibly empty) page."""
+    return [items[i : i + LIST_PAGE_SIZE] for i in range(0, len(items), LIST_PAGE_SIZE)] or [[]]
 
 
 def _pager(base: str, count: int) -> list[tuple[int, str]]:

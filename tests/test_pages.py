@@ -19,8 +19,9 @@ import yaml
 from generator import paths
 from generator.catalogue import Catalogue
 from generator.check import load_catalogue
-from generator.pages import build_pages, record_page_paths
+from generator.pages import LIST_PAGE_SIZE, REGION_PAGE_SIZE, build_pages, record_page_paths
 from generator.relations import build_relations
+from generator.render import labels
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -261,3 +262,40 @@ def test_english_pages_use_english_labels(catalogue: Catalogue, pages: dict[str,
     assert '!!! warning "Stopped"' in english[page]
     assert '!!! warning "Berhenti"' in pages[page]
     assert "# Regency Sumedang\n" in english["daerah/kabupaten-sumedang.md"]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalogue, dict[str, str]]:
+    """A synthetic catalogue big enough that busy regions and tags need several listing pages."""
+    from generator.synthetic import write_synthetic_catalogue
+
+    root = tmp_path_factory.mktemp("generated")
+    write_synthetic_catalogue(ROOT, root, 900, seed=11)
+    catalogue = load_catalogue(root)
+    return catalogue, build_pages(catalogue)
+
+
+def test_region_pages_list_each_of_its_innovations_once(
+    generated: tuple[Catalogue, dict[str, str]],
+) -> None:
+    catalogue, pages = generated
+    busiest = max(
+        catalogue.regions,
+        key=lambda r: sum(i.region == r for i in catalogue.innovations.values()),
+    )
+    own = sorted(ref for ref, i in catalogue.innovations.items() if i.region == busiest)
+    assert len(own) > REGION_PAGE_SIZE + LIST_PAGE_SIZE, "the fixture should need three pages"
+    base = paths.region(busiest)
+    listing = sorted(p for p in pages if p.startswith(base.removesuffix(".md") + "/halaman-"))
+    listed: list[str] = []
+    for page in [base, *listing]:
+        text = pages[page]
+        pager = text.index('<nav class="kid-pager"')
+        start = text.index("## " + labels()["innovations_of_region"]["id"]) if page == base else 0
+        for target in _LINK.findall(text[start:pager]):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+            listed += [ref for ref in own if paths.innovation(ref) == resolved]
+        # Every page's pager stays short, whatever the number of pages.
+        assert len(_LINK.findall(text[pager : text.index("</nav>", pager)])) <= 2 * 2 + 5
+    assert len(listing) == 1 + (len(own) - REGION_PAGE_SIZE - 1) // LIST_PAGE_SIZE
+    assert sorted(listed) == own

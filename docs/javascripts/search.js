@@ -16,19 +16,34 @@
     css.rel = "stylesheet";
     css.href = new URL("pagefind/pagefind-ui.css", base).href;
     document.head.appendChild(css);
+    // A large catalogue's index comes in shards (pagefind/shards.json): fetched beside the UI
+    // script, merged into one search. Without the list, the first shard alone is searched.
+    var shards = fetch(new URL("pagefind/shards.json", base).href)
+      .then(function (response) {
+        return response.ok ? response.json() : { merge: [] };
+      })
+      .catch(function () {
+        return { merge: [] };
+      });
     var ui = document.createElement("script");
     ui.src = new URL("pagefind/pagefind-ui.js", base).href;
     ui.onload = function () {
-      boxes.forEach(function (box, index) {
-        box.id = box.id || "kid-search-" + index;
-        // eslint-disable-next-line no-undef
-        new PagefindUI({
-          element: "#" + box.id,
-          bundlePath: new URL("pagefind/", base).href,
-          showImages: false,
-          showSubResults: false,
-          resetStyles: false,
-          autofocus: box.classList.contains("kid-search--page"),
+      shards.then(function (list) {
+        var merge = (list.merge || []).map(function (folder) {
+          return { bundlePath: new URL("pagefind/" + folder, base).href };
+        });
+        boxes.forEach(function (box, index) {
+          box.id = box.id || "kid-search-" + index;
+          // eslint-disable-next-line no-undef
+          new PagefindUI({
+            element: "#" + box.id,
+            bundlePath: new URL("pagefind/", base).href,
+            mergeIndex: merge,
+            showImages: false,
+            showSubResults: false,
+            resetStyles: false,
+            autofocus: box.classList.contains("kid-search--page"),
+          });
         });
       });
     };
