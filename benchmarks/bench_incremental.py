@@ -4,10 +4,11 @@
 
 Writes a synthetic catalogue of N innovations (generator/synthetic.py), then times, in one run:
 
-- a clean `mkdocs build` (the reference);
-- a first `mkdocs build --dirty` (no saved state yet: everything is built and the state saved);
+- a first `mkdocs build --dirty` (no saved state yet: a clean build that also saves the state);
 - the same again with nothing changed, as a CI run whose cache restored the site and the state;
-- the same after one innovation's title changed (its page and the pages that list it).
+- the same after one innovation's title changed (its page and the pages that list it);
+- under `mkdocs serve --dirty` (the contributor's preview), the rebuild after one more edit: from
+  saving the file to the log line that reports the rebuilt pages.
 
 Search indexing and the open-data files are rebuilt in full by every build; they are part of the
 figures.
@@ -29,6 +30,7 @@ from generator.synthetic import write_synthetic_catalogue
 
 REPO = Path(__file__).resolve().parents[1]
 _CHANGED = re.compile(r"incremental build: (\d+) of (\d+) pages changed")
+_REBUILT = re.compile(r"rebuilt (\d+) changed page")
 
 
 def timed(project: Path, *args: str) -> tuple[float, str]:
@@ -43,9 +45,33 @@ def timed(project: Path, *args: str) -> tuple[float, str]:
     return seconds, done.stderr
 
 
+def serve_rebuild(project: Path, edited: Path) -> tuple[float, str]:
+    """Seconds from saving `edited` to `mkdocs serve --dirty` reporting its rebuild."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", "127.0.0.1:8765"]
+    server = subprocess.Popen(command, cwd=project, env=env, stderr=subprocess.PIPE, text=True)
+    assert server.stderr is not None
+    try:
+        for line in server.stderr:
+            if "Serving on" in line:
+                break
+        else:
+            raise RuntimeError("mkdocs serve ended before serving")
+        text = edited.read_text(encoding="utf-8")
+        start = time.perf_counter()
+        edited.write_text(text.replace("title: ", "title: Lagi ", 1), encoding="utf-8")
+        for line in server.stderr:
+            if "katalog: rebuilt" in line:
+                return time.perf_counter() - start, line.strip()
+        raise RuntimeError("mkdocs serve ended before rebuilding")
+    finally:
+        server.terminate()
+        server.wait()
+
+
 def changed_pages(log: str) -> str:
-    found = _CHANGED.search(log)
-    return f"{found[1]} of {found[2]}" if found else "all"
+    found = _CHANGED.search(log) or _REBUILT.search(log)
+    return " of ".join(found.groups()) if found else "all"
 
 
 def main() -> None:
@@ -60,14 +86,15 @@ def main() -> None:
         for name in ("mkdocs.yml", "overrides", "docs"):
             source = REPO / name
             (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
-        build = ["-m", "mkdocs", "build", "-q"]
-        rows = [("clean build", *timed(project, *build, "-d", str(work / "clean-site")))]
-        rows.append(("first --dirty build (no state)", *timed(project, *build, "--dirty")))
+        build = ["-m", "mkdocs", "build"]
+        rows = [("first --dirty build (no state: a clean build)", *timed(project, *build, "--dirty"))]
         rows.append(("--dirty build, nothing changed", *timed(project, *build, "--dirty")))
-        edited = sorted((project / "innovations").rglob("*.yml"))[len(rows) * 97]
+        innovations = sorted((project / "innovations").rglob("*.yml"))
+        edited = innovations[len(innovations) // 2]
         text = edited.read_text(encoding="utf-8")
         edited.write_text(text.replace("title: ", "title: Diperbarui ", 1), encoding="utf-8")
         rows.append(("--dirty build after one edit", *timed(project, *build, "--dirty")))
+        rows.append(("serve --dirty: rebuild after one edit", *serve_rebuild(project, edited)))
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

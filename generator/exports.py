@@ -157,6 +157,11 @@ def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def _compact_json(data: Any) -> bytes:
+    """For the whole catalogue: a program reads it, and indenting would add a third to its size."""
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
 def _plain(value: Any) -> Any:
     """A model value as JSON data: records as objects in model order, absent fields left out."""
     if is_dataclass(value):
@@ -258,7 +263,7 @@ class _Exporter:
             "innovations": [self.innovation(i, CATALOGUE_JSON) for i in catalogue.innovations.values()],
             "agreements": [self.agreement(a, CATALOGUE_JSON) for a in catalogue.agreements.values()],
         }
-        files[CATALOGUE_JSON] = _json(whole)
+        files[CATALOGUE_JSON] = _compact_json(whole)
         files[CATALOGUE_SCHEMA] = _json(export_schema())
         files.update(self.tables(whole))
         files.update(self.feeds())

@@ -40,6 +40,7 @@ from .paths import NAV as NAV_PAGES
 from .render import PageRenderer, labels
 from .report import summary_line
 from .search_index import DEFAULT_SHARD_PAGES, SearchIndexError, index_site
+from .search_index import MARKER as SEARCH_MARKER
 from .text_safety import visible
 
 log = logging.getLogger("mkdocs.plugins.katalog")
@@ -68,8 +69,8 @@ class KatalogConfig(base.Config):
 
     search_shard_pages = c.Type(int, default=DEFAULT_SHARD_PAGES)
     """Pages Pagefind indexes in one run; more pages are indexed in further runs (shards) that the
-    search box merges, which bounds the indexer's memory (~90 KB a page).
-    Example: `search_shard_pages: 8000`"""
+    search box merges, which bounds the indexer's memory (~125 KB a page).
+    Example: `search_shard_pages: 6000`"""
 
     jobs = c.Type(int, default=0)
     """Processes that read and write pages in `mkdocs build` (0: one per CPU core; 1: no extra
@@ -99,6 +100,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.built_prints: dict[str, str] = {}
         self.prints: dict[str, str] = {}
         self.state_key = ("", "")
+        # The built pages Pagefind is to index (they carry its marker), gathered as they are written.
+        self.searchable: list[str] = []
         self.parallel: ParallelBuild | None = None
         self.root = Path(".")
         self.catalogue: Catalogue | None = None
@@ -122,6 +125,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.searchable = []
         # `serve` runs a web server's threads beside the build: no forked check there.
         result = check(
             self.root, jobs=1 if self.serving else 0, cache=self.file_cache if self.serving else None
@@ -213,6 +217,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         output = compact(output)
+        if SEARCH_MARKER in output:
+            self.searchable.append(page.file.dest_uri)
         # The offline copy runs the search shim's inline script inside an iframe, which a
         # hash-based policy cannot allow; its content is the same checked catalogue.
         return output if self.config.offline else add_policy(output, page.content or "")
@@ -222,13 +228,16 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if not template_name.endswith(".html"):
             return output_content
         output = compact(output_content)
+        if SEARCH_MARKER in output:
+            self.searchable.append(template_name)
         return output if self.config.offline else add_policy(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.parallel is not None:
             parallel, self.parallel = self.parallel, None
             try:
-                parallel.finish()  # a child process ends here; the parent waits for them
+                # A child process ends here; the parent waits for them.
+                self.searchable = parallel.finish(self.searchable)
             except RuntimeError as error:
                 raise PluginError(str(error)) from error
         _rewrite_sitemap_gz(Path(config.site_dir))
@@ -268,7 +277,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def _index_search(self, config: MkDocsConfig) -> None:
         try:
-            count = index_site(Path(config.site_dir), self.config.search_shard_pages)
+            # A dirty build wrote only some pages: then the index finds the others on disk.
+            pages = None if self.dirty else self.searchable
+            count = index_site(Path(config.site_dir), self.config.search_shard_pages, pages)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
         log.info("katalog: search index written to %s/pagefind (%d shard(s))", config.site_dir, count)

@@ -15,12 +15,16 @@ A child's warnings and errors go to the same log; a child that logged any makes 
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import zlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import mkdocs.commands.build as mkdocs_build
@@ -50,6 +54,8 @@ class ParallelBuild:
         self.children: list[int] = []
         self.counter: _Counter | None = None
         self.files: Any = None
+        # Where children leave what they hand back to the parent (see `finish`).
+        self.outbox = ""
         self._originals: dict[str, Callable[..., Any]] = {}
 
     def _writer(self, src_uri: str) -> int:
@@ -61,6 +67,7 @@ class ParallelBuild:
     def start(self, files: Any) -> None:
         """Fork the children (called from `on_nav`); afterwards each process knows its share."""
         self.files = files
+        self.outbox = tempfile.mkdtemp(prefix="katalog-build-")
         sys.stdout.flush()
         sys.stderr.flush()
         for share in range(1, self.jobs):
@@ -135,10 +142,14 @@ class ParallelBuild:
             os.kill(pid, signal.SIGTERM)
             os.waitpid(pid, 0)
         self.children = []
+        shutil.rmtree(self.outbox, ignore_errors=True)
 
-    def finish(self) -> None:
-        """In a child: leave now, reporting failure if it logged a warning. In the parent: wait."""
+    def finish(self, found: list[str]) -> list[str]:
+        """In a child: hand `found` (what this process collected) to the parent and leave now,
+        reporting failure if it logged a warning. In the parent: wait for the children, and
+        return its own `found` followed by theirs."""
         if self.is_child:
+            (Path(self.outbox) / f"{self.share}.json").write_text(json.dumps(found), encoding="utf-8")
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(1 if self.counter and self.counter.count else 0)
@@ -148,5 +159,12 @@ class ParallelBuild:
             _, status = os.waitpid(pid, 0)
             failed += os.waitstatus_to_exitcode(status) != 0
         self.children = []
+        collected = list(found)
+        for share in range(1, self.jobs):
+            handed = Path(self.outbox) / f"{share}.json"
+            if handed.is_file():
+                collected += json.loads(handed.read_text(encoding="utf-8"))
+        shutil.rmtree(self.outbox, ignore_errors=True)
         if failed:
             raise RuntimeError(f"{failed} build process(es) reported warnings or errors (see above)")
+        return collected
