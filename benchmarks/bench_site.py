@@ -36,20 +36,12 @@ import yaml
 from generator.check import check
 from generator.pages import build_pages
 from generator.quality.budgets import measure
+from generator.quality.chromium import CHROMIUM, CHROMIUM_ARGS
 from generator.render import labels
 from generator.synthetic import write_synthetic_catalogue
 from generator.write import write_tree
 
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # A word on most innovation pages: the largest index chunk a query is likely to fetch.
 FIRST_QUERY = "layanan"
 # Runs the build in a child and prints its wall time and peak memory (its own and its children's),
@@ -127,7 +119,7 @@ def first_search_bytes(site: Path, query: str = FIRST_QUERY) -> int:
     sizes: list[int] = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
 
             def keep(response: Any) -> None:

@@ -33,6 +33,8 @@ COUNTERPARTS_SHOWN = 12
 REGION_LIST_LENGTH = 3
 # Links drawn in a region's own learning-network picture (the busiest first).
 REGION_NETWORK_EDGES = 12
+# Agencies in a region page's table (the busiest); a region has 30 to 45, all on a page of their own.
+REGION_AGENCY_ROWS = 12
 # Items per page of a long listing: keeps every page within its size budget (budgets.yml).
 LIST_PAGE_SIZE = 40
 # A region page carries charts and its agency table too, so it lists fewer innovations; its
@@ -286,6 +288,11 @@ class _PageBuilder:
             if copy.region != region.id
         ]
         base = paths.region(region.id)
+        agency_counts = {a.id: len(self.rel.by_agency.get((region.id, a.id), [])) for a in region.agencies}
+        agencies_shown = list(region.agencies)
+        if len(region.agencies) > REGION_AGENCY_ROWS:
+            busiest = sorted(enumerate(region.agencies), key=lambda p: (-agency_counts[p[1].id], p[0]))
+            agencies_shown = [a for _, a in busiest[:REGION_AGENCY_ROWS]]
         rest = ordered[REGION_PAGE_SIZE:]
         chunks = [ordered[:REGION_PAGE_SIZE], *(_chunks(rest) if rest else [])]
         network = self._ego_network(region)
@@ -299,7 +306,9 @@ class _PageBuilder:
             province=province,
             innovations=innovations,
             innovations_by_agency=by_agency,
-            agency_counts={a.id: len(self.rel.by_agency.get((region.id, a.id), [])) for a in region.agencies},
+            agency_counts=agency_counts,
+            agencies_shown=agencies_shown,
+            more_agencies=len(region.agencies) - len(agencies_shown),
             children_with_pages=[c for c in children if self.rel.has_page(c)],
             children_without_pages=[c for c in children if not self.rel.has_page(c)],
             counts=self._counts(),
@@ -322,6 +331,14 @@ class _PageBuilder:
         yield from self.more_pages(
             base, chunks, pager, self.renderer.region_name(region), trail, "innovations"
         )
+        if len(agencies_shown) < len(region.agencies):
+            yield self.render(
+                "region_agencies.md.j2",
+                paths.region_agencies(region.id),
+                region=region,
+                agency_counts=agency_counts,
+                trail=[*trail, (self.renderer.region_name(region), base)],
+            )
         if network is not None:
             # On a page of its own: the drawing alone would take a third of the region page's budget.
             yield self.render(

@@ -37,6 +37,11 @@ def region_network(region_id: str) -> str:
     return f"daerah/{region_id}/jaringan.md"
 
 
+def region_agencies(region_id: str) -> str:
+    """Every agency of a region, when its region page shows only the busiest."""
+    return f"daerah/{region_id}/perangkat-daerah.md"
+
+
 def agency(region_id: str, agency_id: str) -> str:
     return f"perangkat-daerah/{region_id}/{agency_id}.md"
 

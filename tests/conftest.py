@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from generator.check import CheckResult, check
+from generator.quality.chromium import CHROMIUM, CHROMIUM_ARGS
 
 # Test modules name the fixture files they touch themselves: importing from a conftest is fragile
 # once tests/site/ has its own.
@@ -54,18 +55,6 @@ def scratch(tmp_path: Path) -> Scratch:
     root = tmp_path / "catalogue"
     shutil.copytree(FIXTURES / "minimal", root)
     return Scratch(root)
-
-
-# The Debian package; `playwright install` is never run (it would download a browser).
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")

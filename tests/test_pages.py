@@ -19,7 +19,13 @@ import yaml
 from generator import paths
 from generator.catalogue import Catalogue
 from generator.check import load_catalogue
-from generator.pages import LIST_PAGE_SIZE, REGION_PAGE_SIZE, build_pages, record_page_paths
+from generator.pages import (
+    LIST_PAGE_SIZE,
+    REGION_AGENCY_ROWS,
+    REGION_PAGE_SIZE,
+    build_pages,
+    record_page_paths,
+)
 from generator.relations import build_relations
 from generator.render import labels
 
@@ -137,6 +143,8 @@ def test_every_record_has_a_page(any_pages: tuple[Catalogue, dict[str, str]]) ->
         )
         if has_content:
             expected.add(paths.region(region.id))
+        if len(region.agencies) > REGION_AGENCY_ROWS:
+            expected.add(paths.region_agencies(region.id))
     for source, target, _ in build_relations(catalogue).learning_edges():
         expected |= {paths.region_network(source), paths.region_network(target)}
     for innovation in catalogue.innovations.values():
@@ -299,3 +307,29 @@ def test_region_pages_list_each_of_its_innovations_once(
         assert len(_LINK.findall(text[pager : text.index("</nav>", pager)])) <= 2 * 2 + 5
     assert len(listing) == 1 + (len(own) - REGION_PAGE_SIZE - 1) // LIST_PAGE_SIZE
     assert sorted(listed) == own
+
+
+def test_a_region_with_many_agencies_lists_the_busiest_and_links_them_all() -> None:
+    catalogue = load_catalogue(ROOT)
+    region = max(catalogue.regions.values(), key=lambda r: len(r.agencies))
+    assert len(region.agencies) > REGION_AGENCY_ROWS, "the shipped content should have such a region"
+    pages = build_pages(catalogue)
+
+    def agencies_linked(page: str) -> list[str]:
+        text = pages[page]
+        heading = "\n## " + labels()["agencies"]["id"]
+        table = text[text.index(heading) :] if heading in text else text
+        resolved = [
+            posixpath.normpath(posixpath.join(posixpath.dirname(page), t)) for t in _LINK.findall(table)
+        ]
+        return [target for target in resolved if target.startswith("perangkat-daerah/")]
+
+    every = {paths.agency(region.id, a.id) for a in region.agencies}
+    on_region = agencies_linked(paths.region(region.id))
+    assert len(on_region) == REGION_AGENCY_ROWS and set(on_region) <= every
+    all_page = paths.region_agencies(region.id)
+    assert (
+        f"]({posixpath.relpath(all_page, posixpath.dirname(paths.region(region.id)))})"
+        in pages[paths.region(region.id)]
+    )
+    assert sorted(agencies_linked(all_page)) == sorted(every)

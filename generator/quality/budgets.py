@@ -19,6 +19,7 @@ _PAGE_TYPES = (
     (re.compile(r"(.+/)?(halaman-\d+|daftar/halaman-\d+)/index\.html"), "listing"),
     (re.compile(r"inovasi/[^/]+/[^/]+/index\.html"), "innovation"),
     (re.compile(r"daerah/[^/]+/jaringan/index\.html"), "network"),
+    (re.compile(r"daerah/[^/]+/perangkat-daerah/index\.html"), "listing"),
     (re.compile(r"daerah/provinsi-[^/]+/index\.html"), "province"),
     (re.compile(r"daerah/[^/]+/index\.html"), "region"),
     (re.compile(r"perangkat-daerah/jenis/[^/]+/index\.html"), "agency-kind"),
