@@ -41,6 +41,19 @@ def tool_digest(folders: Iterable[Path], files: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
+def stat_versions(root: Path, catalogue: Catalogue) -> Callable[[str], object]:
+    """A record's version within one `mkdocs serve`: its file's size, time and inode (no read)."""
+
+    def version(key: str) -> object:
+        try:
+            status = (root / catalogue.sources[key]).lstat()
+        except OSError:
+            return None
+        return (status.st_size, status.st_mtime_ns, status.st_ino)
+
+    return version
+
+
 def content_versions(root: Path, catalogue: Catalogue) -> Callable[[str], object]:
     """A record's version for page fingerprints: the digest of its file's bytes."""
     cache: dict[str, str | None] = {}

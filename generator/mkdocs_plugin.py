@@ -23,7 +23,7 @@ from mkdocs.utils import clean_directory
 
 from . import build_state, paths
 from .browse_index import as_scripts, build_browse_index
-from .build_state import content_versions
+from .build_state import content_versions, stat_versions
 from .catalogue import Catalogue
 from .check import check
 from .compact_html import compact
@@ -100,8 +100,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.built_prints: dict[str, str] = {}
         self.prints: dict[str, str] = {}
         self.state_key = ("", "")
-        # The built pages Pagefind is to index (they carry its marker), gathered as they are written.
+        # The built pages Pagefind is to index (they carry its marker), gathered as they are written,
+        # and whether this build writes every page (else the index reads the site to find them).
         self.searchable: list[str] = []
+        self.writes_all = True
         self.parallel: ParallelBuild | None = None
         self.root = Path(".")
         self.catalogue: Catalogue | None = None
@@ -161,6 +163,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             _fail_on_missing(report, "generated")
             if self.dirty:
                 self._fingerprint(plan, result.catalogue, config)
+        # A dirty build with an earlier build to keep (serve's later rebuilds, `build --dirty`
+        # with a saved state) writes only some pages.
+        self.writes_all = not (self.dirty and self.built_prints)
         for path, write in pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -277,8 +282,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def _index_search(self, config: MkDocsConfig) -> None:
         try:
-            # A dirty build wrote only some pages: then the index finds the others on disk.
-            pages = None if self.dirty else self.searchable
+            pages = self.searchable if self.writes_all else None
             count = index_site(Path(config.site_dir), self.config.search_shard_pages, pages)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
@@ -291,7 +295,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def _fingerprint(self, plan: PagePlan, catalogue: Catalogue, config: MkDocsConfig) -> None:
         """Each page's input fingerprint; for `build --dirty`, also those of the last build."""
         if self.serving:
-            self.prints = fingerprints(plan, catalogue, self._version_of(catalogue))
+            self.prints = fingerprints(plan, catalogue, stat_versions(self.root, catalogue))
             return
         self.prints = fingerprints(plan, catalogue, content_versions(self.root, catalogue))
         self.state_key = self._state_key(config)
@@ -332,18 +336,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 folder.rmdir()
         build_state.save(self._state_path(config), *self.state_key, self.prints)
         log.info("katalog: %d page(s) rebuilt, %d removed; build state saved", changed, len(removed))
-
-    def _version_of(self, catalogue: Catalogue) -> Callable[[str], object]:
-        """A record's version for the page fingerprints: its file's size, time and inode."""
-
-        def version(key: str) -> object:
-            try:
-                status = (self.root / catalogue.sources[key]).lstat()
-            except OSError:
-                return None
-            return (status.st_size, status.st_mtime_ns, status.st_ino)
-
-        return version
 
     def _check_built(self, site: Path) -> None:
         """Every record page was written as HTML: configuration (`exclude_docs`, a draft setting)
