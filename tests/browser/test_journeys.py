@@ -135,6 +135,9 @@ def test_keyboard_reaches_search_and_it_works(guarded_page: Page, site_url: str)
     page.goto(site_url)
     assert _tab_until(page, "document.activeElement.classList.contains('pagefind-ui__search-input')")
     page.keyboard.type("dipantau")
+    # Searches for the partly typed word may render first; tab only once the whole word's results
+    # are shown, or a late re-render takes the focus away.
+    expect(page.locator(".pagefind-ui__message")).to_contain_text("dipantau", timeout=10_000)
     expect(page.locator(".pagefind-ui__result-title").first).to_be_visible(timeout=10_000)
     # Results are links the keyboard can reach.
     assert _tab_until(page, "!!document.activeElement.closest('.pagefind-ui__result')", limit=10)
