@@ -7,6 +7,8 @@ as a visiting agency: Disdukcapil visits Disdukcapil.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .catalogue import Catalogue
@@ -61,12 +63,9 @@ def build_brief(
     if host_innovations is None:
         host_innovations = [i for i in catalogue.innovations.values() if i.region == host]
     host_innovations = sorted(host_innovations, key=lambda i: (i.title.casefold(), i.ref))
+    kind_of = {agency.id: agency.kind for agency in catalogue.regions[host].agencies}
     for innovation in host_innovations:
-        kinds = {
-            agency.kind
-            for agency_id in innovation.agencies
-            if (agency := catalogue.agency(host, agency_id)) is not None
-        }
+        kinds = {kind_of[agency_id] for agency_id in innovation.agencies if agency_id in kind_of}
         visitors = tuple(a for a in visiting if a.kind in kinds)
         if visitors:
             matches.append(Match(innovation, visitors))
@@ -84,16 +83,24 @@ def build_brief(
 MAX_BRIEF_PARTIES = 6
 
 
-def agreement_briefs(catalogue: Catalogue, agreement: Agreement) -> list[Brief]:
-    """One brief per ordered pair of parties where the host has innovations."""
+def agreement_briefs(
+    catalogue: Catalogue, agreement: Agreement, by_region: Mapping[str, list[Innovation]] | None = None
+) -> list[Brief]:
+    """One brief per ordered pair of parties where the host has innovations.
+
+    `by_region`, each region's innovations when the caller has them, saves scans of the catalogue.
+    """
     if len(agreement.parties) > MAX_BRIEF_PARTIES:
         return []
-    hosts = {i.region for i in catalogue.innovations.values()}
+    if by_region is None:
+        by_region = defaultdict(list)
+        for innovation in catalogue.innovations.values():
+            by_region[innovation.region].append(innovation)
     return [
-        build_brief(catalogue, visitor, host, agreement)
+        build_brief(catalogue, visitor, host, agreement, by_region[host])
         for visitor in agreement.parties
         for host in agreement.parties
-        if visitor != host and host in hosts
+        if visitor != host and by_region.get(host)
     ]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Mapping
@@ -39,6 +40,9 @@ class _Inputs:
         self.record_keys = {id(record): key for key, record in keyed.items()}
         self.version_of = version_of
         self.versions: dict[str, bytes] = {}
+        # Memos: the same records, strings and shared lists recur on thousands of pages.
+        self.record_digests: dict[str, bytes] = {}
+        self.strings: dict[str, bytes] = {}
         self.walked: dict[int, bytes] = {}
         self.tables = {id(catalogue.regions), id(catalogue.innovations), id(catalogue.agreements)}
         self.records = keyed
@@ -53,8 +57,12 @@ class _Inputs:
 
     def walk(self, value: Any) -> bytes:
         if isinstance(value, str):
-            key = self.names.get(value)
-            return _digest(b"s", value.encode()) if key is None else self.record(key)
+            found = self.strings.get(value)
+            if found is None:
+                key = self.names.get(value)
+                found = _digest(b"s", value.encode()) if key is None else self.record(key)
+                self.strings[value] = found
+            return found
         if isinstance(value, _SCALARS):
             return _digest(b"=", repr(value).encode())
         key = self.record_keys.get(id(value))
@@ -68,7 +76,10 @@ class _Inputs:
         return found
 
     def record(self, key: str) -> bytes:
-        return _digest(b"r", key.encode(), self.version(key))
+        found = self.record_digests.get(key)
+        if found is None:
+            found = self.record_digests[key] = _digest(b"r", key.encode(), self.version(key))
+        return found
 
     def _walk_container(self, value: Any) -> bytes:
         if isinstance(value, list | tuple):
@@ -78,21 +89,21 @@ class _Inputs:
         if isinstance(value, set | frozenset):
             return _digest(b"(", *sorted(self.walk(item) for item in value))
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            fields = dataclasses.fields(value)
-            return _digest(
-                type(value).__name__.encode(), *(self.walk(getattr(value, f.name)) for f in fields)
-            )
+            names = _field_names(type(value))
+            return _digest(type(value).__name__.encode(), *(self.walk(getattr(value, n)) for n in names))
         # Something this walk does not know: never call it unchanged.
         return os.urandom(16)
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _digest(tag: bytes, *parts: bytes) -> bytes:
     """A digest of `parts` that tells their boundaries apart."""
-    h = hashlib.blake2b(tag, digest_size=16)
-    for part in parts:
-        h.update(len(part).to_bytes(4, "little"))
-        h.update(part)
-    return h.digest()
+    data = b"".join([tag, *(len(part).to_bytes(4, "little") + part for part in parts)])
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _strings(value: Any, depth: int = 3) -> Iterable[str]:

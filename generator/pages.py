@@ -121,6 +121,7 @@ class _PageBuilder:
         self.pairs = related_pairs(catalogue)
         self.edges = sorted(self.rel.learning_edges(), key=lambda e: (-e[2], e[0], e[1]))
         self._counterparts: dict[str, list[tuple[Region, Any, list[Innovation]]]] = {}
+        self._briefs: dict[str, list[Brief]] = {}
         self.agency_acronyms = {
             (r.id, a.id): a.acronym for r in catalogue.regions.values() for a in r.agencies
         }
@@ -221,7 +222,7 @@ class _PageBuilder:
             ]
             yield self.brief(paths.brief(visitor, host), brief, trail)
         for agreement in self.catalogue.agreements.values():
-            for brief in agreement_briefs(self.catalogue, agreement):
+            for brief in self._agreement_briefs(agreement):
                 trail = [
                     (self.renderer.label("home"), paths.HOME),
                     (agreement.title, paths.agreement(agreement.id)),
@@ -480,8 +481,14 @@ class _PageBuilder:
             agencies_by_region=[(p, grouped[p.id]) for p in parties if p.id in grouped],
             agreement_innovations=[self.catalogue.innovations[r] for r in agreement.innovations],
             replications=self.rel.replications_by_agreement.get(agreement.id, []),
-            briefs=agreement_briefs(self.catalogue, agreement),
+            briefs=self._agreement_briefs(agreement),
         )
+
+    def _agreement_briefs(self, agreement: Any) -> list[Brief]:
+        """Its briefs, worked out once: the agreement's page and the briefs' own pages show them."""
+        if agreement.id not in self._briefs:
+            self._briefs[agreement.id] = agreement_briefs(self.catalogue, agreement, self.rel.by_region)
+        return self._briefs[agreement.id]
 
     # --- Index pages ----------------------------------------------------------------------------
 
