@@ -7,8 +7,10 @@ Writes a synthetic catalogue of N innovations (generator/synthetic.py), then tim
 - a first `mkdocs build --dirty` (no saved state yet: a clean build that also saves the state);
 - the same again with nothing changed, as a CI run whose cache restored the site and the state;
 - the same after one innovation's title changed (its page and the pages that list it);
-- under `mkdocs serve --dirty` (the contributor's preview), the rebuild after one more edit: from
-  saving the file to the log line that reports the rebuilt pages.
+- under `mkdocs serve --dirty`, the rebuild after one more edit: from saving the file to the log
+  line that reports the rebuilt pages;
+- `katalog preview` of one innovation (its page and its region's pages that list it), in the region
+  with the most innovations and in one with few, and of an agreement.
 
 Search indexing and the open-data files are rebuilt in full by every build; they are part of the
 figures.
@@ -34,15 +36,25 @@ _REBUILT = re.compile(r"rebuilt (\d+) changed page")
 
 
 def timed(project: Path, *args: str) -> tuple[float, str]:
+    """Seconds of `python ARGS` in `project`, and what it printed on stderr."""
+    seconds, done = _run(project, sys.executable, *args)
+    return seconds, done.stderr
+
+
+def timed_command(project: Path, *command: str) -> tuple[float, str]:
+    """Seconds of `COMMAND` in `project`, and what it printed on stdout."""
+    seconds, done = _run(project, *command)
+    return seconds, done.stdout
+
+
+def _run(project: Path, *command: str) -> tuple[float, subprocess.CompletedProcess[str]]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, *args], cwd=project, env=env, capture_output=True, text=True, check=False
-    )
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
-        raise RuntimeError(f"{args} failed:\n{done.stderr[-3000:]}")
-    return seconds, done.stderr
+        raise RuntimeError(f"{command} failed:\n{done.stderr[-3000:]}")
+    return seconds, done
 
 
 def serve_rebuild(project: Path, edited: Path) -> tuple[float, str]:
@@ -67,6 +79,23 @@ def serve_rebuild(project: Path, edited: Path) -> tuple[float, str]:
     finally:
         server.terminate()
         server.wait()
+
+
+def preview_rows(project: Path) -> list[tuple[str, float, str]]:
+    """`katalog preview` of an innovation in the largest and the smallest region, and of an agreement."""
+    sizes = sorted((len(list(f.glob("*.yml"))), f.name) for f in (project / "innovations").iterdir())
+    picks = [
+        (f"katalog preview: innovation in a region of {count:,} innovations", name)
+        for count, name in (sizes[-1], sizes[0])
+    ]
+    files = [(title, min((project / "innovations" / name).glob("*.yml"))) for title, name in picks]
+    files.append(("katalog preview: agreement", min((project / "agreements").glob("*.yml"))))
+    katalog = Path(sys.executable).parent / "katalog"
+    rows = []
+    for title, file in files:
+        seconds, log = timed_command(project, str(katalog), "preview", str(file.relative_to(project)))
+        rows.append((title, seconds, f"{len(log.splitlines()) - 1} pages"))
+    return rows
 
 
 def changed_pages(log: str) -> str:
@@ -95,6 +124,7 @@ def main() -> None:
         edited.write_text(text.replace("title: ", "title: Diperbarui ", 1), encoding="utf-8")
         rows.append(("--dirty build after one edit", *timed(project, *build, "--dirty")))
         rows.append(("serve --dirty: rebuild after one edit", *serve_rebuild(project, edited)))
+        rows += preview_rows(project)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -102,7 +132,8 @@ def main() -> None:
     print("| step | seconds | pages rebuilt |")
     print("|---|---:|---|")
     for title, seconds, log in rows:
-        print(f"| {title} | {seconds:.1f} | {changed_pages(log) if 'dirty' in title else ''} |")
+        pages = changed_pages(log) if "dirty" in title else log
+        print(f"| {title} | {seconds:.1f} | {pages} |")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ Every problem in every file is collected in one run; one broken file never hides
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, is_dataclass, replace
 from pathlib import Path
 from typing import Any, cast
@@ -39,13 +40,21 @@ class CheckResult:
         return not any(p.severity == "error" for p in self.problems)
 
 
-def check(root: Path, *, jobs: int = 0, cache: FileCache | None = None) -> CheckResult:
+def check(
+    root: Path,
+    *,
+    jobs: int = 0,
+    cache: FileCache | None = None,
+    only: Callable[[type, str], bool] | None = None,
+) -> CheckResult:
     """Check the catalogue under `root` and return the result; never raises on bad content.
 
     Args:
         root: the catalogue folder (holding regions/, innovations/, agreements/).
         jobs: processes for the per-file checks of a large catalogue (0: one per CPU core).
         cache: per-file outcomes to reuse for files that have not changed (`mkdocs serve`).
+        only: which records (kind, key) to read, for a partial catalogue (`katalog preview`);
+            references to the others are checked against the files that exist.
     """
     files = find_files(root)
     problems = list(files.problems)
@@ -58,6 +67,8 @@ def check(root: Path, *, jobs: int = 0, cache: FileCache | None = None) -> Check
     keys: list[tuple[type, str]] = []
     for found, cls in kinds:
         for key, (path, rel) in sorted(found.items()):
+            if only is not None and not only(cls, key):
+                continue
             tasks.append((path, rel, cls))
             keys.append((cls, key))
     outcomes = validate_files(tasks, jobs, cache)
@@ -78,7 +89,8 @@ def check(root: Path, *, jobs: int = 0, cache: FileCache | None = None) -> Check
     problems.extend(_lookalikes(regions, innovations))
     problems.sort()
     invalid = len({p.path for p in problems if p.severity == "error"})
-    result = CheckResult(None, problems, files.count, invalid)
+    checked = files.count if only is None else len(tasks)
+    result = CheckResult(None, problems, checked, invalid)
     if result.ok and all(p.valid for group in (regions, innovations, agreements) for p in group.values()):
         result.catalogue = Catalogue(
             regions={k: p.record for k, p in sorted(regions.items())},

@@ -81,6 +81,17 @@ def build_parser() -> argparse.ArgumentParser:
         default=Path("build/katalog-offline.zip"),
         help="zip to write (default: build/katalog-offline.zip)",
     )
+    preview_cmd = commands.add_parser(
+        "preview",
+        help="build one record's page and the pages of its region that list it, in seconds",
+    )
+    preview_cmd.add_argument("file", type=Path, help="the record's file, e.g. innovations/<region>/<id>.yml")
+    preview_cmd.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)"
+    )
+    preview_cmd.add_argument(
+        "--out", type=Path, default=Path("build/preview"), help="folder to write (default: build/preview)"
+    )
     _add_open_data_commands(commands)
     add_contributor_commands(commands, _add_root)
     return parser
@@ -168,6 +179,29 @@ def _offline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _preview(args: argparse.Namespace) -> int:
+    from .build_preview import build_preview
+    from .preview import PreviewError
+    from .report import format_text
+
+    if not args.config.is_file():
+        sys.stderr.write(f"katalog preview: no such file: {args.config}\n")
+        return EXIT_USAGE
+    try:
+        built = build_preview(args.config, args.file, args.out)
+    except PreviewError as error:
+        sys.stderr.write(f"katalog preview: {error}\n")
+        return EXIT_USAGE
+    if built.problems:
+        sys.stderr.write(format_text(built.result, built.lang))
+    if not built.result.ok:
+        return EXIT_INVALID
+    print(f"{len(built.pages)} page(s) of the preview written to {args.out} in {built.seconds:.1f} s:")
+    for page in built.pages:
+        print(f"  {page}")
+    return EXIT_OK
+
+
 def _registry(args: argparse.Namespace) -> int:
     from .registry import RegistryUnavailable, apply, load_registry, plan_import
 
@@ -217,7 +251,12 @@ def _import_template(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"synthetic": _synthetic, "offline": _offline, "check": _check, "schema": _schema, "pages": _pages}
-COMMANDS |= {"registry": _registry, "import": _import, "import-template": _import_template}
+COMMANDS |= {
+    "preview": _preview,
+    "registry": _registry,
+    "import": _import,
+    "import-template": _import_template,
+}
 COMMANDS |= CONTRIBUTOR_COMMANDS
 
 

@@ -37,6 +37,7 @@ from .page_inputs import fingerprints
 from .pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_pages
 from .parallel_build import ParallelBuild
 from .paths import NAV as NAV_PAGES
+from .preview import Preview, preview_notice
 from .render import PageRenderer, labels
 from .report import summary_line
 from .search_index import DEFAULT_SHARD_PAGES, SearchIndexError, index_site
@@ -108,6 +109,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.root = Path(".")
         self.catalogue: Catalogue | None = None
         self.files: Files | None = None
+        self.preview: Preview | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -126,8 +128,16 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             config.extra["polyfills"] = [OFFLINE_SHIM]
         return config
 
+    def preview_only(self, preview: Preview) -> None:
+        """Build only the pages of a record's preview (`katalog preview`), checked already."""
+        self.preview = preview
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.searchable = []
+        if self.preview is not None:
+            for path, planned in sorted(self.preview.pages.items()):
+                files.append(_GeneratedPage.planned(config, path, planned, InclusionLevel.NOT_IN_NAV))
+            return files
         # `serve` runs a web server's threads beside the build: no forked check there.
         result = check(
             self.root, jobs=1 if self.serving else 0, cache=self.file_cache if self.serving else None
@@ -194,7 +204,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # Only a plain build forks: `serve` rebuilds in place, and the offline copy's theme search
         # plugin must see every page in one process.
         forkable = hasattr(os, "fork")  # not on Windows: build in one process there
-        if not (forkable and self.building and not self.config.offline):
+        if not (forkable and self.building and not self.config.offline and self.preview is None):
             jobs = 1
         if self.catalogue is not None:
             self.parallel = ParallelBuild(jobs, shared={page.file.src_uri for page in nav.pages})
@@ -218,6 +228,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # the theme's search in the offline copy too; it only knows `search: {exclude: true}`.
         if self.config.offline and page.meta.get("search") is False:
             page.meta["search"] = {"exclude": True}
+        if self.preview is not None:
+            return preview_notice(markdown, len(self.preview.pages), self.config.lang)
         return markdown
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
@@ -246,6 +258,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             except RuntimeError as error:
                 raise PluginError(str(error)) from error
         _rewrite_sitemap_gz(Path(config.site_dir))
+        if self.preview is not None:
+            return  # a few pages: no open data, no search index, no build state
         # After the first build of `serve --dirty`, the open data and the search index are not
         # refreshed: they cover the whole catalogue, and a preview is about the edited pages.
         refresh = not (self.serving and self.dirty and self.built_prints)
