@@ -8,6 +8,7 @@ from .catalogue import Catalogue
 from .check import CheckResult, check, load_catalogue
 from .model import Agency, Agreement, Innovation, Region
 from .pages import build_pages
+from .preview import Preview, PreviewError, preview
 from .problems import CatalogueError, Problem
 from .relations import Relations, build_relations
 from .schema import record_schema
@@ -19,6 +20,8 @@ __all__ = [
     "CatalogueError",
     "CheckResult",
     "Innovation",
+    "Preview",
+    "PreviewError",
     "Problem",
     "Region",
     "Relations",
@@ -26,5 +29,6 @@ __all__ = [
     "build_relations",
     "check",
     "load_catalogue",
+    "preview",
     "record_schema",
 ]

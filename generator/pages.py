@@ -6,6 +6,7 @@ extensions that MkDocs-compatible engines share (tables, admonition, attr_list, 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from collections import Counter
@@ -122,6 +123,8 @@ class _PageBuilder:
         self.edges = sorted(self.rel.learning_edges(), key=lambda e: (-e[2], e[0], e[1]))
         self._counterparts: dict[str, list[tuple[Region, Any, list[Innovation]]]] = {}
         self._briefs: dict[str, list[Brief]] = {}
+        # Innovations per region: one table that every page showing counts shares.
+        self.counts = Counter({region: len(items) for region, items in self.rel.by_region.items()})
         self.agency_acronyms = {
             (r.id, a.id): a.acronym for r in catalogue.regions.values() for a in r.agencies
         }
@@ -305,14 +308,14 @@ class _PageBuilder:
             region=region,
             trail=trail,
             province=province,
-            innovations=innovations,
+            innovation_count=len(innovations),
             innovations_by_agency=by_agency,
             agency_counts=agency_counts,
             agencies_shown=agencies_shown,
             more_agencies=len(region.agencies) - len(agencies_shown),
             children_with_pages=[c for c in children if self.rel.has_page(c)],
             children_without_pages=[c for c in children if not self.rel.has_page(c)],
-            counts=self._counts(),
+            counts=self.counts,
             province_innovations=sorted(
                 (i for c in children for i in self.rel.innovations_of_region(c.id)),
                 key=lambda i: (-_start(i), i.ref),
@@ -406,13 +409,15 @@ class _PageBuilder:
 
     def brief(self, page: str, brief: Brief, trail: list[tuple[str, str]]) -> _Planned:
         # A brief is printed: it lists the best matches in full and names the rest.
+        matches, others = brief.matches[:BRIEF_MATCHES_SHOWN], brief.others[:BRIEF_OTHERS_SHOWN]
         return self.render(
             "brief.md.j2",
             page,
-            brief=brief,
-            matches=brief.matches[:BRIEF_MATCHES_SHOWN],
+            # Only what the page shows: a page's inputs are what tells a rebuild it changed.
+            brief=dataclasses.replace(brief, matches=matches, others=others),
+            matches=matches,
             more_matches=max(0, len(brief.matches) - BRIEF_MATCHES_SHOWN),
-            others=brief.others[:BRIEF_OTHERS_SHOWN],
+            others=others,
             more_others=max(0, len(brief.others) - BRIEF_OTHERS_SHOWN),
             trail=trail,
             agency_acronyms=self.agency_acronyms,
@@ -492,9 +497,6 @@ class _PageBuilder:
 
     # --- Index pages ----------------------------------------------------------------------------
 
-    def _counts(self) -> Counter[str]:
-        return Counter({region: len(items) for region, items in self.rel.by_region.items()})
-
     def _agreements_newest(self) -> list[Any]:
         return sorted(self.catalogue.agreements.values(), key=lambda a: (-a.signed.toordinal(), a.id))
 
@@ -533,7 +535,7 @@ class _PageBuilder:
         provinces = sorted(
             (r for r in self.regions.values() if r.type == "provinsi"), key=lambda r: (r.code, r.id)
         )
-        counts = self._counts()
+        counts = self.counts
         rows = []
         for province in provinces:
             children = [c for c in self.rel.children.get(province.id, []) if self.rel.has_page(c)]
@@ -588,7 +590,7 @@ class _PageBuilder:
         newest = sorted(dated, key=lambda i: (-_start(i), i.ref))[:HOME_LIST_LENGTH]
         verified = [i for i in innovations if i.last_verified]
         verified.sort(key=lambda i: (-i.last_verified.toordinal(), i.ref))  # type: ignore[union-attr]
-        counts = self._counts()
+        counts = self.counts
         top_regions = sorted(
             ((self.regions[r], n) for r, n in counts.items()), key=lambda x: (-x[1], x[0].code, x[0].id)
         )
