@@ -1,0 +1,29 @@
+"""How much each generated page shows: the limits that keep every page within its size budget."""
+
+# How many entries the home page and an agency's counterpart list show before "see all".
+HOME_LIST_LENGTH = 10
+COUNTERPARTS_SHOWN = 12
+# Entries of each secondary list on a region page (adoptions, replications, briefs): the rest are
+# on the linked pages; keeps region pages within their size budget at national scale.
+REGION_LIST_LENGTH = 3
+# Links drawn in a region's own learning-network picture (the busiest first).
+REGION_NETWORK_EDGES = 12
+# Agencies in a region page's table (the busiest); a region has 30 to 45, all on a page of their own.
+REGION_AGENCY_ROWS = 12
+# Items per page of a long listing: keeps every page within its size budget (budgets.yml).
+LIST_PAGE_SIZE = 40
+# A region page carries charts and its agency table too, so it lists fewer innovations; its
+# further pages are plain listings of LIST_PAGE_SIZE.
+REGION_PAGE_SIZE = 10
+# Links drawn in a learning-network picture; the busiest first, the rest are in the tables.
+NETWORK_DRAWN_EDGES = 20
+# Rows of the learning network's table; the busiest links come first.
+NETWORK_TABLE_ROWS = 20
+
+
+# A printed visit brief: matching innovations described in full, then others named only.
+BRIEF_MATCHES_SHOWN = 10
+BRIEF_OTHERS_SHOWN = 15
+
+# Entries not checked against their sources for longer than this get a visible notice.
+DEFAULT_STALE_AFTER_DAYS = 365
