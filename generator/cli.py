@@ -185,13 +185,11 @@ def _preview(args: argparse.Namespace) -> int:
     from .report import format_text
 
     if not args.config.is_file():
-        sys.stderr.write(f"katalog preview: no such file: {args.config}\n")
-        return EXIT_USAGE
+        return _usage_error("preview", f"no such file: {args.config}")
     try:
         built = build_preview(args.config, args.file, args.out)
     except PreviewError as error:
-        sys.stderr.write(f"katalog preview: {error}\n")
-        return EXIT_USAGE
+        return _usage_error("preview", str(error))
     if built.problems:
         sys.stderr.write(format_text(built.result, built.lang))
     if not built.result.ok:
@@ -202,14 +200,18 @@ def _preview(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _usage_error(command: str, text: str) -> int:
+    sys.stderr.write(f"katalog {command}: {text}\n")
+    return EXIT_USAGE
+
+
 def _registry(args: argparse.Namespace) -> int:
     from .registry import RegistryUnavailable, apply, load_registry, plan_import
 
     try:
         registry = load_registry()
     except RegistryUnavailable as error:
-        sys.stderr.write(f"katalog registry: {error}\n")
-        return EXIT_USAGE
+        return _usage_error("registry", str(error))
     plan = plan_import(args.root, registry)
     sys.stdout.write(plan.report())
     if plan.problems:
@@ -224,16 +226,13 @@ def _import(args: argparse.Namespace) -> int:
     from .validate import ID_PATTERN
 
     if not ID_PATTERN.fullmatch(args.region):
-        sys.stderr.write(f"katalog import: {args.region!r} is not a region id (e.g. kabupaten-sumedang)\n")
-        return EXIT_USAGE
+        return _usage_error("import", f"{args.region!r} is not a region id (e.g. kabupaten-sumedang)")
     if not args.file.is_file():
-        sys.stderr.write(f"katalog import: no such file: {args.file}\n")
-        return EXIT_USAGE
+        return _usage_error("import", f"no such file: {args.file}")
     try:
         plan = plan_import(args.file, args.root, args.region)
     except ValueError as error:
-        sys.stderr.write(f"katalog import: {error}\n")
-        return EXIT_USAGE
+        return _usage_error("import", str(error))
     if plan.problems:
         sys.stdout.write(plan.report(args.lang))
         return EXIT_INVALID
