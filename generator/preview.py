@@ -27,7 +27,7 @@ from .file_checks import FileCache
 from .files import AGREEMENTS_DIR, INNOVATIONS_DIR, REGIONS_DIR
 from .model import Agreement, Innovation, Region
 from .page_inputs import fingerprints
-from .pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_pages
+from .pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_record_pages
 from .render import labels
 
 # A reference to another innovation, as a YAML value: `region-id/innovation-id`.
@@ -108,7 +108,12 @@ def preview(
     if result.catalogue is None:
         return Preview(record, result, {})
     catalogue = _closed(result.catalogue)
-    plan = plan_pages(catalogue, lang, stale_after_days)
+    if record.kind is Agreement:
+        plan = plan_record_pages(catalogue, lang, stale_after_days, agreements=[record.key])
+    else:
+        own = [record.key] if record.kind is Innovation else []
+        region = [record.region] if record.region is not None else []
+        plan = plan_record_pages(catalogue, lang, stale_after_days, innovations=own, regions=region)
     return Preview(record, result, _showing(plan, catalogue, record), catalogue)
 
 

@@ -6,7 +6,7 @@ extensions that MkDocs-compatible engines share (tables, admonition, attr_list, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .. import paths
 from ..briefs import build_brief
@@ -48,6 +48,7 @@ __all__ = [
     "PlannedPage",
     "build_pages",
     "plan_pages",
+    "plan_record_pages",
     "record_page_paths",
 ]
 
@@ -82,6 +83,38 @@ def build_pages(
 ) -> dict[str, str]:
     """Every generated page of the site as Markdown, sorted by path (see `plan_pages`)."""
     return {path: write() for path, write in plan_pages(catalogue, lang, stale_after_days, offline).items()}
+
+
+def plan_record_pages(
+    catalogue: Catalogue,
+    lang: str = "id",
+    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS,
+    *,
+    innovations: Iterable[str] = (),
+    regions: Iterable[str] = (),
+    agreements: Iterable[str] = (),
+) -> PagePlan:
+    """Some records' pages, as `plan_pages` plans them, without planning the rest of the site.
+
+    Args:
+        catalogue: the validated catalogue.
+        lang: language of the labels.
+        stale_after_days: as for `plan_pages`.
+        innovations: references of the innovations whose own page is wanted.
+        regions: ids of the regions whose pages (with listing pages) and agencies' pages are wanted.
+        agreements: ids of the agreements whose page and visit briefs are wanted.
+    """
+    builder = _PageBuilder(catalogue, PageRenderer(lang), stale_after_days)
+    planned = [builder.innovation(catalogue.innovations[ref]) for ref in innovations]
+    for region in (catalogue.regions[r] for r in regions):
+        if builder.rel.has_page(region):
+            planned += builder.region(region)
+        for agency in region.agencies:
+            planned += builder.agency(region, agency)
+    for agreement in (catalogue.agreements[a] for a in agreements):
+        planned.append(builder.agreement(agreement))
+        planned += builder.agreement_briefs(agreement)
+    return dict(sorted(planned))
 
 
 def record_page_paths(catalogue: Catalogue) -> set[str]:
@@ -141,9 +174,4 @@ class _PageBuilder(RecordPages, RegionPages, IndexPages):
             ]
             yield self.brief(paths.brief(visitor, host), brief, trail)
         for agreement in self.catalogue.agreements.values():
-            for brief in self._agreement_briefs(agreement):
-                trail = [
-                    (self.renderer.label("home"), paths.HOME),
-                    (agreement.title, paths.agreement(agreement.id)),
-                ]
-                yield self.brief(paths.agreement_brief(agreement.id, brief.visitor, brief.host), brief, trail)
+            yield from self.agreement_briefs(agreement)

@@ -128,6 +128,15 @@ class RecordPages(PageBase):
             briefs=self._agreement_briefs(agreement),
         )
 
+    def agreement_briefs(self, agreement: Any) -> Iterator[Planned]:
+        """The visit brief pages of an agreement, one per direction between its parties."""
+        for brief in self._agreement_briefs(agreement):
+            trail = [
+                (self.renderer.label("home"), paths.HOME),
+                (agreement.title, paths.agreement(agreement.id)),
+            ]
+            yield self.brief(paths.agreement_brief(agreement.id, brief.visitor, brief.host), brief, trail)
+
     def _agreement_briefs(self, agreement: Any) -> list[Brief]:
         """Its briefs, worked out once: the agreement's page and the briefs' own pages show them."""
         if agreement.id not in self._briefs:
