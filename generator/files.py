@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -53,7 +54,7 @@ def find_files(root: Path) -> CatalogueFiles:
     innovations = root / INNOVATIONS_DIR
     for entry in _entries(innovations, root, found.problems):
         rel = f"{INNOVATIONS_DIR}/{entry.name}"
-        if entry.is_dir():
+        if entry.is_dir:
             if not _valid_name(entry.name, rel, found.problems, folder=True):
                 continue
             folder: dict[str, tuple[Path, str]] = {}
@@ -65,20 +66,38 @@ def find_files(root: Path) -> CatalogueFiles:
     return found
 
 
-def _entries(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
-    """Folder entries in a stable order; symbolic links are refused, never followed."""
+def _entries(folder: Path, root: Path, problems: list[Problem]) -> list[_Entry]:
+    """Folder entries in a stable order; symbolic links are refused, never followed.
+
+    `os.scandir` knows each entry's type from the directory listing: no `stat` per file, which
+    is most of the time of listing 30,000 files.
+    """
     if folder.is_symlink():  # a content folder that is a link would read files from anywhere
         problems.append(problem(folder.relative_to(root).as_posix(), 0, 0, "symlink"))
         return []
     if not folder.is_dir():
         return []
+    with os.scandir(folder) as listing:
+        scanned = sorted(listing, key=lambda e: e.name)
     entries = []
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+    for entry in scanned:
         if entry.is_symlink():
-            problems.append(problem(entry.relative_to(root).as_posix(), 0, 0, "symlink"))
+            problems.append(problem(f"{folder.relative_to(root).as_posix()}/{entry.name}", 0, 0, "symlink"))
             continue
-        entries.append(entry)
+        entries.append(_Entry(folder / entry.name, entry.is_dir(follow_symlinks=False)))
     return entries
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A listed folder entry (never a symbolic link): its path and whether it is a folder."""
+
+    path: Path
+    is_dir: bool
+
+    @property
+    def name(self) -> str:
+        return self.path.name
 
 
 def _flat_folder(
@@ -93,7 +112,7 @@ def _flat_folder(
         rel = f"{rel_folder}/{entry.name}"
         if entry.name in IGNORED_NAMES:
             continue
-        if entry.is_dir():
+        if entry.is_dir:
             problems.append(problem(rel, 0, 0, "unexpected-folder", folder=rel_folder))
             continue
         stem, dot, extension = entry.name.rpartition(".")
@@ -102,9 +121,9 @@ def _flat_folder(
             problems.append(problem(rel, 0, 0, code, suggestion=f"{suggest_id(stem or entry.name)}.yml"))
             continue
         if _valid_name(stem, rel, problems):
-            into[stem] = (entry, rel)
+            into[stem] = (entry.path, rel)
         else:
-            found.misnamed.append((entry, rel, cls))
+            found.misnamed.append((entry.path, rel, cls))
 
 
 def _valid_name(name: str, rel: str, problems: list[Problem], folder: bool = False) -> bool:

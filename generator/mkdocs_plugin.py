@@ -38,7 +38,7 @@ from .pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_pages
 from .parallel_build import ParallelBuild
 from .paths import NAV as NAV_PAGES
 from .preview import Preview, preview_notice
-from .render import PageRenderer, labels
+from .render import PageRenderer, compiled_templates, labels
 from .report import summary_line
 from .search_index import DEFAULT_SHARD_PAGES, SearchIndexError, index_site
 from .search_index import MARKER as SEARCH_MARKER
@@ -222,6 +222,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # The theme's templates are compiled anew in every build, and `serve` builds often.
+        env.bytecode_cache = compiled_templates()
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         # Pages Pagefind leaves out (`search: false`: briefs, the browser, the network) stay out of

@@ -31,7 +31,7 @@ from .pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_record_pages
 from .render import labels
 
 # A reference to another innovation, as a YAML value: `region-id/innovation-id`.
-_REF = re.compile(r"\b([a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*)\b")
+_REF = re.compile(rb"\b([a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*)\b")
 
 
 class PreviewError(ValueError):
@@ -130,42 +130,35 @@ def _core(root: Path, record: Record, cache: FileCache) -> set[str]:
             named.update(agreement.innovations)
     elif record.region is not None:
         regions.add(record.region)
-    own = {
-        f"{region}/{file.name.removesuffix('.yml')}"
-        for region in regions
-        for file in _plain_entries(root / INNOVATIONS_DIR / region, dirs=False)
-        if file.name.endswith(".yml")
-    }
-    wanted = own | named
-    # One step out: what these name, and what names them (the record's "adopted by" and
-    # "related" lists come from other files).
-    wanted |= {ref for key in sorted(wanted) for ref in _refs_in(root, key)}
-    for region in sorted(regions):
-        wanted |= _naming(root, region)
-    return wanted
+    return _scan(root, regions, named)
 
 
-def _refs_in(root: Path, key: str) -> set[str]:
-    """Innovation references written in an innovation's file (a superset: any `a/b` value)."""
-    try:
-        text = (root / INNOVATIONS_DIR / f"{key}.yml").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return set()
-    return {ref for ref in _REF.findall(text) if (root / INNOVATIONS_DIR / f"{ref}.yml").is_file()}
-
-
-def _naming(root: Path, region: str) -> set[str]:
-    """Innovations whose file mentions the region (they adopted from it, replicated there…): a
-    scan of the text, far quicker than parsing every file."""
-    needle = region.encode()
-    found = set()
+def _scan(root: Path, regions: set[str], named: set[str]) -> set[str]:
+    """One read of the innovation files: those of `regions`, and `named`, with what they name
+    (one step out: the record's "adopted by" and "related" lists come from other files), and
+    those whose text mentions one of `regions` (they adopted from it, replicated there…). A scan
+    of the text is far quicker than parsing every file, and a superset is harmless."""
+    needles = [region.encode() for region in sorted(regions)]
+    wanted: set[str] = set()
+    keys: set[str] = set()
+    refs: set[str] = set()
     for folder in _plain_entries(root / INNOVATIONS_DIR, dirs=True):
+        own = folder.name in regions
         for file in _plain_entries(Path(folder.path), dirs=False):
-            if file.name.endswith(".yml"):
-                with open(file.path, "rb") as handle:
-                    if needle in handle.read():
-                        found.add(f"{folder.name}/{file.name.removesuffix('.yml')}")
-    return found
+            if not file.name.endswith(".yml"):
+                continue
+            key = f"{folder.name}/{file.name.removesuffix('.yml')}"
+            keys.add(key)
+            if not (own or needles or key in named):
+                continue
+            with open(file.path, "rb") as handle:
+                text = handle.read()
+            if own or key in named:
+                wanted.add(key)
+                refs.update(ref.decode() for ref in _REF.findall(text))
+            elif any(needle in text for needle in needles):
+                wanted.add(key)
+    return wanted | (refs & keys) | (named & keys)
 
 
 def _plain_entries(folder: Path, dirs: bool) -> list[os.DirEntry[str]]:

@@ -36,6 +36,20 @@ def labels() -> dict[str, dict[str, Any]]:
     return data
 
 
+@functools.cache
+def compiled_templates() -> jinja2.BytecodeCache | None:
+    """Jinja's cache of compiled templates, in the user's private temporary folder.
+
+    Compiling the page and theme templates takes most of a second, on every `katalog preview`
+    and every `mkdocs serve` rebuild; a template whose source changed is compiled again. None
+    when no safe folder can be had (the templates are then compiled each time).
+    """
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 class PageRenderer:
     """Renders page templates in one language."""
 
@@ -51,6 +65,7 @@ class PageRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=compiled_templates(),
         )
         self.env.globals.update(
             t=self.label,

@@ -27,7 +27,7 @@ from generator.pages import (
     record_page_paths,
 )
 from generator.relations import build_relations
-from generator.render import labels
+from generator.render import PageRenderer, labels
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -333,3 +333,22 @@ def test_a_region_with_many_agencies_lists_the_busiest_and_links_them_all() -> N
         in pages[paths.region(region.id)]
     )
     assert sorted(agencies_linked(all_page)) == sorted(every)
+
+
+def test_a_new_renderer_reuses_the_templates_compiled_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`katalog preview` and every `mkdocs serve` rebuild make a new renderer: the templates are
+    compiled once, not each time (Jinja's bytecode cache)."""
+    PageRenderer("id").env.get_template("innovation.md.j2")
+    again = PageRenderer("en")
+    compiled: list[str] = []
+    compile_template = again.env.compile
+
+    def counting(source: str, name: str | None = None, *args: object, **kwargs: object) -> object:
+        compiled.append(name or "")
+        return compile_template(source, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(again.env, "compile", counting)
+    again.env.get_template("innovation.md.j2")
+    assert compiled == []
+    assert again.env.from_string("{{ 1 }}").render() == "1"
+    assert compiled == [""]  # what the cache does not hold is still compiled
