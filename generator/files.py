@@ -54,7 +54,7 @@ def find_files(root: Path) -> CatalogueFiles:
     innovations = root / INNOVATIONS_DIR
     for entry in _entries(innovations, root, found.problems):
         rel = f"{INNOVATIONS_DIR}/{entry.name}"
-        if entry.is_dir:
+        if entry.is_dir(follow_symlinks=False):
             if not _valid_name(entry.name, rel, found.problems, folder=True):
                 continue
             folder: dict[str, tuple[Path, str]] = {}
@@ -66,7 +66,7 @@ def find_files(root: Path) -> CatalogueFiles:
     return found
 
 
-def _entries(folder: Path, root: Path, problems: list[Problem]) -> list[_Entry]:
+def _entries(folder: Path, root: Path, problems: list[Problem]) -> list[os.DirEntry[str]]:
     """Folder entries in a stable order; symbolic links are refused, never followed.
 
     `os.scandir` knows each entry's type from the directory listing: no `stat` per file, which
@@ -84,20 +84,8 @@ def _entries(folder: Path, root: Path, problems: list[Problem]) -> list[_Entry]:
         if entry.is_symlink():
             problems.append(problem(f"{folder.relative_to(root).as_posix()}/{entry.name}", 0, 0, "symlink"))
             continue
-        entries.append(_Entry(folder / entry.name, entry.is_dir(follow_symlinks=False)))
+        entries.append(entry)
     return entries
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    """A listed folder entry (never a symbolic link): its path and whether it is a folder."""
-
-    path: Path
-    is_dir: bool
-
-    @property
-    def name(self) -> str:
-        return self.path.name
 
 
 def _flat_folder(
@@ -112,7 +100,7 @@ def _flat_folder(
         rel = f"{rel_folder}/{entry.name}"
         if entry.name in IGNORED_NAMES:
             continue
-        if entry.is_dir:
+        if entry.is_dir(follow_symlinks=False):
             problems.append(problem(rel, 0, 0, "unexpected-folder", folder=rel_folder))
             continue
         stem, dot, extension = entry.name.rpartition(".")
@@ -121,9 +109,9 @@ def _flat_folder(
             problems.append(problem(rel, 0, 0, code, suggestion=f"{suggest_id(stem or entry.name)}.yml"))
             continue
         if _valid_name(stem, rel, problems):
-            into[stem] = (entry.path, rel)
+            into[stem] = (Path(entry.path), rel)
         else:
-            found.misnamed.append((entry.path, rel, cls))
+            found.misnamed.append((Path(entry.path), rel, cls))
 
 
 def _valid_name(name: str, rel: str, problems: list[Problem], folder: bool = False) -> bool:

@@ -158,7 +158,7 @@ def _scan(root: Path, regions: set[str], named: set[str]) -> set[str]:
                 refs.update(ref.decode() for ref in _REF.findall(text))
             elif any(needle in text for needle in needles):
                 wanted.add(key)
-    return wanted | (refs & keys) | (named & keys)
+    return wanted | (refs & keys)
 
 
 def _plain_entries(folder: Path, dirs: bool) -> list[os.DirEntry[str]]:
