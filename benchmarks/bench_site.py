@@ -7,12 +7,13 @@ For each N it writes a synthetic catalogue over the real regions (generator/synt
 measures, in one run so that ratios hold on a noisy machine:
 
 - `katalog check` of the whole catalogue, and page generation (build_pages), in this process;
-- the full site build (`mkdocs build` with our plugin, including the Pagefind index), with its
-  peak memory, in a child process;
+- the full site build (`mkdocs build` with our plugin, including the search index), with its
+  peak memory, in a child process; and the search index alone, from the built pages;
 - the engine floor: a plain `mkdocs build` of the same generated Markdown and configuration
   without our plugin (no checking, no generation, no search index);
 - the site's size, the largest page of each type, and what a first search for a common word
-  downloads in Chromium (every Pagefind file fetched, gzip-compressed as a static host serves them).
+  downloads in Chromium (the search script and every index file fetched, gzip-compressed as a
+  static host serves them).
 """
 
 from __future__ import annotations
@@ -44,59 +45,46 @@ from generator.write import write_tree
 REPO = Path(__file__).resolve().parents[1]
 # A word on most innovation pages: the largest index chunk a query is likely to fetch.
 FIRST_QUERY = "layanan"
-# Runs the build in a child and prints its wall time and peak memory (its own and its children's),
-# also as it was when the search indexer started, so the build's own peak is told apart from it.
+# Runs the build in a child and prints its wall time and peak memory (the largest of its own and
+# its build workers').
 _TIMED_BUILD = """
-import resource, subprocess, sys, time
+import resource, sys, time
 from mkdocs.__main__ import cli
 
-def peak():
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, kids)
-
-marks = {}
-run = subprocess.run
-
-def marked_run(command, *args, **kwargs):
-    if "pagefind" in command:
-        marks.setdefault("search", peak())
-    return run(command, *args, **kwargs)
-
-subprocess.run = marked_run
 start = time.perf_counter()
 try:
     cli(sys.argv[1:], standalone_mode=False)
 finally:
-    print(f"BENCH {time.perf_counter() - start:.2f} {peak()} {marks.get('search', peak())}", file=sys.stderr)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(f"BENCH {time.perf_counter() - start:.2f} {max(own, kids)}", file=sys.stderr)
 """
 
 
-def timed_build(project: Path, config: str, site: Path) -> tuple[float, float, float]:
-    """Wall seconds, peak MiB, and peak MiB before search indexing, of `mkdocs build` in a child."""
+def timed_build(project: Path, config: str, site: Path) -> tuple[float, float]:
+    """Wall seconds and peak MiB of `mkdocs build` in a child."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-c", _TIMED_BUILD, "build", "-q", "-f", config, "-d", str(site)]
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
     line = next((x for x in done.stderr.splitlines() if x.startswith("BENCH ")), None)
     if done.returncode != 0 or line is None:
         raise RuntimeError(f"build failed:\n{done.stderr[-3000:]}")
-    _, seconds, kib, before_search = line.split()
-    return float(seconds), int(kib) / 1024, int(before_search) / 1024
+    _, seconds, kib = line.split()
+    return float(seconds), int(kib) / 1024
 
 
 _INDEX = "import sys; from pathlib import Path; from generator.search_index import index_site; index_site(Path(sys.argv[1]))"
 
 
 def timed_search_index(site: Path) -> tuple[float, float]:
-    """Wall seconds and peak MiB of indexing the built site again (in shards, as the build does)."""
+    """Wall seconds and peak MiB of indexing the built site again, reading every page from disk
+    (as a `--dirty` build does; a full build reads each page as it writes it)."""
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", _INDEX, str(site)], cwd=REPO)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError("search indexing failed")
-    # wait4's figure is the largest of the child and the children it waited for (each Pagefind
-    # run is a child of `python -m pagefind`, itself a child of the indexing process).
     return seconds, usage.ru_maxrss / 1024
 
 
@@ -107,8 +95,7 @@ def folder_bytes(folder: Path) -> int:
 def first_search_bytes(site: Path, query: str = FIRST_QUERY) -> int:
     """What a first search downloads in Chromium: every file of the index it fetches, gzipped.
 
-    Pagefind's index files are gzip-compressed already; its scripts are counted as a static host
-    serves text, gzip-compressed.
+    Counted as a static host serves text: gzip-compressed.
     """
     from playwright.sync_api import sync_playwright
 
@@ -123,14 +110,15 @@ def first_search_bytes(site: Path, query: str = FIRST_QUERY) -> int:
             page = browser.new_page()
 
             def keep(response: Any) -> None:
-                if "/pagefind/" in response.url and response.ok:
+                wanted = "/katalog/search/" in response.url or response.url.endswith("/search.js")
+                if wanted and response.ok:
                     body = response.body()
                     sizes.append(min(len(body), len(gzip.compress(body))))
 
             page.on("response", keep)
             page.goto(base + "cari/")
-            page.locator(".pagefind-ui__search-input").fill(query)
-            page.locator(".pagefind-ui__result-title").first.wait_for(timeout=60_000)
+            page.locator(".kid-search__input").fill(query)
+            page.locator(".kid-search__title").first.wait_for(timeout=60_000)
             page.wait_for_load_state("networkidle")
             browser.close()
     finally:
@@ -176,13 +164,13 @@ def run(n: int, work: Path) -> dict[str, object]:
     pages_seconds = time.perf_counter() - start
 
     site = work / f"site-{n}"
-    build_seconds, build_mib, build_own_mib = timed_build(project, "mkdocs.yml", site)
+    build_seconds, build_mib = timed_build(project, "mkdocs.yml", site)
     search_seconds, search_mib = timed_search_index(site)
     plain = work / f"plain-{n}"
     plain_project(project, pages, plain)
     files, page_count = result.files, len(pages)
     del pages, result  # the plain build's memory is measured next: hold no pages here
-    plain_seconds, plain_mib, _ = timed_build(plain, "mkdocs.yml", work / f"plain-site-{n}")
+    plain_seconds, plain_mib = timed_build(plain, "mkdocs.yml", work / f"plain-site-{n}")
 
     report = measure(site)
     largest = {kind: page.html_bytes for kind, page in report.largest().items()}
@@ -194,7 +182,6 @@ def run(n: int, work: Path) -> dict[str, object]:
         "pages_s": pages_seconds,
         "build_s": build_seconds,
         "build_mib": build_mib,
-        "build_own_mib": build_own_mib,
         "search_s": search_seconds,
         "search_mib": search_mib,
         "plain_s": plain_seconds,
@@ -215,7 +202,6 @@ def print_table(rows: list[dict[str, object]]) -> None:
         ("page generation (s)", "pages_s", "{:.1f}"),
         ("full build incl. search (s)", "build_s", "{:.1f}"),
         ("full build peak memory (MiB)", "build_mib", "{:,.0f}"),
-        ("  of which build processes (MiB)", "build_own_mib", "{:,.0f}"),
         ("search indexing alone (s)", "search_s", "{:.1f}"),
         ("search indexing peak memory (MiB)", "search_mib", "{:,.0f}"),
         ("plain mkdocs build, same pages (s)", "plain_s", "{:.1f}"),

@@ -3,8 +3,9 @@
 The theme puts a few small inline scripts in each page; instead of allowing every inline script
 ('unsafe-inline'), the policy lists the SHA-256 hash of each one, so a script that slipped into the
 HTML any other way would not run. Scripts are the theme's business: an inline script inside the part
-of the page rendered from Markdown is never listed, even when the theme's own part repeats it. Pagefind compiles its WebAssembly search core, hence
-'wasm-unsafe-eval'. Styles allow inline attributes because the theme sets them from JavaScript.
+of the page rendered from Markdown is never listed, even when the theme's own part repeats it.
+No WebAssembly and no eval: the search box is plain JavaScript. Styles allow inline attributes
+because the theme sets them from JavaScript.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def inline_script_hashes(html: str) -> list[str]:
 def policy(html: str, untrusted: str = "") -> str:
     """The policy for one page; `untrusted` is the part of it rendered from the page's Markdown."""
     hashes = sorted(set(inline_script_hashes(html)) - set(inline_script_hashes(untrusted)))
-    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *hashes])
+    scripts = " ".join(["'self'", *hashes])
     return "; ".join(
         [
             "default-src 'self'",

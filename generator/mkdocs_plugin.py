@@ -40,8 +40,8 @@ from .paths import NAV as NAV_PAGES
 from .preview import Preview, preview_notice
 from .render import PageRenderer, compiled_templates, labels
 from .report import summary_line
-from .search_index import DEFAULT_SHARD_PAGES, SearchIndexError, index_site
-from .search_index import MARKER as SEARCH_MARKER
+from .search_index import Document, document, index_site
+from .search_text import MARKER as SEARCH_MARKER
 from .text_safety import visible
 
 log = logging.getLogger("mkdocs.plugins.katalog")
@@ -60,7 +60,7 @@ class KatalogConfig(base.Config):
     """Language of the generated pages and of the checker's messages. Example: `lang: id`"""
 
     search = c.Type(bool, default=True)
-    """Build the Pagefind search index after the site is built. Example: `search: true`"""
+    """Build the search index (`katalog/search/`) from the built pages. Example: `search: true`"""
 
     build_state = c.Type(str, default=".cache/katalog/build-state.json")
     """Where `mkdocs build --dirty` keeps each page's input fingerprint (relative to mkdocs.yml),
@@ -68,18 +68,14 @@ class KatalogConfig(base.Config):
     changed. Keep it, with the site folder, in the CI cache. Example:
     `build_state: .cache/katalog/build-state.json`"""
 
-    search_shard_pages = c.Type(int, default=DEFAULT_SHARD_PAGES)
-    """Pages Pagefind indexes in one run; more pages are indexed in further runs (shards) that the
-    search box merges, which bounds the indexer's memory (~125 KB a page).
-    Example: `search_shard_pages: 6000`"""
-
     jobs = c.Type(int, default=0)
     """Processes that read and write pages in `mkdocs build` (0: one per CPU core; 1: no extra
     process). `mkdocs serve` and the offline copy always use one. Example: `jobs: 2`"""
 
     offline = c.Type(bool, default=False)
-    """Build the copy that opens from the file system (mkdocs-offline.yml): no Pagefind (browsers
-    refuse its fetches from file://); the browser's index is also written as scripts.
+    """Build the copy that opens from the file system (mkdocs-offline.yml): no search index
+    (browsers refuse its fetches from file://; the theme's own search runs there); the browser's
+    index is also written as scripts.
     Example: `offline: true`"""
 
     stale_after_days = c.Type(int, default=DEFAULT_STALE_AFTER_DAYS)
@@ -101,9 +97,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.built_prints: dict[str, str] = {}
         self.prints: dict[str, str] = {}
         self.state_key = ("", "")
-        # The built pages Pagefind is to index (they carry its marker), gathered as they are written,
-        # and whether this build writes every page (else the index reads the site to find them).
-        self.searchable: list[str] = []
+        # The search index's documents, read from the pages as they are written, and whether this
+        # build writes every page (else the index reads them all from the site folder).
+        self.searchable: list[Document] = []
+        self.refresh = True
+        self.indexing = False
         self.writes_all = True
         self.parallel: ParallelBuild | None = None
         self.root = Path(".")
@@ -134,6 +132,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.searchable = []
+        # After the first build of `serve --dirty`, the open data and the search index are not
+        # refreshed: they cover the whole catalogue, and a preview is about the edited pages.
+        self.refresh = not (self.serving and self.dirty and self.built_prints)
+        self.indexing = (
+            self.config.search and not self.config.offline and self.preview is None and self.refresh
+        )
         if self.preview is not None:
             for path, planned in sorted(self.preview.pages.items()):
                 files.append(_GeneratedPage.planned(config, path, planned, InclusionLevel.NOT_IN_NAV))
@@ -239,8 +243,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         output = compact(output)
-        if SEARCH_MARKER in output:
-            self.searchable.append(page.file.dest_uri)
+        self._read_for_search(page.file.dest_uri, output)
         # The offline copy runs the search shim's inline script inside an iframe, which a
         # hash-based policy cannot allow; its content is the same checked catalogue.
         return output if self.config.offline else add_policy(output, page.content or "")
@@ -250,9 +253,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if not template_name.endswith(".html"):
             return output_content
         output = compact(output_content)
-        if SEARCH_MARKER in output:
-            self.searchable.append(template_name)
+        self._read_for_search(template_name, output)
         return output if self.config.offline else add_policy(output)
+
+    def _read_for_search(self, dest: str, output: str) -> None:
+        """Keep the page's search document (the page is in memory now: no second read later)."""
+        if self.indexing and SEARCH_MARKER in output:
+            found = document(dest, output)
+            if found is not None:
+                self.searchable.append(found)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.parallel is not None:
@@ -265,21 +274,18 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         _rewrite_sitemap_gz(Path(config.site_dir))
         if self.preview is not None:
             return  # a few pages: no open data, no search index, no build state
-        # After the first build of `serve --dirty`, the open data and the search index are not
-        # refreshed: they cover the whole catalogue, and a preview is about the edited pages.
-        refresh = not (self.serving and self.dirty and self.built_prints)
         changed = self.changed
         if self.catalogue is not None:
             self._check_built(Path(config.site_dir))
             self._write_browse_index(Path(config.site_dir))
-            if refresh:
+            if self.refresh:
                 self._write_exports(config)
             if self.building and self.dirty:
                 self._save_state(config, changed)
             self.built_prints = self.prints
-        if not refresh:
+        if not self.refresh:
             log.info("katalog: rebuilt %d changed page(s); open data and search index kept", changed)
-        elif self.config.search and not self.config.offline:
+        elif self.indexing:
             self._index_search(config)
 
     def _write_exports(self, config: MkDocsConfig) -> None:
@@ -300,12 +306,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         log.info("katalog: %d open-data files written to %s/data", len(exports), config.site_dir)
 
     def _index_search(self, config: MkDocsConfig) -> None:
-        try:
-            pages = self.searchable if self.writes_all else None
-            count = index_site(Path(config.site_dir), self.config.search_shard_pages, pages)
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from error
-        log.info("katalog: search index written to %s/pagefind (%d shard(s))", config.site_dir, count)
+        count = index_site(Path(config.site_dir), self.searchable if self.writes_all else None)
+        log.info("katalog: search index of %d pages written to %s/katalog/search", count, config.site_dir)
 
     @property
     def changed(self) -> int:

@@ -15,9 +15,9 @@ A child's warnings and errors go to the same log; a child that logged any makes 
 
 from __future__ import annotations
 
-import json
 import logging
 import os
+import pickle
 import shutil
 import signal
 import sys
@@ -144,12 +144,13 @@ class ParallelBuild:
         self.children = []
         shutil.rmtree(self.outbox, ignore_errors=True)
 
-    def finish(self, found: list[str]) -> list[str]:
+    def finish(self, found: list[Any]) -> list[Any]:
         """In a child: hand `found` (what this process collected) to the parent and leave now,
         reporting failure if it logged a warning. In the parent: wait for the children, and
         return its own `found` followed by theirs."""
         if self.is_child:
-            (Path(self.outbox) / f"{self.share}.json").write_text(json.dumps(found), encoding="utf-8")
+            # Pickle: the parent reads only what its own children wrote, into its private folder.
+            (Path(self.outbox) / f"{self.share}.pickle").write_bytes(pickle.dumps(found))
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(1 if self.counter and self.counter.count else 0)
@@ -161,9 +162,9 @@ class ParallelBuild:
         self.children = []
         collected = list(found)
         for share in range(1, self.jobs):
-            handed = Path(self.outbox) / f"{share}.json"
+            handed = Path(self.outbox) / f"{share}.pickle"
             if handed.is_file():
-                collected += json.loads(handed.read_text(encoding="utf-8"))
+                collected += pickle.loads(handed.read_bytes())
         shutil.rmtree(self.outbox, ignore_errors=True)
         if failed:
             raise RuntimeError(f"{failed} build process(es) reported warnings or errors (see above)")

@@ -1,98 +1,207 @@
-"""The Pagefind search index, written in shards so that the indexer's memory stays bounded.
+"""The site's search index, split so that one query downloads only the few small files it needs.
 
-Pagefind holds every page it indexes in memory until it writes the index: about 125 KB a page,
-3.3 GB for a national catalogue. Indexing at most `shard_pages` pages per run keeps its peak near
-`shard_pages` × 125 KB whatever the catalogue's size; the search box merges the shards in the
-browser (Pagefind's `mergeIndex`), so one query still searches every page.
+A national catalogue has 40,000 searchable pages; a visitor on a phone searches it. Pagefind
+(used before) fetches a list of every page first (7 bytes a page) and keeps every page in memory
+while indexing; its first query at 30,000 innovations downloaded 807 KiB. Here the browser first
+reads a small entry file, then the vocabulary chunk of each query word, the postings of the stems
+those words map to, and the records of the results it shows. Written under `katalog/search/`:
 
-The first shard is written to `pagefind/` (with Pagefind's scripts), the others to
-`pagefind/shard-N/`; `pagefind/shards.json` lists those for the search box.
+- `index.json`: the entry (never cached for long): the folder of this build's chunks, the number
+  of documents, and the first word and first stem of each vocabulary and postings chunk;
+- `<digest>/w<n>.json`: vocabulary chunk, `[word, stem, stem's document count]` in word order;
+- `<digest>/s<n>.json`: postings chunk, `[stem, document-id gaps, top score, weights 1..255]`;
+- `<digest>/d<n>.json`: documents `n × DOC_CHUNK …`: `[url, title, excerpt]`, by URL order.
+
+`<digest>` names the content, so every file under it can be cached for good. Words are stemmed
+with the Snowball Indonesian stemmer here, at build time, for every word of the site: the browser
+maps a query word to its stem through the vocabulary and needs no stemmer of its own.
+Ranking is BM25 over the page text, a word in the page's title counting `TITLE_WEIGHT` times.
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import json
 import math
-import os
 import shutil
-import subprocess
 import sys
-import tempfile
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-# What marks a page Pagefind indexes (overrides/main.html); pages without it are left out.
-MARKER = "data-pagefind-body"
-OUTPUT = "pagefind"
-SHARDS_FILE = "shards.json"
-# About 750 MB of Pagefind's memory at 30,000 innovations (~125 KB a page, measured).
-DEFAULT_SHARD_PAGES = 6000
+import snowballstemmer
+
+from .search_text import MARKER, page_text, words
+
+OUTPUT = "katalog/search"
+ENTRY = "index.json"
+DOC_CHUNK = 16
+# Chunk sizes in bytes of JSON before compression: a few KB each over the wire.
+WORDS_CHUNK_BYTES = 8_000
+POSTINGS_CHUNK_BYTES = 24_000
+TITLE_WEIGHT = 3
+BM25_K1, BM25_B = 1.2, 0.75
 
 
-class SearchIndexError(RuntimeError):
-    """Pagefind failed; the message carries its output."""
+@dataclass(frozen=True)
+class Document:
+    """One searchable page: where it is, what the result shows, and how often each word occurs
+    in it (a word of the title counting `TITLE_WEIGHT` times)."""
+
+    url: str
+    title: str
+    excerpt: str
+    counts: dict[str, int]
+    length: int
 
 
-def indexed_pages(site: Path) -> list[Path]:
-    """The built pages that ask to be indexed, in path order (the index's own folder excluded)."""
+_STEMMER = snowballstemmer.stemmer("indonesian")
+
+
+@cache
+def stem(word: str) -> str:
+    """The Snowball Indonesian stem of a lower-cased word."""
+    return str(_STEMMER.stemWord(word))
+
+
+def page_url(dest: str) -> str:
+    """A built file's URL relative to the site root (`a/b/index.html` → `a/b/`)."""
+    return dest.removesuffix("index.html") if dest.endswith("/index.html") or dest == "index.html" else dest
+
+
+def document(dest: str, page: str) -> Document | None:
+    """The searchable document of the built page at `dest` (relative to the site), if it has one."""
+    text = page_text(page)
+    if text is None:
+        return None
+    body = words(text.body)
+    counts = Counter(body)
+    for word in words(text.title):
+        counts[word] += TITLE_WEIGHT
+    # One string object per distinct word, however many pages use it: the build holds 40,000 of
+    # these, and a child process hands them to the parent pickled (which shares equal objects).
+    interned = {sys.intern(word): count for word, count in counts.items()}
+    return Document(page_url(dest), text.title, text.excerpt, interned, len(body))
+
+
+def read_documents(site: Path) -> Iterator[Document]:
+    """The searchable documents of every page built into `site` (the index's own folder excluded)."""
     output, marker = site / OUTPUT, MARKER.encode()
-    return sorted(
-        page for page in site.rglob("*.html") if output not in page.parents and marker in page.read_bytes()
-    )
+    for path in sorted(site.rglob("*.html")):
+        if output in path.parents:
+            continue
+        data = path.read_bytes()
+        if marker in data:
+            found = document(path.relative_to(site).as_posix(), data.decode("utf-8"))
+            if found is not None:
+                yield found
 
 
-def shards(pages: list[Path], shard_pages: int) -> list[list[Path]]:
-    """`pages` in at most `shard_pages`-sized runs of nearly equal length (path order kept)."""
-    count = max(1, math.ceil(len(pages) / shard_pages))
-    size, extra = divmod(len(pages), count)
-    out, start = [], 0
-    for n in range(count):
-        end = start + size + (1 if n < extra else 0)
-        out.append(pages[start:end])
-        start = end
-    return out
-
-
-def shard_folder(n: int) -> str:
-    """Where shard `n` is written, relative to the index folder (the first shard at its root)."""
-    return "" if n == 0 else f"shard-{n}/"
-
-
-def index_site(site: Path, shard_pages: int = DEFAULT_SHARD_PAGES, pages: list[str] | None = None) -> int:
-    """Index `site` into `site/pagefind/`; returns the number of shards written.
-
-    `pages` are the site's pages that carry the marker, relative to `site`, when the build that
-    wrote them has gathered them; else every page is read to find them (seconds per 10,000 pages).
-    """
+def index_site(site: Path, documents: Iterable[Document] | None = None) -> int:
+    """Write the index of `documents` (else of every page in `site`) to `site/katalog/search/`;
+    returns the number of documents indexed."""
+    docs = sorted(read_documents(site) if documents is None else documents, key=lambda d: d.url)
+    chunks, boundaries = _chunks(docs)
+    digest = hashlib.sha256()
+    for name, data in chunks:
+        digest.update(name.encode() + b"\0" + data + b"\0")
+    folder = digest.hexdigest()[:16]
     output = site / OUTPUT
     if output.exists():
         shutil.rmtree(output)
-    found = indexed_pages(site) if pages is None else sorted(site / page for page in set(pages))
-    groups = shards(found, shard_pages)
-    # The shard's pages are linked into a folder of their own at their own paths, so Pagefind
-    # sees only them and gives each its URL in the site.
-    with tempfile.TemporaryDirectory(prefix=".katalog-search-", dir=site.parent) as work:
-        for n, group in enumerate(groups):
-            root = Path(work) / str(n)
-            root.mkdir()
-            for page in group:
-                _link(page, root / page.relative_to(site))
-            _pagefind(root, output / shard_folder(n))
-            shutil.rmtree(root)
-    merge = [shard_folder(n) for n in range(1, len(groups))]
-    (output / SHARDS_FILE).write_text(json.dumps({"merge": merge}) + "\n", encoding="utf-8")
-    return len(groups)
+    (output / folder).mkdir(parents=True)
+    for name, data in chunks:
+        (output / folder / name).write_bytes(data)
+    entry = {"version": 1, "folder": folder + "/", "documents": len(docs), "docChunk": DOC_CHUNK}
+    (output / ENTRY).write_bytes(_json(entry | boundaries))
+    return len(docs)
 
 
-def _link(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:  # another file system, or one without hard links
-        shutil.copyfile(source, target)
+def _chunks(docs: list[Document]) -> tuple[list[tuple[str, bytes]], dict[str, list[str]]]:
+    """The index's files (name, content), and the first key of each vocabulary and postings chunk."""
+    stems = {word: stem(word) for word in sorted({word for doc in docs for word in doc.counts})}
+    postings = _postings(docs, stems)
+    kinds = [
+        (
+            "w",
+            "words",
+            [(w, _row([w, term, postings[term][0]])) for w, term in stems.items()],
+            WORDS_CHUNK_BYTES,
+        ),
+        ("s", "stems", [(term, postings[term][1]) for term in sorted(postings)], POSTINGS_CHUNK_BYTES),
+    ]
+    files: list[tuple[str, bytes]] = []
+    boundaries: dict[str, list[str]] = {}
+    for letter, key, rows, size in kinds:
+        parts = _split(rows, size)
+        boundaries[key] = [part[0][0] for part in parts]
+        files += [(f"{letter}{n}.json", _join(row for _, row in part)) for n, part in enumerate(parts)]
+    for n in range(0, len(docs), DOC_CHUNK):
+        records = [[d.url, d.title, d.excerpt] for d in docs[n : n + DOC_CHUNK]]
+        files.append((f"d{n // DOC_CHUNK}.json", _json(records)))
+    return files, boundaries
 
 
-def _pagefind(site: Path, output: Path) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output)]
-    done = subprocess.run([*command, "--silent"], capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed to index the site:\n{done.stdout}{done.stderr}")
+def _postings(docs: list[Document], stems: dict[str, str]) -> dict[str, tuple[int, str]]:
+    """Each stem's number of documents and its postings row as JSON: the stem, its documents (ids
+    as gaps: the first id, then the difference to the one before), its top BM25 score, and each
+    document's score in 255ths of it."""
+    count = len(docs)
+    average = sum(d.length for d in docs) / count if count else 0.0
+    # Compact arrays: a national catalogue has millions of postings.
+    found: dict[str, tuple[array[int], array[float]]] = {}
+    k1 = BM25_K1
+    for n, doc in enumerate(docs):
+        norm = k1 * (1 - BM25_B + BM25_B * doc.length / average) if average else k1
+        terms: dict[str, int] = {}
+        for word, tf in doc.counts.items():
+            term = stems[word]
+            terms[term] = terms.get(term, 0) + tf
+        for term, tf in terms.items():
+            ids, scores = found.get(term) or found.setdefault(term, (array("I"), array("d")))
+            ids.append(n)
+            scores.append(tf * (k1 + 1) / (tf + norm))
+    out = {}
+    for term in list(found):
+        ids, scores = found.pop(term)
+        idf = math.log(1 + (count - len(ids) + 0.5) / (len(ids) + 0.5))
+        top = max(scores)
+        gaps = [ids[0], *(b - a for a, b in itertools.pairwise(ids))]
+        weights = [round(255 * score / top) or 1 for score in scores]
+        out[term] = (len(ids), _row([term, gaps, round(top * idf, 4), weights]))
+    return out
+
+
+def _split(rows: list[tuple[str, str]], size: int) -> list[list[tuple[str, str]]]:
+    """`rows` (key, JSON) in runs of about `size` characters of JSON each (a larger row alone)."""
+    parts: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    used = 0
+    for row in rows:
+        if current and used + len(row[1]) > size:
+            parts.append(current)
+            current, used = [], 0
+        current.append(row)
+        used += len(row[1])
+    if current:
+        parts.append(current)
+    return parts
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _row(value: object) -> str:
+    return _ENCODER.encode(value)
+
+
+def _join(rows: Iterable[str]) -> bytes:
+    return ("[" + ",".join(rows) + "]").encode("utf-8")
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -118,7 +118,7 @@ def measure(site: Path) -> BudgetReport:
     site = site.resolve()
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site).as_posix()
-        if rel.startswith(("pagefind/", "katalog/")) or rel == "404.html":
+        if rel.startswith("katalog/") or rel == "404.html":
             continue
         html = page.read_text(encoding="utf-8")
         kind = page_type(rel)

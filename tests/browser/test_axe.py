@@ -49,7 +49,7 @@ def test_no_wcag_violations(
         page.goto(site_url + PAGES[name], wait_until="load")
         if name in ("home", "search", "browser"):
             # Wait for the script-built parts (search box, filters) that axe must check too.
-            page.wait_for_selector(".pagefind-ui__search-input, .kid-browse__form", timeout=10_000)
+            page.wait_for_selector(".kid-search__input, .kid-browse__form", timeout=10_000)
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)

@@ -73,9 +73,9 @@ def test_search_finds_an_indonesian_word_form_not_on_the_page(
     assert literal.stdout == "", "the query must not appear literally, or the test proves nothing"
     page = guarded_page
     page.goto(site_url + PAGES["search"])
-    page.locator(".pagefind-ui__search-input").fill(query)
-    expect(page.locator(".pagefind-ui__result-title").first).to_be_visible(timeout=10_000)
-    titles = page.locator(".pagefind-ui__result-title").all_inner_texts()
+    page.locator(".kid-search__input").fill(query)
+    expect(page.locator(".kid-search__title").first).to_be_visible(timeout=10_000)
+    titles = page.locator(".kid-search__title").all_inner_texts()
     assert expected in titles
 
 
@@ -133,14 +133,14 @@ def test_keyboard_reaches_main_content_through_the_skip_link(guarded_page: Page,
 def test_keyboard_reaches_search_and_it_works(guarded_page: Page, site_url: str) -> None:
     page = guarded_page
     page.goto(site_url)
-    assert _tab_until(page, "document.activeElement.classList.contains('pagefind-ui__search-input')")
+    assert _tab_until(page, "document.activeElement.classList.contains('kid-search__input')")
     page.keyboard.type("dipantau")
     # Searches for the partly typed word may render first; tab only once the whole word's results
     # are shown, or a late re-render takes the focus away.
-    expect(page.locator(".pagefind-ui__message")).to_contain_text("dipantau", timeout=10_000)
-    expect(page.locator(".pagefind-ui__result-title").first).to_be_visible(timeout=10_000)
+    expect(page.locator(".kid-search__status")).to_contain_text("dipantau", timeout=10_000)
+    expect(page.locator(".kid-search__title").first).to_be_visible(timeout=10_000)
     # Results are links the keyboard can reach.
-    assert _tab_until(page, "!!document.activeElement.closest('.pagefind-ui__result')", limit=10)
+    assert _tab_until(page, "!!document.activeElement.closest('.kid-search__result')", limit=10)
 
 
 def test_keyboard_focus_is_visible(guarded_page: Page, site_url: str) -> None:

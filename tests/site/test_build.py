@@ -6,7 +6,6 @@ Sites are built once per catalogue (see conftest.py) and inspected as files, off
 from __future__ import annotations
 
 import filecmp
-import gzip
 import json
 import os
 import re
@@ -340,7 +339,7 @@ def test_two_builds_are_byte_identical(
     first = {rel(relations_site.site, p) for p in relations_site.site.rglob("*") if p.is_file()}
     second = {rel(again.site, p) for p in again.site.rglob("*") if p.is_file()}
     assert first == second
-    assert "sitemap.xml.gz" in first and any(p.startswith("pagefind/") for p in first)
+    assert "sitemap.xml.gz" in first and any(p.startswith("katalog/search/") for p in first)
     _, mismatch, errors = filecmp.cmpfiles(relations_site.site, again.site, sorted(first), shallow=False)
     assert mismatch == [] and errors == []
 
@@ -414,28 +413,20 @@ def test_katalog_pages_refuses_invalid_content(tmp_path: Path, project_factory: 
 # --- Search -------------------------------------------------------------------------------------
 
 
-def _fragments(site: Path) -> dict[str, dict[str, object]]:
-    """Pagefind's per-page records, by URL (gzip, then a signature, then JSON)."""
-    found = {}
-    for file in (site / "pagefind" / "fragment").iterdir():
-        data = gzip.decompress(file.read_bytes())
-        assert data.startswith(b"pagefind_dcd")
-        record = json.loads(data[len(b"pagefind_dcd") :])
-        found[record["url"]] = record
-    return found
-
-
-def test_pagefind_index_covers_the_indexed_pages(any_site: Built) -> None:
-    entry = json.loads((any_site.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert list(entry["languages"]) == ["id"]
-    marked = [p for p in html_files(any_site.site) if "data-pagefind-body" in p.read_text(encoding="utf-8")]
-    assert entry["languages"]["id"]["page_count"] == len(marked)
-    fragments = _fragments(any_site.site)
-    assert len(fragments) == len(marked)
+def test_search_index_covers_the_searchable_pages(any_site: Built) -> None:
+    index = any_site.site / "katalog" / "search"
+    entry = json.loads((index / "index.json").read_text(encoding="utf-8"))
+    records = [
+        row
+        for chunk in sorted((index / entry["folder"]).glob("d*.json"), key=lambda p: int(p.stem[1:]))
+        for row in json.loads(chunk.read_text(encoding="utf-8"))
+    ]
+    marked = [p for p in html_files(any_site.site) if "data-kid-searchable" in p.read_text(encoding="utf-8")]
+    assert entry["documents"] == len(records) == len(marked)
+    by_url = {url: title for url, title, _ in records}
     for ref, innovation in any_site.catalogue.innovations.items():
-        url = "/" + rel(any_site.site, any_site.html_path(paths.innovation(ref))).removesuffix("index.html")
-        assert url in fragments, url
-        assert innovation.title in str(fragments[url]["content"])
+        url = rel(any_site.site, any_site.html_path(paths.innovation(ref))).removesuffix("index.html")
+        assert by_url[url] == innovation.title
 
 
 # --- Contributor text stays inert ---------------------------------------------------------------

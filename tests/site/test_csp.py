@@ -119,11 +119,11 @@ def url_of(served: Callable[[Path], str]) -> Callable[[Built, str], str]:
 
 
 def search(watched: Watched, query: str) -> None:
-    """Type `query` into the search page's box and wait for Pagefind's results."""
-    box = watched.page.locator(".pagefind-ui__search-input")
+    """Type `query` into the search page's box and wait for the results."""
+    box = watched.page.locator(".kid-search__input")
     box.wait_for(timeout=SEARCH_TIMEOUT_MS)
     box.press_sequentially(query, delay=20)
-    watched.page.locator(".pagefind-ui__result").first.wait_for(timeout=SEARCH_TIMEOUT_MS)
+    watched.page.locator(".kid-search__result").first.wait_for(timeout=SEARCH_TIMEOUT_MS)
 
 
 def test_home_page_passes_its_policy(shipped_site: Built, watched: Watched, url_of: Any) -> None:
@@ -139,14 +139,16 @@ def test_innovation_page_passes_its_policy(shipped_site: Built, watched: Watched
     watched.assert_clean()
 
 
-def test_search_page_passes_its_policy_with_pagefind_running(
+def test_search_page_passes_its_policy_with_search_running(
     shipped_site: Built, watched: Watched, url_of: Any
 ) -> None:
-    wasm: list[str] = []
-    watched.page.on("response", lambda r: wasm.append(r.url) if "wasm" in r.url and r.ok else None)
+    index: list[str] = []
+    watched.page.on(
+        "response", lambda r: index.append(r.url) if "/katalog/search/" in r.url and r.ok else None
+    )
     watched.page.goto(url_of(shipped_site, paths.SEARCH), wait_until="networkidle")
     search(watched, "command")
-    assert wasm, "Pagefind's WebAssembly was never fetched"
+    assert index, "the search index was never fetched"
     watched.assert_clean()
 
 
@@ -180,8 +182,8 @@ def test_hostile_search_results_stay_text(corpus_site: Built, watched: Watched, 
     watched.page.goto(url_of(corpus_site, paths.SEARCH), wait_until="networkidle")
     search(watched, "alert")
     watched.page.wait_for_timeout(500)  # let every result render its excerpt
-    results = watched.page.locator(".pagefind-ui__results")
-    assert results.locator(".pagefind-ui__result").count() >= 2
+    results = watched.page.locator(".kid-search__results")
+    assert results.locator(".kid-search__result").count() >= 2
     assert "alert(" in results.inner_text()
     assert results.locator(_INJECTED).count() == 0
     handlers = results.evaluate(
