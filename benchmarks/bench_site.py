@@ -110,7 +110,7 @@ def first_search_bytes(site: Path, query: str = FIRST_QUERY) -> int:
             page = browser.new_page()
 
             def keep(response: Any) -> None:
-                wanted = "/katalog/search/" in response.url or response.url.endswith("/search.js")
+                wanted = "/search-index/" in response.url or response.url.endswith("/search.js")
                 if wanted and response.ok:
                     body = response.body()
                     sizes.append(min(len(body), len(gzip.compress(body))))

@@ -60,7 +60,7 @@ class KatalogConfig(base.Config):
     """Language of the generated pages and of the checker's messages. Example: `lang: id`"""
 
     search = c.Type(bool, default=True)
-    """Build the search index (`katalog/search/`) from the built pages. Example: `search: true`"""
+    """Build the search index (`search-index/`) from the built pages. Example: `search: true`"""
 
     build_state = c.Type(str, default=".cache/katalog/build-state.json")
     """Where `mkdocs build --dirty` keeps each page's input fingerprint (relative to mkdocs.yml),
@@ -307,7 +307,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def _index_search(self, config: MkDocsConfig) -> None:
         count = index_site(Path(config.site_dir), self.searchable if self.writes_all else None)
-        log.info("katalog: search index of %d pages written to %s/katalog/search", count, config.site_dir)
+        log.info("katalog: search index of %d pages written to %s/search-index", count, config.site_dir)
 
     @property
     def changed(self) -> int:

@@ -4,7 +4,7 @@ A national catalogue has 40,000 searchable pages; a visitor on a phone searches 
 (used before) fetches a list of every page first (7 bytes a page) and keeps every page in memory
 while indexing; its first query at 30,000 innovations downloaded 807 KiB. Here the browser first
 reads a small entry file, then the vocabulary chunk of each query word, the postings of the stems
-those words map to, and the records of the results it shows. Written under `katalog/search/`:
+those words map to, and the records of the results it shows. Written under `search-index/`:
 
 - `index.json`: the entry (never cached for long): the folder of this build's chunks, the number
   of documents, and the first word and first stem of each vocabulary and postings chunk;
@@ -37,7 +37,7 @@ import snowballstemmer
 
 from .search_text import MARKER, page_text, words
 
-OUTPUT = "katalog/search"
+OUTPUT = "search-index"
 ENTRY = "index.json"
 DOC_CHUNK = 16
 # Chunk sizes in bytes of JSON before compression: a few KB each over the wire.
@@ -102,7 +102,7 @@ def read_documents(site: Path) -> Iterator[Document]:
 
 
 def index_site(site: Path, documents: Iterable[Document] | None = None) -> int:
-    """Write the index of `documents` (else of every page in `site`) to `site/katalog/search/`;
+    """Write the index of `documents` (else of every page in `site`) to `site/search-index/`;
     returns the number of documents indexed."""
     docs = sorted(read_documents(site) if documents is None else documents, key=lambda d: d.url)
     chunks, boundaries = _chunks(docs)

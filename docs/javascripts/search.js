@@ -9,7 +9,7 @@
   "use strict";
   var script = document.currentScript;
   var site = new URL("../", script ? script.src : window.location.href);
-  var root = new URL("katalog/search/", site);
+  var root = new URL("search-index/", site);
   // Words as the index splits them (generator/search_text.py: \w+ after NFC, lower-cased).
   var WORD = /[\p{L}\p{N}_]+/gu;
   var PAGE = 10;

@@ -70,7 +70,7 @@ def test_search_first_query_downloads_little(guarded_page: Page, site_url: str) 
     downloaded: list[bytes] = []
 
     def keep(response: Response) -> None:
-        if "/katalog/search/" in response.url or response.url.endswith("/search.js"):
+        if "/search-index/" in response.url or response.url.endswith("/search.js"):
             downloaded.append(response.body())
 
     guarded_page.on("response", keep)

@@ -339,7 +339,7 @@ def test_two_builds_are_byte_identical(
     first = {rel(relations_site.site, p) for p in relations_site.site.rglob("*") if p.is_file()}
     second = {rel(again.site, p) for p in again.site.rglob("*") if p.is_file()}
     assert first == second
-    assert "sitemap.xml.gz" in first and any(p.startswith("katalog/search/") for p in first)
+    assert "sitemap.xml.gz" in first and any(p.startswith("search-index/") for p in first)
     _, mismatch, errors = filecmp.cmpfiles(relations_site.site, again.site, sorted(first), shallow=False)
     assert mismatch == [] and errors == []
 
@@ -414,7 +414,7 @@ def test_katalog_pages_refuses_invalid_content(tmp_path: Path, project_factory: 
 
 
 def test_search_index_covers_the_searchable_pages(any_site: Built) -> None:
-    index = any_site.site / "katalog" / "search"
+    index = any_site.site / "search-index"
     entry = json.loads((index / "index.json").read_text(encoding="utf-8"))
     records = [
         row

@@ -143,9 +143,7 @@ def test_search_page_passes_its_policy_with_search_running(
     shipped_site: Built, watched: Watched, url_of: Any
 ) -> None:
     index: list[str] = []
-    watched.page.on(
-        "response", lambda r: index.append(r.url) if "/katalog/search/" in r.url and r.ok else None
-    )
+    watched.page.on("response", lambda r: index.append(r.url) if "/search-index/" in r.url and r.ok else None)
     watched.page.goto(url_of(shipped_site, paths.SEARCH), wait_until="networkidle")
     search(watched, "command")
     assert index, "the search index was never fetched"

@@ -91,7 +91,7 @@ def test_offline_zip_builds_and_says_how_to_open_it(offline: Offline) -> None:
     # The browser's index as scripts (file:// refuses fetch), and no Pagefind (it fetches too).
     assert f"{ZIP_ROOT}/katalog/index.js" in names
     assert not [n for n in names if n.startswith(f"{ZIP_ROOT}/katalog/") and n.endswith(".json")]
-    assert not [n for n in names if n.startswith(f"{ZIP_ROOT}/katalog/search/")]
+    assert not [n for n in names if n.startswith(f"{ZIP_ROOT}/search-index/")]
 
 
 def test_two_builds_are_byte_identical(offline: Offline) -> None:

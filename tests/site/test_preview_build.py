@@ -50,7 +50,7 @@ def test_preview_builds_the_record_page_and_the_pages_that_list_it(project: Path
     # Other innovations' pages, the search index and the open data are not built.
     built = {p.relative_to(preview).as_posix() for p in preview.rglob("index.html")}
     assert "inovasi/kabupaten-sumedang/layanan-adminduk-daring/index.html" not in built
-    assert not (preview / "katalog" / "search").exists()
+    assert not (preview / "search-index").exists()
     assert not (preview / "data" / "katalog.json").exists()
 
 

@@ -84,7 +84,7 @@ def _doc(url: str, title: str, body: str) -> Document:
 
 def _read(site: Path) -> tuple[dict[str, Any], dict[str, list[Any]], dict[str, list[Any]], list[list[str]]]:
     """The entry, the vocabulary by word, the postings by stem, and the records in order."""
-    index = site / "katalog" / "search"
+    index = site / "search-index"
     entry = json.loads((index / "index.json").read_text(encoding="utf-8"))
     folder = index / entry["folder"]
 
@@ -148,7 +148,7 @@ def test_the_index_is_the_same_for_the_same_pages_in_any_order(tmp_path: Path) -
 def test_a_new_index_replaces_the_old_one(tmp_path: Path) -> None:
     index_site(tmp_path, DOCS)
     index_site(tmp_path, DOCS[:2])
-    folders = [p for p in (tmp_path / "katalog" / "search").iterdir() if p.is_dir()]
+    folders = [p for p in (tmp_path / "search-index").iterdir() if p.is_dir()]
     assert len(folders) == 1 and _read(tmp_path)[0]["documents"] == 2
 
 
