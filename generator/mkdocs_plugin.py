@@ -40,7 +40,15 @@ from .paths import NAV as NAV_PAGES
 from .preview import Preview, preview_notice
 from .render import PageRenderer, compiled_templates, labels
 from .report import summary_line
-from .search_index import Document, document, index_site
+from .search_index import (
+    Document,
+    document,
+    index_site,
+    load_documents,
+    page_file,
+    read_documents,
+    save_documents,
+)
 from .search_text import MARKER as SEARCH_MARKER
 from .text_safety import visible
 
@@ -306,8 +314,32 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         log.info("katalog: %d open-data files written to %s/data", len(exports), config.site_dir)
 
     def _index_search(self, config: MkDocsConfig) -> None:
-        count = index_site(Path(config.site_dir), self.searchable if self.writes_all else None)
+        site = Path(config.site_dir)
+        documents = self.searchable if self.writes_all else self._all_documents(config)
+        count = index_site(site, documents)
+        if self.building and self.dirty:
+            save_documents(self._documents_path(config), self.state_key, documents)
         log.info("katalog: search index of %d pages written to %s/search-index", count, config.site_dir)
+
+    def _all_documents(self, config: MkDocsConfig) -> list[Document]:
+        """A `--dirty` build's documents: those of the pages it wrote, and the last build's for the
+        pages it kept (else every page is read from the site folder)."""
+        site = Path(config.site_dir)
+        kept = load_documents(self._documents_path(config), self.state_key) if self.building else None
+        if kept is None:
+            return list(read_documents(site))
+        documents = {d.url: d for d in kept if (site / page_file(d.url)).is_file()}
+        documents |= {d.url: d for d in self.searchable}
+        log.info(
+            "katalog: search index: %d page(s) read now, %d kept from the last build",
+            len(self.searchable),
+            len(documents) - len(self.searchable),
+        )
+        return list(documents.values())
+
+    def _documents_path(self, config: MkDocsConfig) -> Path:
+        state = self._state_path(config)
+        return state.with_name(state.stem + "-search.json")
 
     @property
     def changed(self) -> int:

@@ -2,9 +2,10 @@
 
 A national catalogue has 40,000 searchable pages; a visitor on a phone searches it. Pagefind
 (used before) fetches a list of every page first (7 bytes a page) and keeps every page in memory
-while indexing; its first query at 30,000 innovations downloaded 807 KiB. Here the browser first
-reads a small entry file, then the vocabulary chunk of each query word, the postings of the stems
-those words map to, and the records of the results it shows. Written under `search-index/`:
+while indexing; its first query at 30,000 innovations downloaded 807 KiB. Here the browser reads
+a small entry file, then the postings chunk of each query word's stem, and the records of the
+results it shows (plus, for a word still being typed, the vocabulary chunk of the longer words it
+begins). Written under `search-index/`:
 
 - `index.json`: the entry (never cached for long): the folder of this build's chunks, the number
   of documents, and the first word and first stem of each vocabulary and postings chunk;
@@ -13,9 +14,10 @@ those words map to, and the records of the results it shows. Written under `sear
 - `<digest>/d<n>.json`: documents `n × DOC_CHUNK …`: `[url, title, excerpt]`, by URL order.
 
 `<digest>` names the content, so every file under it can be cached for good. Words are stemmed
-with the Snowball Indonesian stemmer here, at build time, for every word of the site: the browser
-maps a query word to its stem through the vocabulary and needs no stemmer of its own.
-Ranking is BM25 over the page text, a word in the page's title counting `TITLE_WEIGHT` times.
+with the Snowball Indonesian stemmer (the `snowballstemmer` package); the browser stems a query
+with its own implementation of the same algorithm (docs/javascripts/search.js), which a test
+checks word for word against this one. Ranking is BM25 over the page text, a word of the page's
+title counting `TITLE_WEIGHT` times.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import hashlib
 import itertools
 import json
 import math
+import os
 import shutil
 import sys
 from array import array
@@ -86,6 +89,41 @@ def document(dest: str, page: str) -> Document | None:
     # these, and a child process hands them to the parent pickled (which shares equal objects).
     interned = {sys.intern(word): count for word, count in counts.items()}
     return Document(page_url(dest), text.title, text.excerpt, interned, len(body))
+
+
+def page_file(url: str) -> str:
+    """The built file of a page URL (the inverse of `page_url`)."""
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def save_documents(path: Path, key: tuple[str, str], documents: Iterable[Document]) -> None:
+    """Keep the documents for the next `--dirty` build (`key`: what they are valid for), written
+    atomically. JSON, not pickle: a CI cache is data, never code."""
+    rows = [[d.url, d.title, d.excerpt, d.counts, d.length] for d in documents]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(_json({"key": list(key), "documents": rows}))
+    os.replace(temporary, path)
+
+
+def load_documents(path: Path, key: tuple[str, str]) -> list[Document] | None:
+    """The documents `save_documents` kept under `key`; None when there are none usable."""
+    try:
+        data = json.loads(path.read_bytes())
+        if data["key"] != list(key):
+            return None
+        return [
+            Document(
+                str(url),
+                str(title),
+                str(excerpt),
+                {sys.intern(w): int(n) for w, n in counts.items()},
+                int(length),
+            )
+            for url, title, excerpt, counts, length in data["documents"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def read_documents(site: Path) -> Iterator[Document]:

@@ -126,9 +126,9 @@
   }
 
   var loaded = {};
-  function json(url) {
+  function json(url, options) {
     if (!loaded[url]) {
-      loaded[url] = fetch(url).then(function (response) {
+      loaded[url] = fetch(url, options).then(function (response) {
         if (!response.ok) throw new Error(url + ": " + response.status);
         return response.json();
       });
@@ -139,8 +139,10 @@
     return loaded[url];
   }
 
+  // The entry names the folder of the current build's chunks: always asked of the server again
+  // (a stale copy would name a folder the next build removed); the chunks never change.
   function entry() {
-    return json(new URL("index.json", root).href);
+    return json(new URL("index.json", root).href, { cache: "no-cache" });
   }
 
   function chunk(index, name) {

@@ -5,6 +5,7 @@ site it leaves is byte-identical to a clean build of the same content.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -19,6 +20,7 @@ FIXTURES = REPO / "tests" / "fixtures"
 STATE = Path(".cache/katalog/build-state.json")
 INNOVATION = "innovations/kabupaten-sumedang/command-center.yml"
 _CHANGED = re.compile(r"incremental build: (\d+) of (\d+) pages changed")
+_SEARCH_READ = re.compile(r"search index: (\d+) page\(s\) read now, (\d+) kept from the last build")
 
 
 def tree(site: Path) -> dict[str, bytes]:
@@ -68,6 +70,26 @@ def test_an_edit_rebuilds_its_pages_and_matches_a_clean_build(
     changed, _ = dirty_build(run_mkdocs, project)
     assert 0 < changed < total
     assert tree(project / "site") == clean_build(run_mkdocs, project, tmp_path / "clean")
+
+
+def test_the_search_index_reads_only_the_pages_a_dirty_build_writes(
+    project: Path, run_mkdocs: Callable[..., Any], tmp_path: Path
+) -> None:
+    dirty_build(run_mkdocs, project)
+    source = project / INNOVATION
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("title: ", "title: Terkini ", 1), encoding="utf-8")
+    done = run_mkdocs(project, "build", "--strict", "--dirty")
+    assert done.returncode == 0, done.stderr
+    found = _SEARCH_READ.search(done.stderr)
+    assert found is not None, done.stderr
+    read, kept = int(found[1]), int(found[2])
+    entry = json.loads((project / "site" / "search-index" / "index.json").read_text(encoding="utf-8"))
+    assert read > 0 and kept > 0 and read + kept == entry["documents"]
+    # The kept documents and the new ones make the index a clean build makes.
+    assert tree(project / "site") == clean_build(run_mkdocs, project, tmp_path / "clean")
+    index = (project / "site" / "search-index").rglob("*.json")
+    assert any("Terkini" in p.read_text(encoding="utf-8") for p in index)
 
 
 def test_a_removed_record_loses_its_page(
