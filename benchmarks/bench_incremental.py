@@ -13,8 +13,9 @@ Writes a synthetic catalogue of N innovations (generator/synthetic.py), then tim
   with the most innovations and in one with few, and of an agreement: each run twice, the second
   time with the files in the operating system's cache.
 
-Search indexing and the open-data files are rebuilt in full by every build; they are part of the
-figures.
+The search index and the open-data files are written in full by every build (the index reads
+only the pages the build wrote, taking the others' words from the last build); they are part of
+the figures.
 """
 
 from __future__ import annotations
