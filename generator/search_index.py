@@ -242,4 +242,4 @@ def _join(rows: Iterable[str]) -> bytes:
 
 
 def _json(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _row(value).encode("utf-8")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 # What marks the searchable part of a page (overrides/main.html); pages without it are left out.
 MARKER = "data-kid-searchable"
-_START = re.compile(r"<div " + MARKER + r">")
+_START = f"<div {MARKER}>"
 _END = "</article>"
 # Scripts, styles and elements hidden until the browser shows them (the stale-entry notice).
 _UNSEEN = re.compile(
@@ -47,11 +47,12 @@ class PageText:
 
 def page_text(page: str) -> PageText | None:
     """The searchable text of a built page, or None when the page is not marked searchable."""
-    start = _START.search(page)
-    if start is None:
+    start = page.find(_START)
+    if start < 0:
         return None
-    end = page.find(_END, start.end())
-    region = page[start.end() : end if end >= 0 else len(page)]
+    start += len(_START)
+    end = page.find(_END, start)
+    region = page[start : end if end >= 0 else len(page)]
     region = _HEADERLINK.sub("", _UNSEEN.sub(" ", region))
     heading = _TITLE.search(region)
     if heading is None:

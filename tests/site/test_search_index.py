@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import snowballstemmer
 
-from generator.search_index import DOC_CHUNK, Document, index_site, page_url
+from generator.search_index import DOC_CHUNK, Document, document, index_site, page_file, page_url
 from generator.search_text import page_text, words
 
 if TYPE_CHECKING:
@@ -74,12 +74,9 @@ def test_page_urls_are_relative_to_the_site() -> None:
 
 
 def _doc(url: str, title: str, body: str) -> Document:
-    counts: dict[str, int] = {}
-    for word in words(body):
-        counts[word] = counts.get(word, 0) + 1
-    for word in words(title):
-        counts[word] = counts.get(word, 0) + 3
-    return Document(url, title, body[:40], counts, len(words(body)))
+    made = document(page_file(url), _page(f"<h1>{title}</h1><p>{body}</p>"))
+    assert made is not None and made.url == url
+    return made
 
 
 def _read(site: Path) -> tuple[dict[str, Any], dict[str, list[Any]], dict[str, list[Any]], list[list[str]]]:
