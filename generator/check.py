@@ -5,11 +5,10 @@ Every problem in every file is collected in one run; one broken file never hides
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
-from dataclasses import dataclass, is_dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from .catalogue import Catalogue
 from .confusables import Named, lookalike_problems
@@ -69,7 +68,7 @@ def check(
         for key, (path, rel) in sorted(found.items()):
             if only is not None and not only(cls, key):
                 continue
-            tasks.append((path, rel, cls))
+            tasks.append((path, rel, cls, key))
             keys.append((cls, key))
     outcomes = validate_files(tasks, jobs, cache)
     for outcome in outcomes:
@@ -78,10 +77,7 @@ def check(
     parsed: dict[type, dict[str, Parsed]] = {Region: {}, Innovation: {}, Agreement: {}}
     for (cls, key), outcome in zip(keys, outcomes[len(files.misnamed) :], strict=True):
         if outcome.parsed is not None:
-            # A copy: the cached outcome stays as the file gave it.
-            parsed[cls][key] = replace(
-                outcome.parsed, key=key, record=_with_identity(outcome.parsed.record, key)
-            )
+            parsed[cls][key] = outcome.parsed
     regions, innovations, agreements = parsed[Region], parsed[Innovation], parsed[Agreement]
     _check_regions(regions, files, problems)
     _check_innovations(innovations, regions, files, problems)
@@ -115,19 +111,6 @@ def load_catalogue(root: Path) -> Catalogue:
     if result.catalogue is None:
         raise CatalogueError(result.problems)
     return result.catalogue
-
-
-def _with_identity(record: Any, key: str) -> Any:
-    """Fill the fields that come from the file path."""
-    if not is_dataclass(record):  # a partial record of an invalid file
-        record = copy.copy(record)  # the file's outcome may be cached: leave it as it was
-        record.id = key.rpartition("/")[2]
-        record.region = key.partition("/")[0]
-        return record
-    if isinstance(record, Innovation):
-        region, _, ident = key.partition("/")
-        return replace(record, region=region, id=ident)
-    return replace(cast(Region | Agreement, record), id=key)
 
 
 def _report(problems: list[Problem], parsed: Parsed, name: str, message_code: str, /, **args: Any) -> None:

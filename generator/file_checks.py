@@ -10,11 +10,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, is_dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .load import load_file
+from .model import Agreement, Innovation, Region
 from .problems import Problem
 from .validate import Validator
 
@@ -46,12 +47,12 @@ class FileOutcome:
     problems: tuple[Problem, ...]
 
 
-# (path on disk, path as reported, record class)
-FileTask = tuple[Path, str, type]
+# (path on disk, path as reported, record class, record key: "" for a file whose name is refused)
+FileTask = tuple[Path, str, type, str]
 
 
-def validate_file(path: Path, rel: str, cls: type) -> FileOutcome:
-    """Load and validate one file."""
+def validate_file(path: Path, rel: str, cls: type, key: str) -> FileOutcome:
+    """Load and validate one file; its record gets the identity its path gives (`key`)."""
     loaded = load_file(path, rel)
     if loaded.root is None:
         return FileOutcome(None, tuple(loaded.problems))
@@ -62,7 +63,21 @@ def validate_file(path: Path, rel: str, cls: type) -> FileOutcome:
     partial = record if record is not None else validator.partial
     if partial is None:
         return FileOutcome(None, problems)
-    return FileOutcome(Parsed(rel, "", partial, validator.positions, valid), problems)
+    if key:
+        partial = _with_identity(partial, key)
+    return FileOutcome(Parsed(rel, key, partial, validator.positions, valid), problems)
+
+
+def _with_identity(record: Any, key: str) -> Any:
+    """Fill the fields that come from the file path."""
+    if not is_dataclass(record):  # a partial record of an invalid file
+        record.id = key.rpartition("/")[2]
+        record.region = key.partition("/")[0]
+        return record
+    if isinstance(record, Innovation):
+        region, _, ident = key.partition("/")
+        return replace(record, region=region, id=ident)
+    return replace(cast(Region | Agreement, record), id=key)
 
 
 class FileCache:
@@ -72,7 +87,7 @@ class FileCache:
     """
 
     def __init__(self) -> None:
-        self._entries: dict[tuple[str, type], tuple[tuple[int, int, int], FileOutcome]] = {}
+        self._entries: dict[tuple[str, type, str], tuple[tuple[int, int, int], FileOutcome]] = {}
 
     @staticmethod
     def _stamp(path: Path) -> tuple[int, int, int] | None:
@@ -83,17 +98,17 @@ class FileCache:
         return (status.st_size, status.st_mtime_ns, status.st_ino)
 
     def get(self, task: FileTask) -> FileOutcome | None:
-        path, rel, cls = task
-        entry = self._entries.get((rel, cls))
+        path, rel, cls, key = task
+        entry = self._entries.get((rel, cls, key))
         if entry is None or entry[0] != self._stamp(path):
             return None
         return entry[1]
 
     def put(self, task: FileTask, outcome: FileOutcome) -> None:
-        path, rel, cls = task
+        path, rel, cls, key = task
         stamp = self._stamp(path)
         if stamp is not None:
-            self._entries[(rel, cls)] = (stamp, outcome)
+            self._entries[(rel, cls, key)] = (stamp, outcome)
 
 
 def validate_files(

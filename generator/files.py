@@ -31,7 +31,7 @@ class CatalogueFiles:
     agreements: dict[str, tuple[Path, str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # Files whose name is not a valid id: their content is still checked, under no key.
-    misnamed: list[tuple[Path, str, type]] = field(default_factory=list)
+    misnamed: list[tuple[Path, str, type, str]] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -111,7 +111,7 @@ def _flat_folder(
         if _valid_name(stem, rel, problems):
             into[stem] = (Path(entry.path), rel)
         else:
-            found.misnamed.append((Path(entry.path), rel, cls))
+            found.misnamed.append((Path(entry.path), rel, cls, ""))
 
 
 def _valid_name(name: str, rel: str, problems: list[Problem], folder: bool = False) -> bool:

@@ -34,6 +34,10 @@ _BEFORE_BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
 # a set test rather than a regular expression, which a line of 20,000 dashes could make backtrack.
 _DELIMITER_CHARS = frozenset("|-: \t>*+")
 _BLANK_LINE = re.compile(r"\n[ \t>]*\n")
+# How many characters of HTML one character of Markdown can become, when the text has no table and
+# no reference definition (the only constructs that repeat text). The worst is a lone ">", a whole
+# blockquote: 28. tests/test_prose.py searches hostile input for more.
+MAX_GROWTH = 32
 
 
 def _allowed_link(url: str) -> bool:
@@ -90,6 +94,15 @@ def table_cells(text: str) -> int:
 
 def _delimiter_row(line: str) -> bool:
     return "|" in line and "-" in line and _DELIMITER_CHARS.issuperset(line)
+
+
+def html_size_bound(text: str, cells: int) -> int | None:
+    """An upper bound on `html_size(text)` found without parsing, given `cells = table_cells(text)`:
+    None when the text may hold a table or a reference definition (`[label]:` always writes "]:"),
+    which can repeat text any number of times."""
+    if cells or "]:" in text:
+        return None
+    return MAX_GROWTH * len(text)
 
 
 def html_size(text: str) -> int:

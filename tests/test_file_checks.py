@@ -34,9 +34,9 @@ def test_cache_reuses_unchanged_files_and_reads_changed_ones(
     read: list[str] = []
     validate = file_checks.validate_file
 
-    def counting(path: Path, rel: str, cls: type) -> file_checks.FileOutcome:
+    def counting(path: Path, rel: str, cls: type, key: str) -> file_checks.FileOutcome:
         read.append(rel)
-        return validate(path, rel, cls)
+        return validate(path, rel, cls, key)
 
     monkeypatch.setattr(file_checks, "validate_file", counting)
     cache = FileCache()

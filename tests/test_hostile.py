@@ -45,7 +45,7 @@ from generator.check import check, load_catalogue
 from generator.confusables import homoglyphs, mixed_script_word, skeleton
 from generator.csp import add_policy
 from generator.fields import input_fields
-from generator.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_LENGTH, MAX_NODES
+from generator.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_LENGTH, MAX_NODES, MAX_RENDERED_MARKDOWN
 from generator.load import Scalar
 from generator.messages import message
 from generator.mkdocs_plugin import KatalogPlugin, _fail_on_missing
@@ -62,7 +62,7 @@ from generator.model import (
     Source,
 )
 from generator.problems import problem
-from generator.prose import render_prose
+from generator.prose import MAX_GROWTH, render_prose
 from generator.render import PageRenderer, ext_link
 from generator.report import format_github, format_text
 from generator.text_safety import unsafe_character
@@ -575,6 +575,13 @@ def test_pathological_markdown_is_checked_and_rendered_fast(name: str) -> None:
     assert len(html) <= 10 * MAX_LENGTH["markdown"]
     # One character more than the limit is refused before any parsing.
     assert _check_markdown(body + "a") == (None, ["too-long"])
+
+
+def test_a_short_body_of_reference_links_is_still_measured() -> None:
+    # 3,000 characters, under the length that needs no parse, that would render to 680 KB.
+    body = "[x]: https://example.org/" + "a" * 1_900 + "\n\n" + "[x]" * 350
+    assert len(body) * MAX_GROWTH <= MAX_RENDERED_MARKDOWN
+    assert _check_markdown(body) == (None, ["markdown-too-large"])
 
 
 # What makes many tokens or much output; the bracket and image runs above cost time (timed there),

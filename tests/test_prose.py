@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.prose import render_prose
+from generator.prose import MAX_GROWTH, html_size, html_size_bound, render_prose, table_cells
 from generator.render import prose
 
 REL = "nofollow noopener ugc"
@@ -251,3 +251,33 @@ def test_any_prose_block_survives_the_site_engine(source: str) -> None:
     out = markdown.markdown(f"{block}\n\n## Sesudah\n", extensions=_SITE_EXTENSIONS)
     # Python-Markdown expands tabs everywhere, raw HTML included; nothing else may change.
     assert out == f'{block.expandtabs(4)}\n\n<h2 id="sesudah">Sesudah</h2>'
+
+
+# What swells most: block quotes, lists, headings, autolinks, escapes; no table, no "]:".
+_SWELLING = [*'>-*_#`<&"\\!()[]\n =+.1', "> ", "- ", "0. ", "1) ", "#\n", "<a@b>", "<http:>", "[](http:)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SWELLING), min_size=1, max_size=300).map("".join))
+def test_without_tables_or_references_markdown_grows_at_most_max_growth(source: str) -> None:
+    bound = html_size_bound(source, table_cells(source))
+    if bound is None:
+        assert "]:" in source or table_cells(source)
+        return
+    assert html_size(source) <= bound
+    assert len(render_prose(source)) <= bound
+
+
+@pytest.mark.parametrize("unit", [">", "> ", "#\n", "-\n", "<a@b>", "<http:>", "[](http:)", "*a*", "\\<"])
+def test_the_most_swelling_constructs_stay_within_max_growth(unit: str) -> None:
+    for count in (1, 10, 1_000):
+        source = unit * count
+        assert html_size(source) <= html_size_bound(source, 0) == MAX_GROWTH * len(source)
+
+
+@pytest.mark.parametrize(
+    ("source", "why"),
+    [("[a]: https://example.org/\n\n[a]", "a reference"), ("| a |\n|---|\n| 1 |", "a table")],
+)
+def test_text_that_can_repeat_itself_has_no_bound_without_parsing(source: str, why: str) -> None:
+    assert html_size_bound(source, table_cells(source)) is None, why
