@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .catalogue import Catalogue
 from .model import Agency, Agreement, Innovation
+from .relations import title_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,19 +55,26 @@ def build_brief(
 ) -> Brief:
     """Match the host's innovations to the visiting delegation's agency kinds.
 
-    `host_innovations`, when the caller has them indexed by region, saves a scan of the whole
-    catalogue per brief (there is a brief for every linked pair of regions).
+    `host_innovations`, the host's innovations sorted by title as `Relations.by_region` holds them,
+    saves a scan of the whole catalogue and a sort per brief (there is a brief for every linked
+    pair of regions).
     """
     visiting = delegation(catalogue, visitor, agreement)
     matches = []
     others = []
     if host_innovations is None:
-        host_innovations = [i for i in catalogue.innovations.values() if i.region == host]
-    host_innovations = sorted(host_innovations, key=lambda i: (i.title.casefold(), i.ref))
+        host_innovations = sorted(
+            (i for i in catalogue.innovations.values() if i.region == host),
+            key=title_key,
+        )
     kind_of = {agency.id: agency.kind for agency in catalogue.regions[host].agencies}
+    # Innovations of one host share a few combinations of agencies: match each combination once.
+    visitors_of: dict[tuple[str, ...], tuple[Agency, ...]] = {}
     for innovation in host_innovations:
-        kinds = {kind_of[agency_id] for agency_id in innovation.agencies if agency_id in kind_of}
-        visitors = tuple(a for a in visiting if a.kind in kinds)
+        visitors = visitors_of.get(innovation.agencies)
+        if visitors is None:
+            kinds = {kind_of[agency_id] for agency_id in innovation.agencies if agency_id in kind_of}
+            visitors = visitors_of[innovation.agencies] = tuple(a for a in visiting if a.kind in kinds)
         if visitors:
             matches.append(Match(innovation, visitors))
         else:
@@ -88,14 +96,16 @@ def agreement_briefs(
 ) -> list[Brief]:
     """One brief per ordered pair of parties where the host has innovations.
 
-    `by_region`, each region's innovations when the caller has them, saves scans of the catalogue.
+    `by_region`, each region's innovations sorted by title when the caller has them
+    (`Relations.by_region`), saves scans of the catalogue.
     """
     if len(agreement.parties) > MAX_BRIEF_PARTIES:
         return []
     if by_region is None:
-        by_region = defaultdict(list)
+        grouped = defaultdict(list)
         for innovation in catalogue.innovations.values():
-            by_region[innovation.region].append(innovation)
+            grouped[innovation.region].append(innovation)
+        by_region = {k: sorted(v, key=title_key) for k, v in grouped.items()}
     return [
         build_brief(catalogue, visitor, host, agreement, by_region[host])
         for visitor in agreement.parties

@@ -33,7 +33,7 @@ from .csp import add_policy
 from .file_checks import FileCache
 from .files import CONTENT_DIRS
 from .messages import message
-from .page_inputs import fingerprints
+from .page_inputs import RecordStrings, fingerprints
 from .pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_pages
 from .parallel_build import ParallelBuild
 from .paths import NAV as NAV_PAGES
@@ -104,6 +104,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.file_cache = FileCache()
         self.built_prints: dict[str, str] = {}
         self.prints: dict[str, str] = {}
+        self.record_strings = RecordStrings()
         self.state_key = ("", "")
         # The search index's documents, read from the pages as they are written, and whether this
         # build writes every page (else the index reads them all from the site folder).
@@ -140,9 +141,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.searchable = []
-        # After the first build of `serve --dirty`, the open data and the search index are not
-        # refreshed: they cover the whole catalogue, and a preview is about the edited pages.
+        # After the first build of `serve --dirty`, the open data, the search index and the sitemap
+        # are not refreshed: they cover the whole catalogue, and a preview is about the edited pages.
         self.refresh = not (self.serving and self.dirty and self.built_prints)
+        if not self.refresh:
+            config.theme.static_templates.discard("sitemap.xml")
         self.indexing = (
             self.config.search and not self.config.offline and self.preview is None and self.refresh
         )
@@ -200,6 +203,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             page.modified = path not in self.prints or self.prints[path] != self.built_prints.get(path)
             if self.building and not page.modified and not os.path.exists(page.abs_dest_path):
                 page.modified = True  # the site folder lost it (a partial cache): write it again
+            if not self.refresh and not page.modified and inclusion is InclusionLevel.NOT_IN_NAV:
+                page.keep()
             files.append(page)
         if self.config.offline:
             shim = (
@@ -348,7 +353,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def _fingerprint(self, plan: PagePlan, catalogue: Catalogue, config: MkDocsConfig) -> None:
         """Each page's input fingerprint; for `build --dirty`, also those of the last build."""
         if self.serving:
-            self.prints = fingerprints(plan, catalogue, stat_versions(self.root, catalogue))
+            versions = stat_versions(self.root, catalogue)
+            self.prints = fingerprints(plan, catalogue, versions, self.record_strings)
             return
         self.prints = fingerprints(plan, catalogue, content_versions(self.root, catalogue))
         self.state_key = self._state_key(config)
@@ -444,6 +450,8 @@ class _GeneratedPage(File):
     _write: Callable[[], str]
     # Whether `serve --dirty` must rebuild it (MkDocs asks `is_modified`).
     modified: bool = True
+    # Whether a serve rebuild keeps it as it is: then it is no documentation page to MkDocs.
+    kept: bool = False
 
     @classmethod
     def planned(
@@ -456,6 +464,16 @@ class _GeneratedPage(File):
 
     def is_modified(self) -> bool:
         return self.modified
+
+    def keep(self) -> None:
+        """For a serve rebuild, an unchanged record page becomes a plain file to MkDocs: links to it
+        still resolve, and MkDocs makes no page of it (at 40,000 pages, most of a rebuild's time)."""
+        # Fixed while it still is a page: a plain file's address would be its source path.
+        _ = self.url, self.abs_dest_path
+        self.kept = True
+
+    def is_documentation_page(self) -> bool:
+        return not self.kept and super().is_documentation_page()
 
     @property
     def content_string(self) -> str:

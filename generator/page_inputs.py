@@ -28,10 +28,30 @@ VersionOf = Callable[[str], object]
 _SCALARS = (str, int, float, bool, type(None), dt.date)
 
 
+class RecordStrings:
+    """The strings inside each record, where it names other records; kept across the rebuilds of
+    one `mkdocs serve`, where the records of unchanged files stay the same objects (the checker's
+    FileCache), so that only edited records are walked again."""
+
+    def __init__(self) -> None:
+        # id(record) → (record, its strings): holding the record keeps its id from being reused.
+        self._found: dict[int, tuple[Any, frozenset[str]]] = {}
+
+    def of(self, record: Any) -> frozenset[str]:
+        found = self._found.get(id(record))
+        if found is None or found[0] is not record:
+            found = self._found[id(record)] = (record, frozenset(_strings(record)))
+        return found[1]
+
+    def keep_only(self, records: Iterable[Any]) -> None:
+        """Forget the records that are gone."""
+        self._found = {id(r): self._found[id(r)] for r in records if id(r) in self._found}
+
+
 class _Inputs:
     """Digests of page inputs: stable across processes (a saved build state compares them)."""
 
-    def __init__(self, catalogue: Catalogue, version_of: VersionOf) -> None:
+    def __init__(self, catalogue: Catalogue, version_of: VersionOf, strings: RecordStrings) -> None:
         keyed: dict[str, Any] = {**catalogue.regions, **catalogue.innovations}
         keyed.update({f"agreements/{k}": v for k, v in catalogue.agreements.items()})
         # Strings that name a record, and the record key each stands for.
@@ -46,11 +66,13 @@ class _Inputs:
         self.walked: dict[int, bytes] = {}
         self.tables = {id(catalogue.regions), id(catalogue.innovations), id(catalogue.agreements)}
         self.records = keyed
+        self.strings_of = strings.of
 
     def version(self, key: str) -> bytes:
         """The record's own version, combined with those of the records it names."""
         if key not in self.versions:
-            named = sorted({self.names[s] for s in _strings(self.records[key]) if s in self.names} - {key})
+            strings = self.strings_of(self.records[key]) & self.names.keys()
+            named = sorted({self.names[s] for s in strings} - {key})
             versions = (repr(self.version_of(n)) for n in [key, *named])
             self.versions[key] = _digest(b"v", *(v.encode() for v in versions))
         return self.versions[key]
@@ -120,11 +142,20 @@ def _strings(value: Any, depth: int = 3) -> Iterable[str]:
             yield from _strings(getattr(value, f.name), depth - 1)
 
 
-def fingerprints(plan: PagePlan, catalogue: Catalogue, version_of: VersionOf) -> dict[str, str]:
+def fingerprints(
+    plan: PagePlan, catalogue: Catalogue, version_of: VersionOf, strings: RecordStrings | None = None
+) -> dict[str, str]:
     """A digest per page that changes whenever the page's Markdown may have changed; the same in
-    every process for the same inputs, as long as `version_of` is (a file's content digest)."""
-    inputs = _Inputs(catalogue, version_of)
-    return {
+    every process for the same inputs, as long as `version_of` is (a file's content digest).
+
+    `strings`: what earlier calls found inside the records, to reuse for those that are the same
+    objects now (and kept for the next call).
+    """
+    strings = strings if strings is not None else RecordStrings()
+    inputs = _Inputs(catalogue, version_of, strings)
+    found = {
         path: _digest(b"page", page.template.encode(), path.encode(), inputs.walk(page.context)).hex()
         for path, page in plan.items()
     }
+    strings.keep_only(inputs.records.values())
+    return found

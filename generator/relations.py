@@ -14,7 +14,8 @@ from .catalogue import Catalogue
 from .model import Agency, Agreement, Innovation, Region, Replication
 
 
-def _title_key(innovation: Innovation) -> tuple[str, str]:
+def title_key(innovation: Innovation) -> tuple[str, str]:
+    """The order of innovations in every listing: by title, then reference."""
     return (innovation.title.casefold(), innovation.ref)
 
 
@@ -105,7 +106,7 @@ def build_relations(catalogue: Catalogue) -> Relations:
     rel.by_tag = _sorted_groups(by_tag)
     rel.adopted_by = _sorted_groups(adopted_by)
     rel.replaces = _sorted_groups(replaces)
-    rel.related = {k: sorted(v.values(), key=_title_key) for k, v in sorted(related.items())}
+    rel.related = {k: sorted(v.values(), key=title_key) for k, v in sorted(related.items())}
 
     agreements_by_region: defaultdict[str, list[Agreement]] = defaultdict(list)
     agreements_by_agency: defaultdict[tuple[str, str], list[Agreement]] = defaultdict(list)
@@ -162,4 +163,4 @@ K = TypeVar("K", str, tuple[str, str])
 
 
 def _sorted_groups(groups: dict[K, list[Innovation]]) -> dict[K, list[Innovation]]:
-    return {key: sorted(items, key=_title_key) for key, items in sorted(groups.items())}
+    return {key: sorted(items, key=title_key) for key, items in sorted(groups.items())}

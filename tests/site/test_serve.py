@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import logging
 import os
 import re
 import socket
@@ -20,10 +21,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 from generator.render import labels
 
 REPO = Path(__file__).parents[2]
+FIXTURES = REPO / "tests" / "fixtures"
+SERVE_URL = "http://127.0.0.1:8000/"
 # Startup and each rebuild take a second or two; these bound a hang, not a normal run.
 START_TIMEOUT = 60
 REBUILD_TIMEOUT = 60
@@ -150,3 +156,52 @@ def test_dirty_serve_rebuilds_only_the_pages_an_edit_touches(server: Server, tmp
         assert time.monotonic() < deadline, server.output()
         time.sleep(0.3)
     assert 3 <= int(rebuilt[-1]) < total / 2
+
+
+def _serve_build(project: Path, site: Path, *, dirty: bool) -> Any:
+    """One build as `mkdocs serve` runs it: a fresh configuration, the plugin kept from the last
+    build (MkDocs keeps plugins that have `on_startup`); returns the plugin."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.site_url = SERVE_URL
+    build(config, serve_url=SERVE_URL, dirty=dirty)
+    return config.plugins["katalog"]
+
+
+def test_a_dirty_serve_rebuild_writes_the_pages_a_full_build_writes(
+    project_factory: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # In this process only: the plugin a previous test's build left in MkDocs' cache is not reused.
+    plugins_option = dict(MkDocsConfig._schema)["plugins"]
+    monkeypatch.setattr(plugins_option, "plugin_cache", {})
+    project = project_factory(tmp_path / "project", FIXTURES / "site-relations")
+    served = tmp_path / "served"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
+    config.plugins.on_startup(command="serve", dirty=True)
+    _serve_build(project, served, dirty=True)
+    first = _tree(served)
+    innovation = project / INNOVATION_FILE
+    text = innovation.read_text(encoding="utf-8")
+    innovation.write_text(text.replace("title: Sumedang Command Center", "title: Pusat Kendali Ketiga"))
+    caplog.set_level(logging.INFO, "mkdocs.plugins.katalog")
+    plugin = _serve_build(project, served, dirty=True)
+    rebuilt_count = re.findall(r"rebuilt (\d+) changed page", caplog.text)
+    assert rebuilt_count and 3 <= int(rebuilt_count[-1]) < len(plugin.prints)
+
+    monkeypatch.setattr(plugins_option, "plugin_cache", {})
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "full"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    _serve_build(project, tmp_path / "full", dirty=False)
+    full = _tree(tmp_path / "full")
+    rebuilt = _tree(served)
+    # What covers the whole catalogue is kept from the first build (see the plugin's `refresh`).
+    whole = ("search-index/", "data/", "sitemap.xml")
+    kept = {path for path in rebuilt if path.startswith(whole)}
+    assert kept and all(rebuilt[path] == first[path] for path in kept)
+    assert {p: rebuilt[p] for p in rebuilt if p not in kept} == {
+        p: full[p] for p in full if not p.startswith(whole)
+    }
+    assert "Pusat Kendali Ketiga" in rebuilt[INNOVATION_URL + "index.html"].decode("utf-8")
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
