@@ -60,8 +60,6 @@ def build_brief(
     pair of regions).
     """
     visiting = delegation(catalogue, visitor, agreement)
-    matches = []
-    others = []
     if host_innovations is None:
         host_innovations = sorted(
             (i for i in catalogue.innovations.values() if i.region == host),
@@ -70,15 +68,11 @@ def build_brief(
     kind_of = {agency.id: agency.kind for agency in catalogue.regions[host].agencies}
     # Innovations of one host share a few combinations of agencies: match each combination once.
     visitors_of: dict[tuple[str, ...], tuple[Agency, ...]] = {}
-    for innovation in host_innovations:
-        visitors = visitors_of.get(innovation.agencies)
-        if visitors is None:
-            kinds = {kind_of[agency_id] for agency_id in innovation.agencies if agency_id in kind_of}
-            visitors = visitors_of[innovation.agencies] = tuple(a for a in visiting if a.kind in kinds)
-        if visitors:
-            matches.append(Match(innovation, visitors))
-        else:
-            others.append(innovation)
+    for agencies in {innovation.agencies for innovation in host_innovations}:
+        kinds = {kind_of[agency_id] for agency_id in agencies if agency_id in kind_of}
+        visitors_of[agencies] = tuple(a for a in visiting if a.kind in kinds)
+    matches = [Match(i, visitors) for i in host_innovations if (visitors := visitors_of[i.agencies])]
+    others = [i for i in host_innovations if not visitors_of[i.agencies]]
     # Innovations that interest the most visiting agencies first; stopped ones last.
     matches.sort(
         key=lambda m: (m.innovation.status != "active", -len(m.visitors), m.innovation.title.casefold())

@@ -30,13 +30,21 @@ class PageBase:
         # Computed once: every region page looks these up.
         self.pairs = related_pairs(catalogue)
         self.edges = sorted(self.rel.learning_edges(), key=lambda e: (-e[2], e[0], e[1]))
+        # Each region's pairs and edges, in the order above: a region page lists only its own.
+        self.pairs_of: dict[str, list[tuple[str, str]]] = {}
+        for pair in self.pairs:
+            for region_id in dict.fromkeys(pair):
+                self.pairs_of.setdefault(region_id, []).append(pair)
+        self.edges_of: dict[str, list[tuple[str, str, int]]] = {}
+        for edge in self.edges:
+            for region_id in dict.fromkeys(edge[:2]):
+                self.edges_of.setdefault(region_id, []).append(edge)
+        self.agencies = {(r.id, a.id): a for r in catalogue.regions.values() for a in r.agencies}
         self._counterparts: dict[str, list[tuple[Region, Any, list[Innovation]]]] = {}
         self._briefs: dict[str, list[Brief]] = {}
         # Innovations per region: one table that every page showing counts shares.
         self.counts = Counter({region: len(items) for region, items in self.rel.by_region.items()})
-        self.agency_acronyms = {
-            (r.id, a.id): a.acronym for r in catalogue.regions.values() for a in r.agencies
-        }
+        self.agency_acronyms = {key: agency.acronym for key, agency in self.agencies.items()}
 
     def render(self, template: str, page: str, **context: Any) -> Planned:
         context.update(

@@ -95,7 +95,7 @@ class RegionPages(PageBase):
                 region, innovations + [i for c in children for i in self.rel.innovations_of_region(c.id)]
             ),
             network=network,
-            briefs=[(v, h) for v, h in self.pairs if region.id in (v, h)][:REGION_LIST_LENGTH],
+            briefs=self.pairs_of.get(region.id, [])[:REGION_LIST_LENGTH],
         )
         yield from self.more_pages(
             base, chunks, pager, self.renderer.region_name(region), trail, "innovations"
@@ -115,7 +115,7 @@ class RegionPages(PageBase):
                 paths.region_network(region.id),
                 region=region,
                 network=network,
-                edges=[e for e in self.edges if region.id in e[:2]][:REGION_NETWORK_EDGES],
+                edges=self.edges_of.get(region.id, [])[:REGION_NETWORK_EDGES],
                 trail=[*trail, (self.renderer.region_name(region), base)],
             )
 
@@ -161,7 +161,7 @@ class RegionPages(PageBase):
         return network_svg(str(self.renderer.label("network")), nodes, edges, chart_id)
 
     def _ego_network(self, region: Region) -> Any:
-        edges = [e for e in self.edges if region.id in e[:2]][:REGION_NETWORK_EDGES]
+        edges = self.edges_of.get(region.id, [])[:REGION_NETWORK_EDGES]
         return self._network_svg(edges, f"network-{region.id}") if edges else None
 
     def network(self) -> Planned:
