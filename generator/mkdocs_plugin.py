@@ -293,8 +293,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             self._write_browse_index(Path(config.site_dir))
             if self.refresh:
                 self._write_exports(config)
-            if self.building and self.dirty:
-                self._save_state(config, changed)
+            if self.dirty:
+                removed = self._remove_gone_pages(config)
+                if self.building:
+                    self._save_state(config, changed, removed)
             self.built_prints = self.prints
         if not self.refresh:
             log.info("katalog: rebuilt %d changed page(s); open data and search index kept", changed)
@@ -382,8 +384,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         tool = build_state.tool_digest(folders, [Path(config.config_file_path)])
         return tool, os.path.relpath(config.site_dir, here)
 
-    def _save_state(self, config: MkDocsConfig, changed: int) -> None:
-        """Remove the pages of records that are gone, then save this build's fingerprints."""
+    def _remove_gone_pages(self, config: MkDocsConfig) -> int:
+        """Remove the pages the last build wrote that this one has not (their records are gone)."""
         removed = sorted(set(self.built_prints) - set(self.prints))
         site = Path(config.site_dir).resolve()
         for path in removed:
@@ -393,8 +395,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 if folder == site or not folder.is_relative_to(site) or any(folder.iterdir()):
                     break
                 folder.rmdir()
+        return len(removed)
+
+    def _save_state(self, config: MkDocsConfig, changed: int, removed: int) -> None:
         build_state.save(self._state_path(config), *self.state_key, self.prints)
-        log.info("katalog: %d page(s) rebuilt, %d removed; build state saved", changed, len(removed))
+        log.info("katalog: %d page(s) rebuilt, %d removed; build state saved", changed, removed)
 
     def _check_built(self, site: Path) -> None:
         """Every record page was written as HTML: configuration (`exclude_docs`, a draft setting)
