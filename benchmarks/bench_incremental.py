@@ -7,8 +7,8 @@ Writes a synthetic catalogue of N innovations (generator/synthetic.py), then tim
 - a first `mkdocs build --dirty` (no saved state yet: a clean build that also saves the state);
 - the same again with nothing changed, as a CI run whose cache restored the site and the state;
 - the same after one innovation's title changed (its page and the pages that list it);
-- under `mkdocs serve --dirty`, the rebuild after one more edit: from saving the file to the log
-  line that reports the rebuilt pages;
+- under `mkdocs serve --dirty`, the rebuild after one more edit of the title, then of the
+  description: from saving the file to the log line that reports the rebuilt pages;
 - `katalog preview` of one innovation (its page and its region's pages that list it), in the region
   with the most innovations and in one with few, and of an agreement: each run twice, the second
   time with the files in the operating system's cache.
@@ -59,28 +59,40 @@ def _run(project: Path, *command: str) -> tuple[float, subprocess.CompletedProce
     return seconds, done
 
 
-def serve_rebuild(project: Path, edited: Path) -> tuple[float, str]:
-    """Seconds from saving `edited` to `mkdocs serve --dirty` reporting its rebuild."""
+def serve_rebuilds(project: Path, edited: Path) -> list[tuple[str, float, str]]:
+    """Seconds from saving `edited` to `mkdocs serve --dirty` reporting its rebuild: after a new
+    title (which moves the innovation in every listing ordered by title), then after a new
+    description (shown on its own page only)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", "127.0.0.1:8765"]
     server = subprocess.Popen(command, cwd=project, env=env, stderr=subprocess.PIPE, text=True)
     assert server.stderr is not None
+    edits = [
+        ("serve --dirty: rebuild after a title edit", "title: ", "title: Lagi "),
+        ("serve --dirty: rebuild after a description edit", "description: '", "description: 'Kini "),
+    ]
+    rows = []
     try:
         for line in server.stderr:
             if "Serving on" in line:
                 break
         else:
             raise RuntimeError("mkdocs serve ended before serving")
-        text = edited.read_text(encoding="utf-8")
-        start = time.perf_counter()
-        edited.write_text(text.replace("title: ", "title: Lagi ", 1), encoding="utf-8")
-        for line in server.stderr:
-            if "katalog: rebuilt" in line:
-                return time.perf_counter() - start, line.strip()
-        raise RuntimeError("mkdocs serve ended before rebuilding")
+        for title, old, new in edits:
+            text = edited.read_text(encoding="utf-8")
+            assert old in text, (edited, old)
+            start = time.perf_counter()
+            edited.write_text(text.replace(old, new, 1), encoding="utf-8")
+            for line in server.stderr:
+                if "katalog: rebuilt" in line:
+                    rows.append((title, time.perf_counter() - start, line.strip()))
+                    break
+            else:
+                raise RuntimeError("mkdocs serve ended before rebuilding")
     finally:
         server.terminate()
         server.wait()
+    return rows
 
 
 def preview_rows(project: Path) -> list[tuple[str, float, str]]:
@@ -127,7 +139,7 @@ def main() -> None:
         text = edited.read_text(encoding="utf-8")
         edited.write_text(text.replace("title: ", "title: Diperbarui ", 1), encoding="utf-8")
         rows.append(("--dirty build after one edit", *timed(project, *build, "--dirty")))
-        rows.append(("serve --dirty: rebuild after one edit", *serve_rebuild(project, edited)))
+        rows += serve_rebuilds(project, edited)
         rows += preview_rows(project)
     finally:
         if args.keep is None:

@@ -299,7 +299,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                     self._save_state(config, changed, removed)
             self.built_prints = self.prints
         if not self.refresh:
-            log.info("katalog: rebuilt %d changed page(s); open data and search index kept", changed)
+            log.info("katalog: rebuilt %d changed page(s); open data, search index and sitemap kept", changed)
         elif self.indexing:
             self._index_search(config)
 
@@ -472,7 +472,7 @@ class _GeneratedPage(File):
 
     def keep(self) -> None:
         """For a serve rebuild, an unchanged record page becomes a plain file to MkDocs: links to it
-        still resolve, and MkDocs makes no page of it (at 40,000 pages, most of a rebuild's time)."""
+        still resolve, and MkDocs neither makes a page object of it nor looks at it again."""
         # Fixed while it still is a page: a plain file's address would be its source path.
         _ = self.url, self.abs_dest_path
         self.kept = True
