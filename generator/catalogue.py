@@ -23,13 +23,17 @@ class Catalogue:
     innovations: dict[str, Innovation] = field(default_factory=dict)
     agreements: dict[str, Agreement] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    # (region id, agency id) → agency, made on first use: pages look agencies up tens of thousands
+    # of times. A catalogue is not changed once made.
+    _agencies: dict[tuple[str, str], Agency] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def agency(self, region_id: str, agency_id: str) -> Agency | None:
         """An agency by its region and id, or None."""
-        region = self.regions.get(region_id)
-        if region is None:
-            return None
-        return next((a for a in region.agencies if a.id == agency_id), None)
+        if self._agencies is None:
+            self._agencies = {(r.id, a.id): a for r in self.regions.values() for a in r.agencies}
+        return self._agencies.get((region_id, agency_id))
 
     @property
     def record_count(self) -> int:

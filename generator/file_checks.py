@@ -87,7 +87,7 @@ class FileCache:
     """
 
     def __init__(self) -> None:
-        self._entries: dict[tuple[str, type, str], tuple[tuple[int, int, int], FileOutcome]] = {}
+        self._entries: dict[tuple[str, type], tuple[tuple[int, int, int], FileOutcome]] = {}
 
     @staticmethod
     def _stamp(path: Path) -> tuple[int, int, int] | None:
@@ -98,17 +98,17 @@ class FileCache:
         return (status.st_size, status.st_mtime_ns, status.st_ino)
 
     def get(self, task: FileTask) -> FileOutcome | None:
-        path, rel, cls, key = task
-        entry = self._entries.get((rel, cls, key))
+        path, rel, cls, _ = task  # the key follows from the path
+        entry = self._entries.get((rel, cls))
         if entry is None or entry[0] != self._stamp(path):
             return None
         return entry[1]
 
     def put(self, task: FileTask, outcome: FileOutcome) -> None:
-        path, rel, cls, key = task
+        path, rel, cls, _ = task
         stamp = self._stamp(path)
         if stamp is not None:
-            self._entries[(rel, cls, key)] = (stamp, outcome)
+            self._entries[(rel, cls)] = (stamp, outcome)
 
 
 def validate_files(

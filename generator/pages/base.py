@@ -39,12 +39,13 @@ class PageBase:
         for edge in self.edges:
             for region_id in dict.fromkeys(edge[:2]):
                 self.edges_of.setdefault(region_id, []).append(edge)
-        self.agencies = {(r.id, a.id): a for r in catalogue.regions.values() for a in r.agencies}
         self._counterparts: dict[str, list[tuple[Region, Any, list[Innovation]]]] = {}
         self._briefs: dict[str, list[Brief]] = {}
         # Innovations per region: one table that every page showing counts shares.
         self.counts = Counter({region: len(items) for region, items in self.rel.by_region.items()})
-        self.agency_acronyms = {key: agency.acronym for key, agency in self.agencies.items()}
+        self.agency_acronyms = {
+            (r.id, a.id): a.acronym for r in catalogue.regions.values() for a in r.agencies
+        }
 
     def render(self, template: str, page: str, **context: Any) -> Planned:
         context.update(

@@ -21,7 +21,7 @@ class RecordPages(PageBase):
     def innovation(self, innovation: Innovation) -> Planned:
         innovations = self.catalogue.innovations
         region = self.regions[innovation.region]
-        agencies = [self.agencies.get((region.id, a)) for a in innovation.agencies]
+        agencies = [self.catalogue.agency(region.id, a) for a in innovation.agencies]
         return self.render(
             "innovation.md.j2",
             paths.innovation(innovation.ref),
@@ -115,7 +115,7 @@ class RecordPages(PageBase):
         grouped: dict[str, list[Any]] = {}
         for ref in agreement.agencies:
             region_id, _, agency_id = ref.partition("/")
-            grouped.setdefault(region_id, []).append(self.agencies.get((region_id, agency_id)))
+            grouped.setdefault(region_id, []).append(self.catalogue.agency(region_id, agency_id))
         parties = [self.regions[p] for p in agreement.parties]
         return self.render(
             "agreement.md.j2",
