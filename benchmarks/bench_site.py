@@ -131,6 +131,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+PLAIN_THEME_HOOK = """def on_env(env, config, files):
+    env.globals["katalog_shared"] = lambda part, page, base_url, render: render()
+    return env
+"""
+
+
 def plain_project(project: Path, pages: dict[str, str], target: Path) -> None:
     """The same Markdown and theme configuration, for MkDocs without our plugin."""
     docs = target / "docs"
@@ -144,7 +150,11 @@ def plain_project(project: Path, pages: dict[str, str], target: Path) -> None:
     extra = yaml.safe_dump(
         {"extra": {"labels": {k: v["id"] for k, v in labels().items()}}}, allow_unicode=True
     )
-    plain = config[:start] + "\nplugins: []\n" + extra + config[end:]
+    # The theme overrides ask the plugin for the parts it renders once (generator/shared_parts.py);
+    # here Material renders each of them for every page, as it does on its own.
+    (target / "plain_theme.py").write_text(PLAIN_THEME_HOOK, encoding="utf-8")
+    hooks = "hooks:\n  - plain_theme.py\n"
+    plain = config[:start] + "\nplugins: []\n" + hooks + extra + config[end:]
     (target / "mkdocs.yml").write_text(plain, encoding="utf-8")
 
 

@@ -34,6 +34,7 @@ from .file_checks import FileCache
 from .files import CONTENT_DIRS
 from .messages import message
 from .page_inputs import RecordStrings, fingerprints
+from .page_render import OneConverter
 from .pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_pages
 from .parallel_build import ParallelBuild
 from .paths import NAV as NAV_PAGES
@@ -50,6 +51,7 @@ from .search_index import (
     save_documents,
 )
 from .search_text import MARKER as SEARCH_MARKER
+from .shared_parts import SharedParts
 from .text_safety import visible
 
 log = logging.getLogger("mkdocs.plugins.katalog")
@@ -113,6 +115,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.indexing = False
         self.writes_all = True
         self.parallel: ParallelBuild | None = None
+        # Source paths of the pages in the navigation (the theme renders their parts in full).
+        self.nav_pages: frozenset[str] = frozenset()
+        self.converter = OneConverter()
         self.root = Path(".")
         self.catalogue: Catalogue | None = None
         self.files: Files | None = None
@@ -223,12 +228,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         forkable = hasattr(os, "fork")  # not on Windows: build in one process there
         if not (forkable and self.building and not self.config.offline and self.preview is None):
             jobs = 1
+        self.nav_pages = frozenset(page.file.src_uri for page in nav.pages)
+        self.converter.install()
         if self.catalogue is not None:
-            self.parallel = ParallelBuild(jobs, shared={page.file.src_uri for page in nav.pages})
+            self.parallel = ParallelBuild(jobs, shared=self.nav_pages)
             self.parallel.start(files)
         return nav
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.converter.restore()
         if self.parallel is not None:
             parallel, self.parallel = self.parallel, None
             parallel.abort()  # a child process ends here
@@ -243,6 +251,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # The theme's templates are compiled anew in every build, and `serve` builds often.
         env.bytecode_cache = compiled_templates()
+        shared = SharedParts(self.nav_pages)
+        shared.watch_urls(env)
+        env.globals["katalog_shared"] = shared
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
@@ -277,6 +288,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 self.searchable.append(found)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.converter.restore()
         if self.parallel is not None:
             parallel, self.parallel = self.parallel, None
             try:

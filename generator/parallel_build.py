@@ -46,7 +46,7 @@ class _Counter(logging.Handler):
 class ParallelBuild:
     """Streams the page work of the current build, split between `jobs` processes (1: no fork)."""
 
-    def __init__(self, jobs: int, shared: set[str]) -> None:
+    def __init__(self, jobs: int, shared: frozenset[str]) -> None:
         self.jobs = jobs
         # Pages every process reads up front (the navigation's): their titles appear on every page.
         self.shared = shared

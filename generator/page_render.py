@@ -1,0 +1,69 @@
+"""MkDocs' `Page.render` with one Markdown converter for the whole build.
+
+MkDocs 1.6 builds a new `markdown.Markdown`, with every extension set up again, for each page:
+about 4% of a build of 40,000 pages. Python-Markdown supports converting many documents with one
+instance, reset between them; MkDocs' own per-page steps (raw HTML anchors, link rewriting, anchors,
+title) are registered anew for each page, replacing the last page's, as `Page.render` does.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import markdown
+from mkdocs.structure import pages as mkdocs_pages
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+
+class OneConverter:
+    """Installs the shared-converter `Page.render` for one build, and puts MkDocs' back after."""
+
+    def __init__(self) -> None:
+        self._converter: markdown.Markdown | None = None
+        self._original: Callable[..., None] | None = None
+
+    def install(self) -> None:
+        if self._original is None:
+            self._original = Page.render
+            Page.render = _bound(self)  # type: ignore[method-assign, assignment]
+
+    def restore(self) -> None:
+        if self._original is not None:
+            Page.render = self._original  # type: ignore[method-assign]
+            self._original = None
+        self._converter = None
+
+    def render(self, page: Page, config: Any, files: Any) -> None:
+        """What `Page.render` does (MkDocs 1.6.1), with this build's converter reset."""
+        if page.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        if self._converter is None:
+            self._converter = markdown.Markdown(
+                extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
+            )
+        md = self._converter.reset()
+        # MkDocs' private per-page processors, as its own `render` registers them (MkDocs is pinned).
+        raw_html = mkdocs_pages._RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, config)
+        anchors._register(md)
+        links = mkdocs_pages._RelativePathTreeprocessor(page.file, files, config)
+        links._register(md)
+        title = mkdocs_pages._ExtractTitleTreeprocessor()
+        title._register(md)
+        page.content = md.convert(page.markdown)
+        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        page._title_from_render = title.title
+        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = links.links_to_anchors
+
+
+def _bound(converter: OneConverter) -> Callable[[Page, Any, Any], None]:
+    def render(page: Page, config: Any, files: Any) -> None:
+        converter.render(page, config, files)
+
+    return render

@@ -1,0 +1,82 @@
+"""What the build does faster than MkDocs and Material do it gives the very same site: theme parts
+rendered once per set of relative links (generator/shared_parts.py), one Markdown converter for
+all pages (generator/page_render.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from generator.page_render import OneConverter
+from generator.shared_parts import SharedParts
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def _build(project: Path, site: Path) -> None:
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    # One process, so that what the build did can be counted here.
+    config.plugins["katalog"].config.jobs = 1
+    build(config)
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("fixture", ["site-relations", "site-visit"])
+def test_the_faster_build_writes_what_mkdocs_and_material_write(
+    fixture: str, project_factory: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fresh plugin for each build of this process (MkDocs otherwise keeps it between builds).
+    monkeypatch.setattr(dict(MkDocsConfig._schema)["plugins"], "plugin_cache", {})
+    project = project_factory(tmp_path / "project", FIXTURES / fixture)
+    asked: list[str] = []
+    renders: list[str] = []
+    shared_call = SharedParts.__call__
+
+    def counted(self: SharedParts, part: str, page: Any, base_url: str, render: Callable[[], Any]) -> str:
+        asked.append(part)
+
+        def render_counted() -> Any:
+            renders.append(part)
+            return render()
+
+        return shared_call(self, part, page, base_url, render_counted)
+
+    converters: list[int] = []
+    converter_render = OneConverter.render
+
+    def render_page(self: OneConverter, page: Any, config: Any, files: Any) -> None:
+        converter_render(self, page, config, files)
+        converters.append(id(self._converter))
+
+    monkeypatch.setattr(SharedParts, "__call__", counted)
+    monkeypatch.setattr(OneConverter, "render", render_page)
+    _build(project, tmp_path / "shared")
+    shared = _tree(tmp_path / "shared")
+
+    monkeypatch.setattr(dict(MkDocsConfig._schema)["plugins"], "plugin_cache", {})
+    # MkDocs' and Material's own work: every part rendered for every page, a converter per page.
+    monkeypatch.setattr(SharedParts, "__call__", lambda self, part, page, base_url, render: str(render()))
+    monkeypatch.setattr(OneConverter, "install", lambda self: None)
+    _build(project, tmp_path / "each")
+    each = _tree(tmp_path / "each")
+
+    pages = [path for path in each if path.endswith(".html")]
+    assert len(pages) > 30
+    # Most parts were not rendered again.
+    assert len(asked) > 3 * len(pages)
+    assert len(renders) < len(asked) / 2
+    assert {"nav", "tabs", "footer", "config"} <= set(renders)
+    # Every page's Markdown was converted by the one converter of the build.
+    assert len(converters) >= len(pages) - 1 and len(set(converters)) == 1
+    assert shared.keys() == each.keys()
+    assert [path for path in each if shared[path] != each[path]] == []
