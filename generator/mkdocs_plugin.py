@@ -233,6 +233,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.catalogue is not None:
             self.parallel = ParallelBuild(jobs, shared=self.nav_pages)
             self.parallel.start(files)
+            if self.parallel.writes_side_files:
+                # The catalogue browser's index and the open data need only the pages' addresses.
+                self._write_browse_index(Path(config.site_dir))
+                if self.refresh:
+                    self._write_exports(config)
         return nav
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -302,9 +307,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         changed = self.changed
         if self.catalogue is not None:
             self._check_built(Path(config.site_dir))
-            self._write_browse_index(Path(config.site_dir))
-            if self.refresh:
-                self._write_exports(config)
             if self.dirty:
                 removed = self._remove_gone_pages(config)
                 if self.building:

@@ -5,9 +5,12 @@ every page. At national scale that is gigabytes, and 95% of the time goes to per
 core. Here each page outside the navigation is read, rendered and written in one go, and then
 let go; and after MkDocs has gathered the files and the navigation (the `on_nav` event) the build
 forks, so that every process reads and writes only its share of the pages while the parent also
-writes the theme's files, then waits for its children before the post-build steps (search index,
-exports). Pages in the navigation are read up front by every process, as MkDocs does, because
-every page shows their titles.
+writes the theme's files, then waits for its children before the post-build steps (search index).
+The processes take pages in small chunks, in the order MkDocs goes through them, from a counter
+they share: a process that is busy with other work (the last child writes the open data first)
+or meets slower pages simply takes fewer, and all finish within a chunk of each other. Pages in
+the navigation are read up front by every process, as MkDocs does, because every page shows their
+titles; the parent writes them.
 
 Each page is written by exactly one process, so the site is byte-identical to a one-process build.
 A child's warnings and errors go to the same log; a child that logged any makes the build fail.
@@ -16,13 +19,13 @@ A child's warnings and errors go to the same log; a child that logged any makes 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import pickle
 import shutil
 import signal
 import sys
 import tempfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,6 +33,9 @@ from typing import Any
 import mkdocs.commands.build as mkdocs_build
 
 log = logging.getLogger("mkdocs.plugins.katalog")
+# Pages a process takes at a time: a few tenths of a second of work, so that the processes finish
+# close together, while taking the shared counter's lock stays rare.
+CHUNK = 8
 
 
 class _Counter(logging.Handler):
@@ -43,6 +49,30 @@ class _Counter(logging.Handler):
         self.count += 1
 
 
+class _Claims:
+    """Which pages this process writes: chunks of consecutive pages, in the order every process
+    meets them, taken from a counter the forked processes share (None: one process, all pages)."""
+
+    def __init__(self, jobs: int) -> None:
+        self.next = multiprocessing.get_context("fork").Value("q", 0) if jobs > 1 else None
+        self.position = 0
+        self.start = self.end = 0
+
+    def mine(self) -> bool:
+        """Whether the next page is this process's to write."""
+        if self.next is None:
+            return True
+        index = self.position
+        self.position += 1
+        if index >= self.end:
+            # Everything below the counter is taken, and the counter is never below this page.
+            with self.next.get_lock():
+                self.start = self.next.value
+                self.next.value += CHUNK
+            self.end = self.start + CHUNK
+        return self.start <= index
+
+
 class ParallelBuild:
     """Streams the page work of the current build, split between `jobs` processes (1: no fork)."""
 
@@ -51,6 +81,9 @@ class ParallelBuild:
         # Pages every process reads up front (the navigation's): their titles appear on every page.
         self.shared = shared
         self.share = 0
+        self.claims = _Claims(1)
+        # Pages this process wrote (the parent logs each process's count).
+        self.written = 0
         self.children: list[int] = []
         self.counter: _Counter | None = None
         self.files: Any = None
@@ -58,15 +91,10 @@ class ParallelBuild:
         self.outbox = ""
         self._originals: dict[str, Callable[..., Any]] = {}
 
-    def _writer(self, src_uri: str) -> int:
-        """The process that writes a page: the parent for navigation pages, else by hash."""
-        if src_uri in self.shared:
-            return 0
-        return zlib.crc32(src_uri.encode("utf-8")) % self.jobs
-
     def start(self, files: Any) -> None:
         """Fork the children (called from `on_nav`); afterwards each process knows its share."""
         self.files = files
+        self.claims = _Claims(self.jobs)
         self.outbox = tempfile.mkdtemp(prefix="katalog-build-")
         sys.stdout.flush()
         sys.stderr.flush()
@@ -87,6 +115,12 @@ class ParallelBuild:
     def is_child(self) -> bool:
         return self.share != 0
 
+    @property
+    def writes_side_files(self) -> bool:
+        """Whether this process writes what is not a page (the last child, else the parent): it
+        then takes fewer pages."""
+        return self.share == self.jobs - 1
+
     def _patch(self) -> None:
         populate = mkdocs_build._populate_page
         build_page = mkdocs_build._build_page
@@ -106,12 +140,16 @@ class ParallelBuild:
             dirty: bool = False,
             excluded: bool = False,
         ) -> None:
-            src = page.file.src_uri
-            if self._writer(src) != self.share or (dirty and not page.file.is_modified()):
+            if page.file.src_uri in self.shared:
+                if not self.is_child and not (dirty and not page.file.is_modified()):
+                    build_page(page, config, doc_files, nav, env, dirty, excluded)
                 return
-            if src in self.shared:
-                build_page(page, config, doc_files, nav, env, dirty, excluded)
+            # Taken before asking whether a dirty build writes the page: a hand-written page is
+            # modified while its HTML is older than its source, and another process may be writing
+            # that HTML just now. All processes must count the same pages.
+            if not self.claims.mine() or (dirty and not page.file.is_modified()):
                 return
+            self.written += 1
             populate(page, config, self.files)
             try:
                 build_page(page, config, doc_files, nav, env, dirty, excluded)
@@ -150,7 +188,7 @@ class ParallelBuild:
         return its own `found` followed by theirs."""
         if self.is_child:
             # Pickle: the parent reads only what its own children wrote, into its private folder.
-            (Path(self.outbox) / f"{self.share}.pickle").write_bytes(pickle.dumps(found))
+            (Path(self.outbox) / f"{self.share}.pickle").write_bytes(pickle.dumps((self.written, found)))
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(1 if self.counter and self.counter.count else 0)
@@ -161,11 +199,16 @@ class ParallelBuild:
             failed += os.waitstatus_to_exitcode(status) != 0
         self.children = []
         collected = list(found)
+        written = [self.written]
         for share in range(1, self.jobs):
             handed = Path(self.outbox) / f"{share}.pickle"
             if handed.is_file():
-                collected += pickle.loads(handed.read_bytes())
+                count, theirs = pickle.loads(handed.read_bytes())
+                written.append(count)
+                collected += theirs
         shutil.rmtree(self.outbox, ignore_errors=True)
+        if self.jobs > 1:
+            log.info("katalog: pages written by each process: %s", ", ".join(map(str, written)))
         if failed:
             raise RuntimeError(f"{failed} build process(es) reported warnings or errors (see above)")
         return collected

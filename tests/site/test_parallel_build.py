@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import filecmp
+import os
+import random
+import time
 from collections.abc import Callable
 from pathlib import Path
 from subprocess import CompletedProcess
 
 import pytest
+
+from generator.parallel_build import CHUNK, _Claims
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "site-relations"
 
@@ -79,3 +84,22 @@ def test_a_warning_in_any_process_fails_the_strict_build(
     done = run_mkdocs(project, "build", "--strict", "-d", str(tmp_path / "site"))
     assert done.returncode != 0
     assert "tidak-ada.md" in done.stderr
+
+
+def test_the_processes_take_every_page_exactly_once(tmp_path: Path) -> None:
+    pages = 40 * CHUNK + 3
+    claims = _Claims(2)
+    rng = random.Random(os.getpid())
+    child = os.fork()
+    taken = []
+    for index in range(pages):
+        time.sleep(rng.random() / 2000)  # processes that run at uneven speeds
+        if claims.mine():
+            taken.append(index)
+    (tmp_path / ("child" if child == 0 else "parent")).write_text(" ".join(map(str, taken)))
+    if child == 0:
+        os._exit(0)
+    os.waitpid(child, 0)
+    both = [(tmp_path / name).read_text().split() for name in ("parent", "child")]
+    assert all(both)
+    assert sorted(int(index) for index in both[0] + both[1]) == list(range(pages))

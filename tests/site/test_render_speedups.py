@@ -12,8 +12,10 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, set_exclusions
+from mkdocs.structure.pages import _RelativePathTreeprocessor
 
-from generator.page_render import OneConverter
+from generator.page_render import OneConverter, _PageLinks
 from generator.shared_parts import SharedParts
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -80,3 +82,40 @@ def test_the_faster_build_writes_what_mkdocs_and_material_write(
     assert len(converters) >= len(pages) - 1 and len(set(converters)) == 1
     assert shared.keys() == each.keys()
     assert [path for path in each if shared[path] != each[path]] == []
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "b.md",
+        "./b.md",
+        "../a/b.md",
+        "sub/c.md",
+        "../x/y/z.md",
+        "../../outside.md",
+        "missing.md",
+        "b.md#part",
+        "b.md?x=1",
+        "https://example.org/b.md",
+        "/a/b.md",
+        "b%20c.md",
+        "folder/",
+        "draft.md",
+    ],
+)
+def test_links_resolve_as_mkdocs_resolves_them(
+    link: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ndraft_docs: draft.md\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    paths = ["a/page.md", "a/b.md", "a/sub/c.md", "x/y/z.md", "a/b c.md", "a/draft.md"]
+    files = Files([File(path, config.docs_dir, config.site_dir, config.use_directory_urls) for path in paths])
+    set_exclusions(files, config)
+    page = files.get_file_from_path("a/page.md")
+    assert page is not None
+    results = []
+    for processor in (_PageLinks(page, files, config), _RelativePathTreeprocessor(page, files, config)):
+        caplog.clear()
+        results.append((processor.path_to_url(link), processor.links_to_anchors, caplog.text))
+    assert results[0] == results[1]
