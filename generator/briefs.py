@@ -10,15 +10,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalogue import Catalogue
 from .model import Agency, Agreement, Innovation
 from .relations import title_key
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A host innovation and the visiting agencies it is for."""
+class Match(NamedTuple):
+    """A host innovation and the visiting agencies it is for (a tuple: a brief of a large host
+    makes thousands, for every pair of linked regions)."""
 
     innovation: Innovation
     visitors: tuple[Agency, ...]
@@ -73,10 +74,9 @@ def build_brief(
         visitors_of[agencies] = tuple(a for a in visiting if a.kind in kinds)
     matches = [Match(i, visitors) for i in host_innovations if (visitors := visitors_of[i.agencies])]
     others = [i for i in host_innovations if not visitors_of[i.agencies]]
-    # Innovations that interest the most visiting agencies first; stopped ones last.
-    matches.sort(
-        key=lambda m: (m.innovation.status != "active", -len(m.visitors), m.innovation.title.casefold())
-    )
+    # Innovations that interest the most visiting agencies first; stopped ones last; else in the
+    # host's order, by title (a stable sort keeps it).
+    matches.sort(key=lambda m: (m.innovation.status != "active", -len(m.visitors)))
     return Brief(visitor, host, visiting, tuple(matches), tuple(others), agreement)
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field, is_dataclass, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from .load import load_file
-from .model import Agreement, Innovation, Region
+from .model import Innovation
 from .problems import Problem
 from .validate import Validator
 
@@ -57,27 +57,23 @@ def validate_file(path: Path, rel: str, cls: type, key: str) -> FileOutcome:
     if loaded.root is None:
         return FileOutcome(None, tuple(loaded.problems))
     validator = Validator(rel)
-    record = validator.record(cls, loaded.root)
+    record = validator.record(cls, loaded.root, identity=_identity(cls, key))
     problems = (*loaded.problems, *validator.problems)
     valid = record is not None and not loaded.problems
     partial = record if record is not None else validator.partial
     if partial is None:
         return FileOutcome(None, problems)
-    if key:
-        partial = _with_identity(partial, key)
     return FileOutcome(Parsed(rel, key, partial, validator.positions, valid), problems)
 
 
-def _with_identity(record: Any, key: str) -> Any:
-    """Fill the fields that come from the file path."""
-    if not is_dataclass(record):  # a partial record of an invalid file
-        record.id = key.rpartition("/")[2]
-        record.region = key.partition("/")[0]
-        return record
-    if isinstance(record, Innovation):
+def _identity(cls: type, key: str) -> dict[str, str] | None:
+    """The fields that come from the file path (none for a file whose name is refused)."""
+    if not key:
+        return None
+    if cls is Innovation:
         region, _, ident = key.partition("/")
-        return replace(record, region=region, id=ident)
-    return replace(cast(Region | Agreement, record), id=key)
+        return {"region": region, "id": ident}
+    return {"id": key}
 
 
 class FileCache:

@@ -8,6 +8,7 @@ anchors and aliases, explicit tags, several documents in one file.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -93,6 +94,8 @@ _RESOLVERS = Resolver.yaml_implicit_resolvers
 _WILDCARD = _RESOLVERS.get(None, [])
 
 
+# Most plain scalars are keys and vocabulary values, the same few hundred in every file.
+@functools.lru_cache(maxsize=4096)
 def resolve_plain(value: str) -> str:
     """What YAML 1.1 (PyYAML) turns a plain, unquoted scalar into: "str", "int", "bool", …"""
     for tag, regexp in _RESOLVERS.get(value[:1], []) + _WILDCARD:

@@ -74,8 +74,11 @@ class Validator:
         line, column = (node.line, node.column) if node is not None else (0, 0)
         self.problems.append(problem(self.path, line, column, code, field, **args))
 
-    def record(self, cls: type, node: Node, prefix: str = "") -> Any:
-        """Build a `cls` instance from a mapping node, or None when anything is wrong."""
+    def record(self, cls: type, node: Node, prefix: str = "", identity: dict[str, str] | None = None) -> Any:
+        """Build a `cls` instance from a mapping node, or None when anything is wrong.
+
+        `identity`: the fields the file's path gives (`id`, an innovation's `region`).
+        """
         if not isinstance(node, Mapping):
             self.report(node, "expected-mapping", prefix or "", kind=_node_kind(node))
             return None
@@ -95,6 +98,8 @@ class Validator:
             if info.required and info.name not in values and info.name not in node.pairs:
                 name = f"{prefix}.{info.name}" if prefix else info.name
                 self.report(node, "missing-field", name, name=info.name)
+        if identity:
+            values.update(identity)
         if len(self.problems) > before:
             if not prefix:
                 self.partial = _partial(cls, values)
@@ -258,9 +263,11 @@ class Validator:
         fmt = info.fmt
         if fmt == "vocab":
             assert info.vocab is not None
-            allowed = list(vocabulary(info.vocab).values)
+            allowed = vocabulary(info.vocab).values
             if value not in allowed:
-                self.report(node, "bad-vocab", name, value=value, allowed=", ".join(ranked(value, allowed)))
+                self.report(
+                    node, "bad-vocab", name, value=value, allowed=", ".join(ranked(value, list(allowed)))
+                )
                 return None
             return value
         if fmt == "url":
