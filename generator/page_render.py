@@ -39,7 +39,11 @@ class OneConverter:
     def install(self) -> None:
         if self._original is None:
             self._original = Page.render
-            Page.render = _bound(self)  # type: ignore[method-assign, assignment]
+
+            def render(page: Page, config: Any, files: Any) -> None:
+                self.render(page, config, files)
+
+            Page.render = render  # type: ignore[method-assign, assignment]
 
     def restore(self) -> None:
         if self._original is not None:
@@ -82,15 +86,7 @@ class _PageLinks(mkdocs_pages._RelativePathTreeprocessor):
             source_folder = posixpath.dirname(self.file.src_uri)
             target_uri = posixpath.normpath(posixpath.join(source_folder, url).lstrip("/"))
             target = self.files.src_uris.get(target_uri)
-            excluded = target is not None and target.inclusion.is_excluded()  # type: ignore[no-untyped-call]
-            if target is not None and not excluded:
+            if target is not None and not target.inclusion.is_excluded():  # type: ignore[no-untyped-call]
                 return get_relative_url(target.url, self.file.url)
         result: str = super().path_to_url(url)
         return result
-
-
-def _bound(converter: OneConverter) -> Callable[[Page, Any, Any], None]:
-    def render(page: Page, config: Any, files: Any) -> None:
-        converter.render(page, config, files)
-
-    return render
