@@ -73,6 +73,12 @@ def mixed_script_word(value: str) -> tuple[str, str] | None:
 
 def skeleton(value: str) -> str:
     """What `value` looks like to a reader: equal skeletons mean a reader may not tell them apart."""
+    if value.isascii():  # NFKC and the look-alike table change no ASCII character: most names
+        return " ".join(value.casefold().split())
+    return _skeleton(value)
+
+
+def _skeleton(value: str) -> str:
     text = unicodedata.normalize("NFKC", _VARIATION_SELECTORS.sub("", value)).translate(homoglyphs())
     return " ".join(text.casefold().split())
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import paths
 from .catalogue import Catalogue
-from .relations import build_relations
+from .relations import regions_with_pages
 
 KINDS = ("innovations", "regions", "agencies", "agreements")
 
@@ -44,11 +44,11 @@ class KindCoverage:
 
 def expected_pages(catalogue: Catalogue) -> dict[str, dict[str, str]]:
     """The page each record must have, by kind then record key."""
-    relations = build_relations(catalogue)
+    with_pages = regions_with_pages(catalogue)
     regions = catalogue.regions.values()
     return {
         "innovations": {ref: paths.innovation(ref) for ref in catalogue.innovations},
-        "regions": {r.id: paths.region(r.id) for r in regions if relations.has_page(r)},
+        "regions": {r.id: paths.region(r.id) for r in regions if r.id in with_pages},
         "agencies": {f"{r.id}/{a.id}": paths.agency(r.id, a.id) for r in regions for a in r.agencies},
         "agreements": {a: paths.agreement(a) for a in catalogue.agreements},
     }

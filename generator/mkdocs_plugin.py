@@ -22,10 +22,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.utils import clean_directory
 
 from . import build_state, paths
+from .briefs import BriefMemo
 from .browse_index import as_scripts, build_browse_index
 from .build_state import content_versions, stat_versions
 from .catalogue import Catalogue
 from .check import check
+from .collector import FrozenBetweenRebuilds, collector_paused
 from .compact_html import compact
 from .coverage import KindCoverage, coverage, expected_pages, missing_pages
 from .coverage import summary as coverage_summary
@@ -33,7 +35,7 @@ from .csp import add_policy
 from .file_checks import FileCache
 from .files import CONTENT_DIRS
 from .messages import message
-from .page_inputs import RecordStrings, fingerprints
+from .page_inputs import KnownPages, fingerprints
 from .page_render import OneConverter
 from .pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_pages
 from .parallel_build import ParallelBuild
@@ -102,11 +104,18 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.building = False
         self.dirty = False
         # Kept across the rebuilds of one `mkdocs serve` (a plugin with `on_startup` lives on):
-        # per-file check results, and each page's fingerprint as last built.
+        # per-file check results, each page's fingerprint as last built, and what the last
+        # fingerprints were made from.
         self.file_cache = FileCache()
         self.built_prints: dict[str, str] = {}
         self.prints: dict[str, str] = {}
-        self.record_strings = RecordStrings()
+        self.known_pages = KnownPages()
+        self.brief_memo = BriefMemo()
+        self.frozen = FrozenBetweenRebuilds()
+        # Where MkDocs put each generated page in the last build (destination, URL, file), for
+        # the pages a serve rebuild keeps; valid for one site folder and URL style (the key).
+        self.addresses: dict[str, tuple[str, str, str]] = {}
+        self.addresses_key: tuple[str, bool] = ("", False)
         self.state_key = ("", "")
         # The search index's documents, read from the pages as they are written, and whether this
         # build writes every page (else the index reads them all from the site folder).
@@ -145,6 +154,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.preview = preview
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.serving:
+            return self._add_pages(files, config)
+        # What the rebuild makes here lives on until the next (see `FrozenBetweenRebuilds`).
+        with collector_paused():
+            files = self._add_pages(files, config)
+            self.frozen.freeze()
+        return files
+
+    def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         self.searchable = []
         # After the first build of `serve --dirty`, the open data, the search index and the sitemap
         # are not refreshed: they cover the whole catalogue, and a preview is about the edited pages.
@@ -178,7 +196,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             pages: Mapping[str, Callable[[], str]] = {"index.md": lambda: errors}
         else:
             plan = plan_pages(
-                result.catalogue, self.config.lang, self.config.stale_after_days, offline=self.config.offline
+                result.catalogue,
+                self.config.lang,
+                self.config.stale_after_days,
+                offline=self.config.offline,
+                briefs=self.brief_memo if self.serving else None,
             )
             pages = plan
             log.info(
@@ -196,6 +218,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # A dirty build with an earlier build to keep (serve's later rebuilds, `build --dirty`
         # with a saved state) writes only some pages.
         self.writes_all = not (self.dirty and self.built_prints)
+        if self.addresses_key != (config.site_dir, config.use_directory_urls):
+            self.addresses = {}
         for path, write in pages.items():
             # Generated paths are in MkDocs' own form (`a/b.md`): looked up as they are, without
             # `get_file_from_path`'s pathlib parse (44,000 of them before every build and rebuild).
@@ -211,7 +235,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             if self.building and not page.modified and not os.path.exists(page.abs_dest_path):
                 page.modified = True  # the site folder lost it (a partial cache): write it again
             if not self.refresh and not page.modified and inclusion is InclusionLevel.NOT_IN_NAV:
-                page.keep()
+                page.keep(self.addresses.get(path))
             files.append(page)
         if self.config.offline:
             shim = (
@@ -244,9 +268,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.converter.restore()
+        self._release_pages()
         if self.parallel is not None:
             parallel, self.parallel = self.parallel, None
             parallel.abort()  # a child process ends here
+
+    def on_shutdown(self) -> None:
+        if self.serving:
+            self.frozen.release()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for name in CONTENT_DIRS:
@@ -296,6 +325,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.converter.restore()
+        self._release_pages()
         if self.parallel is not None:
             parallel, self.parallel = self.parallel, None
             try:
@@ -314,10 +344,17 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 if self.building:
                     self._save_state(config, changed, removed)
             self.built_prints = self.prints
+            if self.serving:
+                self._remember_addresses(config)
         if not self.refresh:
             log.info("katalog: rebuilt %d changed page(s); open data, search index and sitemap kept", changed)
         elif self.indexing:
             self._index_search(config)
+
+    def _release_pages(self) -> None:
+        """Under `serve`, let the build's page objects go before the next build freezes its files."""
+        if self.serving and self.files is not None:
+            self.frozen.release_pages(self.files)
 
     def _write_exports(self, config: MkDocsConfig) -> None:
         """Open data (docs/data.md): JSON with its schema, CSV, one JSON per record, Atom feeds."""
@@ -372,7 +409,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         """Each page's input fingerprint; for `build --dirty`, also those of the last build."""
         if self.serving:
             versions = stat_versions(self.root, catalogue)
-            self.prints = fingerprints(plan, catalogue, versions, self.record_strings)
+            self.prints = fingerprints(plan, catalogue, versions, self.known_pages)
             return
         self.prints = fingerprints(plan, catalogue, content_versions(self.root, catalogue))
         self.state_key = self._state_key(config)
@@ -386,6 +423,16 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             self.changed,
             len(self.prints),
         )
+
+    def _remember_addresses(self, config: MkDocsConfig) -> None:
+        assert self.files is not None
+        found = self.files.src_uris
+        self.addresses = {
+            path: (file.dest_uri, file.url, file.abs_dest_path)
+            for path in self.prints
+            if (file := found.get(path)) is not None
+        }
+        self.addresses_key = (config.site_dir, config.use_directory_urls)
 
     def _state_path(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.build_state
@@ -483,14 +530,41 @@ class _GeneratedPage(File):
         page._write = write
         return page
 
+    def __init__(
+        self,
+        path: str,
+        src_dir: str | None,
+        dest_dir: str,
+        use_directory_urls: bool,
+        *,
+        dest_uri: str | None = None,
+        inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
+    ) -> None:
+        # Generated paths are in MkDocs' own form already (`a/b.md`, paths.py): set as they are,
+        # without `File.src_path`'s pathlib parse (44,000 per build and per serve rebuild).
+        self.src_uri = path
+        self.src_dir = src_dir
+        self.dest_dir = dest_dir
+        self.use_directory_urls = use_directory_urls
+        if dest_uri is not None:
+            self.dest_uri = dest_uri
+        self.inclusion = inclusion
+
     def is_modified(self) -> bool:
         return self.modified
 
-    def keep(self) -> None:
+    def keep(self, address: tuple[str, str, str] | None) -> None:
         """For a serve rebuild, an unchanged record page becomes a plain file to MkDocs: links to it
-        still resolve, and MkDocs neither makes a page object of it nor looks at it again."""
-        # Fixed while it still is a page: a plain file's address would be its source path.
-        _ = self.url, self.abs_dest_path
+        still resolve, and MkDocs neither makes a page object of it nor looks at it again.
+
+        `address`: its destination, URL and file as MkDocs worked them out in the last build.
+        """
+        if address is not None:
+            # MkDocs keeps these in the instance once worked out (cached properties).
+            self.dest_uri, self.url, self.abs_dest_path = address
+        else:
+            # Fixed while it still is a page: a plain file's address would be its source path.
+            _ = self.url, self.abs_dest_path
         self.kept = True
 
     def is_documentation_page(self) -> bool:

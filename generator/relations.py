@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from .catalogue import Catalogue
 from .model import Agency, Agreement, Innovation, Region, Replication
@@ -39,6 +38,8 @@ class Relations:
     # Replications (studi tiru that became a copy) by the copying region and by agreement.
     replications_by_region: dict[str, list[tuple[Innovation, Replication]]] = field(default_factory=dict)
     replications_by_agreement: dict[str, list[tuple[Innovation, Replication]]] = field(default_factory=dict)
+    # Ids of the regions that have a page of their own (`regions_with_pages`).
+    with_pages: frozenset[str] = frozenset()
 
     def learning_edges(self) -> list[tuple[str, str, int]]:
         """Who learned from whom: (from region, to region, count), adoptions and replications together."""
@@ -61,20 +62,26 @@ class Relations:
         return self.by_region.get(region_id, [])
 
     def has_page(self, region: Region) -> bool:
-        """Provinces always have a page; a kabupaten/kota only when it has content of its own."""
-        return region.type == "provinsi" or bool(
-            self.by_region.get(region.id)
-            or self.replications_by_region.get(region.id)
-            or region.agencies
-            or self.agreements_by_region.get(region.id)
-            or region.summary
-            or region.head
-        )
+        return region.id in self.with_pages
+
+
+def regions_with_pages(catalogue: Catalogue) -> frozenset[str]:
+    """Provinces always have a page; a kabupaten/kota only when it has content of its own: its
+    innovations, replications of others' innovations, agencies, agreements, a summary or a head."""
+    named = {p for a in catalogue.agreements.values() for p in a.parties}
+    for innovation in catalogue.innovations.values():
+        named.add(innovation.region)
+        named.update(r.region for r in innovation.replications)
+    return frozenset(
+        r.id
+        for r in catalogue.regions.values()
+        if r.type == "provinsi" or r.id in named or r.agencies or r.summary or r.head
+    )
 
 
 def build_relations(catalogue: Catalogue) -> Relations:
     """Compute every index of `catalogue`."""
-    rel = Relations(catalogue)
+    rel = Relations(catalogue, with_pages=regions_with_pages(catalogue))
     by_region: defaultdict[str, list[Innovation]] = defaultdict(list)
     by_agency: defaultdict[tuple[str, str], list[Innovation]] = defaultdict(list)
     by_theme: defaultdict[str, list[Innovation]] = defaultdict(list)
@@ -83,7 +90,9 @@ def build_relations(catalogue: Catalogue) -> Relations:
     replaces: defaultdict[str, list[Innovation]] = defaultdict(list)
     related: defaultdict[str, dict[str, Innovation]] = defaultdict(dict)
     innovations = catalogue.innovations
-    for innovation in innovations.values():
+    # Taken in title order once, every group is filled in title order: no sort per group.
+    in_title_order = sorted(innovations.values(), key=title_key)
+    for innovation in in_title_order:
         by_region[innovation.region].append(innovation)
         for agency_id in innovation.agencies:
             by_agency[(innovation.region, agency_id)].append(innovation)
@@ -100,13 +109,14 @@ def build_relations(catalogue: Catalogue) -> Relations:
             related[innovation.ref][other] = innovations[other]
             related[other][innovation.ref] = innovation
 
-    rel.by_region = _sorted_groups(by_region)
-    rel.by_agency = _sorted_groups(by_agency)
-    rel.by_theme = _sorted_groups(by_theme)
-    rel.by_tag = _sorted_groups(by_tag)
-    rel.adopted_by = _sorted_groups(adopted_by)
-    rel.replaces = _sorted_groups(replaces)
-    rel.related = {k: sorted(v.values(), key=title_key) for k, v in sorted(related.items())}
+    rel.by_region = dict(sorted(by_region.items()))
+    rel.by_agency = dict(sorted(by_agency.items()))
+    rel.by_theme = dict(sorted(by_theme.items()))
+    rel.by_tag = dict(sorted(by_tag.items()))
+    rel.adopted_by = dict(sorted(adopted_by.items()))
+    rel.replaces = dict(sorted(replaces.items()))
+    rank = {innovation.ref: n for n, innovation in enumerate(in_title_order)}
+    rel.related = {k: sorted(v.values(), key=lambda i: rank[i.ref]) for k, v in sorted(related.items())}
 
     agreements_by_region: defaultdict[str, list[Agreement]] = defaultdict(list)
     agreements_by_agency: defaultdict[tuple[str, str], list[Agreement]] = defaultdict(list)
@@ -157,10 +167,3 @@ def build_relations(catalogue: Catalogue) -> Relations:
         k: sorted(v, key=lambda ra: (ra[0].code, ra[1].id)) for k, v in sorted(agencies_by_kind.items())
     }
     return rel
-
-
-K = TypeVar("K", str, tuple[str, str])
-
-
-def _sorted_groups(groups: dict[K, list[Innovation]]) -> dict[K, list[Innovation]]:
-    return {key: sorted(items, key=title_key) for key, items in sorted(groups.items())}

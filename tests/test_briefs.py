@@ -11,16 +11,25 @@ import dataclasses
 import html
 import itertools
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from generator import paths
-from generator.briefs import Brief, agreement_briefs, build_brief, delegation, related_pairs
+from generator.briefs import (
+    Brief,
+    BriefMemo,
+    agreement_briefs,
+    build_brief,
+    delegation,
+    related_pairs,
+)
 from generator.catalogue import Catalogue
-from generator.check import load_catalogue
+from generator.check import check, load_catalogue
+from generator.file_checks import FileCache
 from generator.model import Agency, Agreement, Innovation
-from generator.pages import REGION_LIST_LENGTH, build_pages, record_page_paths
+from generator.pages import REGION_LIST_LENGTH, build_pages, plan_pages, record_page_paths
 from generator.render import labels
 
 VISIT = Path(__file__).parent / "fixtures" / "site-visit"
@@ -339,3 +348,45 @@ def test_region_and_agreement_pages_link_their_briefs(catalogue: Catalogue, page
         paths.relative(paths.agreement_brief(AGREEMENT, v, h), page)
         for v, h in [(LAMSEL, SUMEDANG), (SUMEDANG, LAMSEL)]
     ]
+
+
+def test_a_memo_of_the_last_plan_gives_the_briefs_a_new_plan_would(tmp_path: Path) -> None:
+    root = tmp_path / "site-visit"
+    shutil.copytree(VISIT, root)
+    cache, memo = FileCache(), BriefMemo()
+
+    def briefs(memo: BriefMemo | None) -> dict[str, str]:
+        result = check(root, jobs=1, cache=cache)
+        assert result.catalogue is not None, result.problems
+        plan = plan_pages(result.catalogue, briefs=memo)
+        return {p: write() for p, write in plan.items() if p.startswith("kunjungan/") or "/kunjungan-" in p}
+
+    first = briefs(memo)
+    assert first
+    # What a brief is made from: the delegation's agencies and kinds, the host's innovations.
+    edits = [
+        ("regions/kabupaten-lampung-selatan.yml", "    kind: health-office", "    kind: bappeda"),
+        ("innovations/kabupaten-sumedang/layanan-adminduk-daring.yml", "status: active", "status: stopped"),
+        ("innovations/kabupaten-sumedang/posyandu-digital.yml", "[dinkes, disdukcapil]", "[dinkes]"),
+    ]
+    for rel, old, new in edits:
+        text = (root / rel).read_text(encoding="utf-8")
+        assert old in text
+        (root / rel).write_text(text.replace(old, new), encoding="utf-8")
+        remembered = briefs(memo)
+        assert remembered == briefs(None), rel
+        assert remembered != first, rel
+        first = remembered
+
+
+def test_a_memo_reuses_a_brief_made_from_the_same_records(catalogue: Catalogue) -> None:
+    memo = BriefMemo()
+    host = [i for i in catalogue.innovations.values() if i.region == SUMEDANG]
+    made = memo.brief(catalogue, LAMSEL, SUMEDANG, None, host)
+    memo.plan_done()
+    assert memo.brief(catalogue, LAMSEL, SUMEDANG, None, list(host)) is made
+    assert memo.brief(catalogue, LAMSEL, SUMEDANG, None, host[1:]) is not made
+    memo.plan_done()
+    assert memo.brief(catalogue, LAMSEL, SUMEDANG, None, host) == build_brief(
+        catalogue, LAMSEL, SUMEDANG, None, host
+    )

@@ -42,7 +42,7 @@ from generator import pages as pages_module
 from generator import paths
 from generator.catalogue import Catalogue
 from generator.check import check, load_catalogue
-from generator.confusables import homoglyphs, mixed_script_word, skeleton
+from generator.confusables import _skeleton, homoglyphs, mixed_script_word, skeleton
 from generator.csp import add_policy
 from generator.fields import input_fields
 from generator.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_LENGTH, MAX_NODES, MAX_RENDERED_MARKDOWN
@@ -1141,6 +1141,12 @@ def test_mixed_script_words(value: str, expected: tuple[str, str] | None) -> Non
 )
 def test_skeletons_of_lookalikes_are_equal(a: str, b: str) -> None:
     assert skeleton(a) == skeleton(b)
+
+
+def test_the_skeleton_of_ascii_text_is_the_full_computation() -> None:
+    ascii_text = "".join(map(chr, range(128)))
+    for value in [ascii_text, ascii_text[::-1], "Sumedang  Command\tCenter ", "KOTA bogor", ""]:
+        assert skeleton(value) == _skeleton(value)
 
 
 def test_unsafe_characters_include_invisible_letters() -> None:

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.build_state import stat_versions
 from generator.catalogue import Catalogue
 from generator.check import check
-from generator.page_inputs import fingerprints
+from generator.file_checks import FileCache
+from generator.page_inputs import KnownPages, fingerprints
 from generator.pages import plan_pages
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -95,3 +97,49 @@ def test_a_new_innovation_changes_the_pages_that_list_it(tmp_path: Path) -> None
     assert "inovasi/kabupaten-sumedang/command-center-kedua.md" in changed
     assert "daerah/kabupaten-sumedang.md" in changed
     assert changed <= flagged
+
+
+def _serve_prints(root: Path, cache: FileCache, known: KnownPages | None) -> dict[str, str]:
+    """Fingerprints as a `mkdocs serve` rebuild makes them: records of unchanged files reused."""
+    result = check(root, jobs=1, cache=cache)
+    assert result.catalogue is not None, result.problems
+    catalogue = result.catalogue
+    return fingerprints(plan_pages(catalogue), catalogue, stat_versions(root, catalogue), known)
+
+
+@pytest.mark.parametrize("fixture", ["site-relations", "site-visit"])
+def test_a_rebuild_walks_only_the_pages_an_edit_may_touch_and_agrees_with_a_full_walk(
+    fixture: str, tmp_path: Path
+) -> None:
+    root = tmp_path / fixture
+    shutil.copytree(FIXTURES / fixture, root)
+    cache, known = FileCache(), KnownPages()
+    first = _serve_prints(root, cache, known)
+    assert known.walked == len(first)
+    assert _serve_prints(root, cache, known) == first
+    assert known.walked == 0
+    walked = []
+    for rel, edited in _edited_files(root):
+        original = (root / rel).read_text(encoding="utf-8")
+        for text in (edited, original):
+            (root / rel).write_text(text, encoding="utf-8")
+            remembered = _serve_prints(root, cache, known)
+            walked.append(known.walked)
+            assert remembered == _serve_prints(root, cache, None), rel
+    # A region's name is on many pages, but no edit is on all of them.
+    assert max(walked) < len(first)
+
+
+def test_a_new_record_makes_a_rebuild_walk_every_page(tmp_path: Path) -> None:
+    root = tmp_path / "site-relations"
+    shutil.copytree(FIXTURES / "site-relations", root)
+    cache, known = FileCache(), KnownPages()
+    _serve_prints(root, cache, known)
+    source = root / "innovations" / "kabupaten-sumedang" / "command-center.yml"
+    source.with_name("command-center-kedua.yml").write_text(
+        re.sub(r"^title: .+$", "title: Kedua", source.read_text(encoding="utf-8"), flags=re.M),
+        encoding="utf-8",
+    )
+    remembered = _serve_prints(root, cache, known)
+    assert known.walked == len(remembered)
+    assert remembered == _serve_prints(root, cache, None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .. import paths
-from ..briefs import build_brief
+from ..briefs import BriefMemo
 from ..catalogue import Catalogue
 from ..render import PageRenderer
 from .indexes import IndexPages
@@ -58,6 +58,7 @@ def plan_pages(
     lang: str = "id",
     stale_after_days: int = DEFAULT_STALE_AFTER_DAYS,
     offline: bool = False,
+    briefs: BriefMemo | None = None,
 ) -> PagePlan:
     """Every generated page of the site, sorted by path, each with the function that writes it.
 
@@ -69,10 +70,16 @@ def plan_pages(
         lang: language of the labels.
         stale_after_days: age of `last_verified` after which an entry shows a "check again" notice.
         offline: pages for the copy opened from the file system (search through the theme's box).
+        briefs: the visit briefs of the last plan (`mkdocs serve`), reused where still the same;
+            this plan's are kept in it for the next.
     """
     builder = _PageBuilder(catalogue, PageRenderer(lang), stale_after_days)
     builder.offline = offline
-    return dict(sorted(builder.pages()))
+    if briefs is not None:
+        builder.brief_memo = briefs
+    plan = dict(sorted(builder.pages()))
+    builder.brief_memo.plan_done()
+    return plan
 
 
 def build_pages(
@@ -165,8 +172,8 @@ class _PageBuilder(RecordPages, RegionPages, IndexPages):
             )
         yield self.network()
         for visitor, host in self.pairs:
-            brief = build_brief(
-                self.catalogue, visitor, host, host_innovations=self.rel.innovations_of_region(host)
+            brief = self.brief_memo.brief(
+                self.catalogue, visitor, host, None, self.rel.innovations_of_region(host)
             )
             trail = [
                 (self.renderer.label("home"), paths.HOME),

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import paths
-from ..briefs import Brief, related_pairs
+from ..briefs import Brief, BriefMemo, related_pairs
 from ..catalogue import Catalogue
 from ..model import Innovation, Region
 from ..relations import Relations, build_relations
@@ -41,6 +41,8 @@ class PageBase:
                 self.edges_of.setdefault(region_id, []).append(edge)
         self._counterparts: dict[str, list[tuple[Region, Any, list[Innovation]]]] = {}
         self._briefs: dict[str, list[Brief]] = {}
+        # The briefs of an earlier plan to reuse (`mkdocs serve`), else none.
+        self.brief_memo = BriefMemo()
         # Innovations per region: one table that every page showing counts shares.
         self.counts = Counter({region: len(items) for region, items in self.rel.by_region.items()})
         self.agency_acronyms = {

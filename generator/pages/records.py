@@ -140,5 +140,7 @@ class RecordPages(PageBase):
     def _agreement_briefs(self, agreement: Any) -> list[Brief]:
         """Its briefs, worked out once: the agreement's page and the briefs' own pages show them."""
         if agreement.id not in self._briefs:
-            self._briefs[agreement.id] = agreement_briefs(self.catalogue, agreement, self.rel.by_region)
+            self._briefs[agreement.id] = agreement_briefs(
+                self.catalogue, agreement, self.rel.by_region, self.brief_memo
+            )
         return self._briefs[agreement.id]

@@ -207,14 +207,7 @@ def test_a_dirty_serve_rebuild_writes_what_a_full_build_writes(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    # In this process only: the plugin a previous test's build left in MkDocs' cache is not reused.
-    plugins_option = dict(MkDocsConfig._schema)["plugins"]
-    monkeypatch.setattr(plugins_option, "plugin_cache", {})
-    project = project_factory(tmp_path / "project", FIXTURES / "site-relations")
-    served = tmp_path / "served"
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
-    config.plugins.on_startup(command="serve", dirty=True)
-    _serve_build(project, served, dirty=True)
+    project, served = _first_serve_build(project_factory, tmp_path, monkeypatch)
     first = _tree(served)
     edit(project)
     caplog.set_level(logging.INFO, "mkdocs.plugins.katalog")
@@ -222,19 +215,51 @@ def test_a_dirty_serve_rebuild_writes_what_a_full_build_writes(
     rebuilt_count = re.findall(r"rebuilt (\d+) changed page", caplog.text)
     assert rebuilt_count and 3 <= int(rebuilt_count[-1]) < len(plugin.prints)
 
-    monkeypatch.setattr(plugins_option, "plugin_cache", {})
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "full"))
-    config.plugins.on_startup(command="serve", dirty=False)
-    _serve_build(project, tmp_path / "full", dirty=False)
-    full = _tree(tmp_path / "full")
+    full = _full_build(project, tmp_path / "full", monkeypatch)
     rebuilt = _tree(served)
-    # What covers the whole catalogue is kept from the first build (see the plugin's `refresh`).
-    whole = ("search-index/", "data/", "sitemap.xml")
-    kept = {path for path in rebuilt if path.startswith(whole)}
+    kept = {path for path in rebuilt if path.startswith(WHOLE_CATALOGUE)}
     assert kept and all(rebuilt[path] == first[path] for path in kept)
-    assert {p: rebuilt[p] for p in rebuilt if p not in kept} == {
-        p: full[p] for p in full if not p.startswith(whole)
-    }
+    assert {p: rebuilt[p] for p in rebuilt if p not in kept} == full
+
+
+def test_successive_dirty_serve_rebuilds_write_what_a_full_build_writes(
+    project_factory: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each rebuild starts from what the last one remembered (fingerprints, briefs, addresses).
+    project, served = _first_serve_build(project_factory, tmp_path, monkeypatch)
+    for edit in (_retitle, _agency_kind, _rethemed, _added, _removed):
+        edit(project)
+        _serve_build(project, served, dirty=True)
+    rebuilt = _tree(served)
+    full = _full_build(project, tmp_path / "full", monkeypatch)
+    assert {p: rebuilt[p] for p in rebuilt if not p.startswith(WHOLE_CATALOGUE)} == full
+
+
+# What covers the whole catalogue is kept from a serve's first build (see the plugin's `refresh`).
+WHOLE_CATALOGUE = ("search-index/", "data/", "sitemap.xml")
+
+
+def _first_serve_build(
+    project_factory: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Path]:
+    """A copy of the fixture and its first build under `mkdocs serve --dirty`."""
+    # In this process only: the plugin a previous test's build left in MkDocs' cache is not reused.
+    monkeypatch.setattr(dict(MkDocsConfig._schema)["plugins"], "plugin_cache", {})
+    project = project_factory(tmp_path / "project", FIXTURES / "site-relations")
+    served = tmp_path / "served"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
+    config.plugins.on_startup(command="serve", dirty=True)
+    _serve_build(project, served, dirty=True)
+    return project, served
+
+
+def _full_build(project: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """The files of a full build as `mkdocs serve` makes it, but what covers the whole catalogue."""
+    monkeypatch.setattr(dict(MkDocsConfig._schema)["plugins"], "plugin_cache", {})
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=False)
+    _serve_build(project, site, dirty=False)
+    return {p: data for p, data in _tree(site).items() if not p.startswith(WHOLE_CATALOGUE)}
 
 
 def _tree(site: Path) -> dict[str, bytes]:
