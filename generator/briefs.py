@@ -96,8 +96,9 @@ class BriefMemo:
     """
 
     def __init__(self) -> None:
-        self._last: dict[tuple[str, str, str], tuple[tuple[object, ...], Brief]] = {}
-        self._now: dict[tuple[str, str, str], tuple[tuple[object, ...], Brief]] = {}
+        # (visitor, host, agreement id) → (its records, the host's innovations, the brief)
+        self._last: dict[tuple[str, str, str], tuple[tuple[object, ...], list[Innovation], Brief]] = {}
+        self._now: dict[tuple[str, str, str], tuple[tuple[object, ...], list[Innovation], Brief]] = {}
 
     def brief(
         self,
@@ -109,22 +110,22 @@ class BriefMemo:
     ) -> Brief:
         """`build_brief`'s brief, the last plan's when made from the same records."""
         key = (visitor, host, agreement.id if agreement is not None else "")
-        made_from = (catalogue.regions[visitor], catalogue.regions[host], agreement)
+        records = (catalogue.regions[visitor], catalogue.regions[host], agreement)
         last = self._last.get(key)
-        if last is not None and _same_records(last[0], made_from) and last[0][3] == host_innovations:
-            brief = last[1]
+        if (
+            last is not None
+            and all(a is b for a, b in zip(last[0], records, strict=True))
+            and last[1] == host_innovations
+        ):
+            brief = last[2]
         else:
             brief = build_brief(catalogue, visitor, host, agreement, host_innovations)
-        self._now[key] = ((*made_from, host_innovations), brief)
+        self._now[key] = (records, host_innovations, brief)
         return brief
 
     def plan_done(self) -> None:
         """Keep this plan's briefs for the next, and only those."""
         self._last, self._now = self._now, {}
-
-
-def _same_records(last: tuple[object, ...], now: tuple[object, ...]) -> bool:
-    return all(a is b for a, b in zip(last, now, strict=False))
 
 
 # An agreement of many regions (a national MoU) would need a brief for every ordered pair of its

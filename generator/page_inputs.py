@@ -31,7 +31,7 @@ VersionOf = Callable[[str], object]
 _SCALARS = (str, int, float, bool, type(None), dt.date)
 # A dependency no record has: what a page was made from includes a value the walk cannot see into.
 _UNKNOWN = "\0unknown"
-# Lists and mappings at least this long are compared once per pair of objects (`same_inputs`).
+# Lists and mappings at least this long are compared once per pair of objects (`unchanged`).
 _SHARED_FROM = 64
 
 
@@ -204,14 +204,23 @@ class KnownPages:
                 changed.add(key)
         return frozenset({*changed, _UNKNOWN})
 
-    def same_inputs(
-        self, last: PlannedPage, page: PlannedPage, tables: set[int], compared: dict[tuple[int, int], bool]
+    def unchanged(
+        self,
+        path: str,
+        page: PlannedPage,
+        edited: frozenset[str],
+        tables: set[int],
+        compared: dict[tuple[int, int], bool],
     ) -> bool:
-        """Whether two pages' inputs are equal, with the type of every value the same; the
-        catalogue's tables are left out. Large values that many pages share (a count per region)
-        are compared once per pair (`compared`)."""
+        """Whether the page's fingerprint is the last one: the same template, inputs equal with the
+        type of every value the same (the catalogue's tables left out), and no record it was made
+        from `edited`. Large values that many pages share (a count per region) are compared once
+        per pair (`compared`)."""
+        last = self.plan.get(path)
+        if last is None or last.template != page.template or not edited.isdisjoint(self.deps[path]):
+            return False
         old, new = last.context, page.context
-        if last.template != page.template or old.keys() != new.keys():
+        if old.keys() != new.keys():
             return False
         for name, value in new.items():
             before = old[name]
@@ -249,13 +258,7 @@ def fingerprints(
     deps: dict[str, tuple[str, ...]] = {}
     known.walked = 0
     for path, page in plan.items():
-        last = known.plan.get(path) if edited is not None else None
-        if (
-            last is not None
-            and edited is not None
-            and edited.isdisjoint(known.deps[path])
-            and known.same_inputs(last, page, inputs.tables, compared)
-        ):
+        if edited is not None and known.unchanged(path, page, edited, inputs.tables, compared):
             prints[path], deps[path] = known.prints[path], known.deps[path]
         else:
             prints[path], deps[path] = inputs.page(page.template, path, page.context)
