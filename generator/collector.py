@@ -1,4 +1,5 @@
-"""Python's cycle collector under `mkdocs serve`, whose process keeps a national catalogue alive.
+"""Python's cycle collector: paused where many objects are made and no reference cycle (the check,
+the review), and kept off what `mkdocs serve` holds between rebuilds.
 
 A rebuild's check and plan make about a million small objects that live until the next rebuild:
 records, lists, dicts and tuples, none of them in a reference cycle. CPython's collector makes a

@@ -11,11 +11,11 @@ import multiprocessing
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from .load import load_file
 from .model import Innovation
+from .pickling import pickled_by_fields
 from .problems import Problem
 from .validate import Validator
 
@@ -39,6 +39,7 @@ class Parsed:
         return self.positions.get(name, (1, 1))
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
     """What one file gave: its record (None when it could not be read at all) and its problems."""
@@ -48,10 +49,10 @@ class FileOutcome:
 
 
 # (path on disk, path as reported, record class, record key: "" for a file whose name is refused)
-FileTask = tuple[Path, str, type, str]
+FileTask = tuple[str, str, type, str]
 
 
-def validate_file(path: Path, rel: str, cls: type, key: str) -> FileOutcome:
+def validate_file(path: str, rel: str, cls: type, key: str) -> FileOutcome:
     """Load and validate one file; its record gets the identity its path gives (`key`)."""
     loaded = load_file(path, rel)
     if loaded.root is None:
@@ -86,9 +87,9 @@ class FileCache:
         self._entries: dict[tuple[str, type], tuple[tuple[int, int, int], FileOutcome]] = {}
 
     @staticmethod
-    def _stamp(path: Path) -> tuple[int, int, int] | None:
+    def _stamp(path: str) -> tuple[int, int, int] | None:
         try:
-            status = path.lstat()
+            status = os.lstat(path)
         except OSError:
             return None
         return (status.st_size, status.st_mtime_ns, status.st_ino)

@@ -26,12 +26,12 @@ _NON_ID = re.compile(r"[^a-z0-9]+")
 class CatalogueFiles:
     """Record files by key, each as (absolute path, path relative to the root)."""
 
-    regions: dict[str, tuple[Path, str]] = field(default_factory=dict)
-    innovations: dict[str, tuple[Path, str]] = field(default_factory=dict)
-    agreements: dict[str, tuple[Path, str]] = field(default_factory=dict)
+    regions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    innovations: dict[str, tuple[str, str]] = field(default_factory=dict)
+    agreements: dict[str, tuple[str, str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # Files whose name is not a valid id: their content is still checked, under no key.
-    misnamed: list[tuple[Path, str, type, str]] = field(default_factory=list)
+    misnamed: list[tuple[str, str, type, str]] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -57,7 +57,7 @@ def find_files(root: Path) -> CatalogueFiles:
         if entry.is_dir(follow_symlinks=False):
             if not _valid_name(entry.name, rel, found.problems, folder=True):
                 continue
-            folder: dict[str, tuple[Path, str]] = {}
+            folder: dict[str, tuple[str, str]] = {}
             _flat_folder(root, rel, folder, found, Innovation)
             for ident, located in folder.items():
                 found.innovations[f"{entry.name}/{ident}"] = located
@@ -91,7 +91,7 @@ def _entries(folder: Path, root: Path, problems: list[Problem]) -> list[os.DirEn
 def _flat_folder(
     root: Path,
     rel_folder: str,
-    into: dict[str, tuple[Path, str]],
+    into: dict[str, tuple[str, str]],
     found: CatalogueFiles,
     cls: type,
 ) -> None:
@@ -109,9 +109,9 @@ def _flat_folder(
             problems.append(problem(rel, 0, 0, code, suggestion=f"{suggest_id(stem or entry.name)}.yml"))
             continue
         if _valid_name(stem, rel, problems):
-            into[stem] = (Path(entry.path), rel)
+            into[stem] = (entry.path, rel)
         else:
-            found.misnamed.append((Path(entry.path), rel, cls, ""))
+            found.misnamed.append((entry.path, rel, cls, ""))
 
 
 def _valid_name(name: str, rel: str, problems: list[Problem], folder: bool = False) -> bool:

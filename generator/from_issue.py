@@ -239,7 +239,7 @@ def _check_with_catalogue(root: Path, rel: str, text: str) -> list[Problem]:
         result = check(copy)
         found = [p for p in result.problems if p.path == rel]
         if result.catalogue is not None:
-            found += [p for p in duplicate_warnings(result.catalogue, copy) if p.path == rel]
+            found += [p for p in duplicate_warnings(result) if p.path == rel]
     return sorted(found)
 
 

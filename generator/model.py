@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .pickling import pickled_by_fields
+
 # How a string-valued field is read. Everything else is plain single-line text.
 FORMATS = (
     "text",  # one line of plain text
@@ -68,6 +70,7 @@ def spec(
     return field(default=default, metadata=metadata)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where the facts of a record come from."""
@@ -78,6 +81,7 @@ class Source:
     date: dt.date | None = spec()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Head:
     """Head of a region (bupati, wali kota, gubernur)."""
@@ -86,6 +90,7 @@ class Head:
     name: str = spec(required=True)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Agency:
     """A regional agency (perangkat daerah), declared inside its region's file."""
@@ -98,6 +103,7 @@ class Agency:
     summary: str | None = spec("prose")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Region:
     """A province, kabupaten or kota: `regions/<region-id>.yml`."""
@@ -117,6 +123,7 @@ class Region:
     id: str = spec("id", derived=True, default="")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Metric:
     """A measured result, always with its source: never an invented figure."""
@@ -128,6 +135,7 @@ class Metric:
     source: str | None = spec("url")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Link:
     """A link to more about the innovation (app, regulation, video)."""
@@ -136,6 +144,7 @@ class Link:
     url: str = spec("url", required=True)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Contact:
     """An office's official contact. Never a person's own phone or e-mail."""
@@ -146,6 +155,7 @@ class Contact:
     url: str | None = spec("url")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Prerequisites:
     """What a region needs before it can copy the innovation (for a study visit)."""
@@ -156,6 +166,7 @@ class Prerequisites:
     budget: str | None = spec("prose")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Replication:
     """Another region copying the innovation (replikasi), planned, in progress or done."""
@@ -167,6 +178,7 @@ class Replication:
     innovation: str | None = spec("innovation-ref")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Innovation:
     """A regional innovation: `innovations/<region-id>/<innovation-id>.yml`.
@@ -216,6 +228,7 @@ class Innovation:
         return f"{self.region}/{self.id}"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Agreement:
     """A cooperation agreement between regions: `agreements/<agreement-id>.yml`."""

@@ -121,6 +121,13 @@ class _Inputs:
         self.deps[-1].update(walked[1])
         return walked[0]
 
+    def with_namers(self, keys: set[str]) -> set[str]:
+        """`keys`, and the records that name one of them: their versions include those keys'."""
+        names = {name for name, key in self.names.items() if key in keys}
+        return keys | {
+            k for k, record in self.records.items() if not self.strings_of(record).isdisjoint(names)
+        }
+
     def record(self, key: str) -> bytes:
         found = self.record_digests.get(key)
         if found is None:
@@ -198,11 +205,7 @@ class KnownPages:
         if not self.plan or self.records.keys() != inputs.records.keys():
             return None
         changed = {k for k, record in inputs.records.items() if self.records[k] is not record}
-        names = {name for name, key in inputs.names.items() if key in changed}
-        for key, record in inputs.records.items():
-            if key not in changed and not inputs.strings_of(record).isdisjoint(names):
-                changed.add(key)
-        return frozenset({*changed, _UNKNOWN})
+        return frozenset({*inputs.with_namers(changed), _UNKNOWN})
 
     def unchanged(
         self,
@@ -267,3 +270,16 @@ def fingerprints(
     known.records, known.plan, known.tables = inputs.records, plan, inputs.tables
     known.prints, known.deps = prints, deps
     return dict(prints)  # the caller's to change
+
+
+def pages_showing(plan: PagePlan, catalogue: Catalogue, key: str) -> list[str]:
+    """The pages of `plan` whose fingerprint changes with the version of record `key` (a region id,
+    an innovation ref or "agreements/<id>"): those made from it, from a record that names it, or
+    from a value the walk cannot see into. One walk of the plan."""
+    inputs = _Inputs(catalogue, lambda _: 0, RecordStrings())
+    showing = frozenset({*inputs.with_namers({key}), _UNKNOWN})
+    return [
+        path
+        for path, page in plan.items()
+        if not showing.isdisjoint(inputs.page(page.template, path, page.context)[1])
+    ]

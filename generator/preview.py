@@ -25,8 +25,9 @@ from .catalogue import Catalogue
 from .check import CheckResult, check
 from .file_checks import FileCache
 from .files import AGREEMENTS_DIR, INNOVATIONS_DIR, REGIONS_DIR
+from .load import FileTooLarge, read_bytes
 from .model import Agreement, Innovation, Region
-from .page_inputs import fingerprints
+from .page_inputs import pages_showing
 from .pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_record_pages
 from .render import labels
 
@@ -151,10 +152,14 @@ def _scan(root: Path, regions: set[str], named: set[str]) -> set[str]:
             keys.add(key)
             if not (own or needles or key in named):
                 continue
-            with open(file.path, "rb") as handle:
-                text = handle.read()
-            if own or key in named:
+            mine = own or key in named
+            if mine:
                 wanted.add(key)
+            try:
+                text = read_bytes(file.path)
+            except (OSError, FileTooLarge):
+                continue  # the check reports it when it is one of the region's
+            if mine:
                 refs.update(ref.decode() for ref in _REF.findall(text))
             elif any(needle in text for needle in needles):
                 wanted.add(key)
@@ -209,9 +214,7 @@ def _showing(plan: PagePlan, catalogue: Catalogue, record: Record) -> PagePlan:
     """The pages in the record's scope that show it: those whose inputs change with its version."""
     scope = _scope(record)
     within = {path: page for path, page in plan.items() if path.startswith(scope)}
-    before = fingerprints(within, catalogue, lambda key: 0)
-    after = fingerprints(within, catalogue, lambda key: int(key == record.version_key))
-    return {path: page for path, page in within.items() if before[path] != after[path]}
+    return {path: within[path] for path in pages_showing(within, catalogue, record.version_key)}
 
 
 def _scope(record: Record) -> tuple[str, ...]:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import operator
 from dataclasses import dataclass
 from typing import Any
 
+from .pickling import pickled_by_fields
 
+
+@pickled_by_fields
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
     """One thing wrong with the content, and where.
@@ -32,6 +36,11 @@ class Problem:
     @property
     def arguments(self) -> dict[str, Any]:
         return dict(self.args)
+
+
+# The order Problems compare in, as a key compared in C: sorting by their own comparison builds two
+# tuples for every comparison, a third of a second for the 20,000 warnings of a national catalogue.
+sort_key = operator.attrgetter(*(f.name for f in dataclasses.fields(Problem) if f.compare))
 
 
 def problem(

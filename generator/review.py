@@ -11,18 +11,20 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import difflib
+import multiprocessing
+import os
 import re
 import shutil
 import subprocess
 from collections import Counter, defaultdict
 from dataclasses import replace
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue
 from .check import CheckResult
-from .load import Mapping, load_file
-from .problems import Problem, problem
+from .collector import collector_paused
+from .problems import Problem, problem, sort_key
 
 # Entries not verified against their sources for two years are worth a second look.
 DEFAULT_STALE_AFTER = 730
@@ -82,16 +84,16 @@ def changed_first(result: CheckResult, changed: set[str], only: bool = False) ->
     return replace(result, problems=mine + others)
 
 
-def review(
-    result: CheckResult, root: Path, today: dt.date, stale_after: int = DEFAULT_STALE_AFTER
-) -> CheckResult:
+# Like the check, the review makes hundreds of thousands of objects and no reference cycle; the
+# collector's passes would walk the whole checked catalogue again and again for nothing.
+@collector_paused()
+def review(result: CheckResult, today: dt.date, stale_after: int = DEFAULT_STALE_AFTER) -> CheckResult:
     """The result with the review warnings added (none when the catalogue is invalid)."""
     if result.catalogue is None:
         return result
-    warnings = duplicate_warnings(result.catalogue, root) + stale_warnings(
-        result.catalogue, root, today, stale_after
-    )
-    return replace(result, problems=sorted(result.problems + warnings))
+    warnings = duplicate_warnings(result) + stale_warnings(result, today, stale_after)
+    # Sorted by the fields a Problem is ordered by, compared in C: thousands of warnings.
+    return replace(result, problems=sorted(result.problems + warnings, key=sort_key))
 
 
 def normalise(text: str) -> str:
@@ -99,11 +101,17 @@ def normalise(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
 
 
-# Characters of a normalised title, each with its own field in a title's signature; any other
-# character shares the last field (a shared field only hides differences, so no pair is missed).
-_SLOTS = {char: index for index, char in enumerate("abcdefghijklmnopqrstuvwxyz0123456789 ")}
 # Occurrences of one character a signature counts, at most: more only hides differences too.
 _FIELD = 8
+# Where each character of a normalised title has its own field in a title's signature; any other
+# character shares the last field (a shared field only hides differences, so no pair is missed).
+_SHIFTS = {char: index * _FIELD for index, char in enumerate("abcdefghijklmnopqrstuvwxyz0123456789 ")}
+_OTHER_SHIFT = len(_SHIFTS) * _FIELD
+# A count written in unary: 3 → 0b111.
+_UNARY = [(1 << count) - 1 for count in range(_FIELD + 1)]
+# Below this many title comparisons (the sum of each region's count squared), a second process
+# costs more than it saves.
+PARALLEL_COMPARISONS_FROM = 2_000_000
 # Rounding slack for the float bounds: a bound may only ever let a pair through, never drop one.
 _SLACK = 1e-9
 
@@ -113,8 +121,7 @@ def _signature(text: str) -> int:
     `(a ^ b).bit_count()` never exceeds the characters of one title that the other lacks."""
     signature = 0
     for char, count in Counter(text).items():
-        slot = _SLOTS.get(char, len(_SLOTS))
-        signature |= ((1 << min(count, _FIELD)) - 1) << (slot * _FIELD)
+        signature |= _UNARY[count if count < _FIELD else _FIELD] << _SHIFTS.get(char, _OTHER_SHIFT)
     return signature
 
 
@@ -125,44 +132,54 @@ def _similar_pairs(entries: list[tuple[str, str]]) -> set[frozenset[str]]:
     titles are taken by length and compared only with those close enough in length to reach the
     ratio (2·shorter / (shorter + longer) bounds it), and only when their character counts differ
     little enough (the bound difflib's `quick_ratio` computes, here in one XOR of two integers).
+    That second bound is first taken at its loosest (the other title as long as this one) over all
+    candidates at once, in C: millions of pairs in the largest regions.
     """
     ordered = sorted((len(title), ref, title, _signature(title)) for ref, title in entries)
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     pairs: set[frozenset[str]] = set()
     most_different = 1 - SIMILAR_TITLE_RATIO
     lengths = [entry[0] for entry in ordered]
+    signatures = [entry[3] for entry in ordered]
     for index, (length, ref, title, signature) in enumerate(ordered):
         shortest = bisect.bisect_left(
             lengths, SIMILAR_TITLE_RATIO * length / (2 - SIMILAR_TITLE_RATIO) - _SLACK
         )
+        loosest = most_different * 2 * length + _SLACK
+        differences = map(int.bit_count, map(signature.__xor__, signatures[shortest:index]))
         close = [
-            (other, other_title)
-            for other_length, other, other_title, other_signature in ordered[shortest:index]
-            if (signature ^ other_signature).bit_count() <= most_different * (length + other_length) + _SLACK
+            other
+            for other in compress(range(shortest, index), map(loosest.__ge__, differences))
+            if (signature ^ signatures[other]).bit_count()
+            <= most_different * (length + lengths[other]) + _SLACK
         ]
         if close:
             matcher.set_seq2(title)
-        for other, other_title in close:
-            matcher.set_seq1(other_title)
+        for other in close:
+            matcher.set_seq1(ordered[other][2])
             if matcher.ratio() >= SIMILAR_TITLE_RATIO:
-                pairs.add(frozenset((ref, other)))
+                pairs.add(frozenset((ref, ordered[other][1])))
     return pairs
 
 
-def duplicate_warnings(catalogue: Catalogue, root: Path) -> list[Problem]:
-    """Innovations submitted twice (same title and summary) and near-identical titles in one region.
+def duplicate_warnings(result: CheckResult) -> list[Problem]:
+    """Innovations submitted twice (same title and summary) and near-identical titles in one region,
+    in a valid catalogue.
 
     The warning goes on the later entry (in sorted order), naming the earlier one.
     """
+    catalogue = result.catalogue
+    assert catalogue is not None
     warnings = []
+    titles = {ref: normalise(innovation.title) for ref, innovation in catalogue.innovations.items()}
     same_text: dict[tuple[str, str], list[str]] = defaultdict(list)
     for ref, innovation in catalogue.innovations.items():
-        same_text[(normalise(innovation.title), normalise(innovation.summary))].append(ref)
+        same_text[(titles[ref], normalise(innovation.summary))].append(ref)
     twice: set[frozenset[str]] = set()
     for refs in same_text.values():
         for other in refs[1:]:
             twice.add(frozenset((refs[0], other)))
-            path, line, column = _place(catalogue, root, other, "title")
+            path, line, column = result.place(other, "title")
             warnings.append(
                 problem(
                     path, line, column, "duplicate-innovation", "title", severity="warning", other=refs[0]
@@ -170,29 +187,57 @@ def duplicate_warnings(catalogue: Catalogue, root: Path) -> list[Problem]:
             )
     by_region: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for ref, innovation in catalogue.innovations.items():
-        by_region[innovation.region].append((ref, normalise(innovation.title)))
-    for entries in by_region.values():
-        for earlier, later in sorted(_similar_pairs(entries) - twice, key=sorted):
-            first, second = sorted((earlier, later))
-            path, line, column = _place(catalogue, root, second, "title")
-            other_title = catalogue.innovations[first].title
-            warnings.append(
-                problem(
-                    path,
-                    line,
-                    column,
-                    "similar-title",
-                    "title",
-                    severity="warning",
-                    other=first,
-                    title=other_title,
-                )
+        by_region[innovation.region].append((ref, titles[ref]))
+    for earlier, later in sorted(_similar_pairs_of_regions(list(by_region.values())) - twice, key=sorted):
+        first, second = sorted((earlier, later))
+        path, line, column = result.place(second, "title")
+        other_title = catalogue.innovations[first].title
+        warnings.append(
+            problem(
+                path,
+                line,
+                column,
+                "similar-title",
+                "title",
+                severity="warning",
+                other=first,
+                title=other_title,
             )
+        )
     return warnings
 
 
-def stale_warnings(catalogue: Catalogue, root: Path, today: dt.date, stale_after: int) -> list[Problem]:
-    """Innovations whose `last_verified` is more than `stale_after` days before `today`."""
+def _similar_pairs_in(groups: list[list[tuple[str, str]]]) -> set[frozenset[str]]:
+    """The similar pairs within each group of (ref, normalised title)."""
+    return set().union(*map(_similar_pairs, groups))
+
+
+def _similar_pairs_of_regions(groups: list[list[tuple[str, str]]]) -> set[frozenset[str]]:
+    """The similar pairs within each region's titles; split between two processes when the
+    comparisons are many (at 30,000 innovations, twelve million, two seconds in one process)."""
+    if (
+        sum(len(group) ** 2 for group in groups) < PARALLEL_COMPARISONS_FROM
+        or (os.cpu_count() or 1) < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return _similar_pairs_in(groups)
+    # The largest region first, each to the lighter share: the shares end up nearly even.
+    shares: tuple[list[list[tuple[str, str]]], ...] = ([], [])
+    loads = [0, 0]
+    for group in sorted(groups, key=len, reverse=True):
+        lighter = loads.index(min(loads))
+        shares[lighter].append(group)
+        loads[lighter] += len(group) ** 2
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        theirs = pool.apply_async(_similar_pairs_in, (shares[1],))
+        return _similar_pairs_in(shares[0]) | theirs.get()
+
+
+def stale_warnings(result: CheckResult, today: dt.date, stale_after: int) -> list[Problem]:
+    """Innovations of a valid catalogue whose `last_verified` is more than `stale_after` days
+    before `today`."""
+    catalogue = result.catalogue
+    assert catalogue is not None
     warnings = []
     for ref, innovation in catalogue.innovations.items():
         verified = innovation.last_verified
@@ -200,7 +245,7 @@ def stale_warnings(catalogue: Catalogue, root: Path, today: dt.date, stale_after
             continue
         days = (today - verified).days
         if days > stale_after:
-            path, line, column = _place(catalogue, root, ref, "last_verified")
+            path, line, column = result.place(ref, "last_verified")
             warnings.append(
                 problem(
                     path,
@@ -215,23 +260,3 @@ def stale_warnings(catalogue: Catalogue, root: Path, today: dt.date, stale_after
                 )
             )
     return warnings
-
-
-def _place(catalogue: Catalogue, root: Path, key: str, name: str) -> tuple[str, int, int]:
-    """The file of record `key` and where its top-level field `name` stands, so that an annotation
-    lands on that line. The catalogue keeps no positions; the few files with a warning are read again.
-    """
-    path = catalogue.sources[key]
-    # Most files write the field as `name: value` at the left margin: found without parsing.
-    try:
-        text = (root / path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        text = ""
-    found = re.search(rf"^{re.escape(name)}:[ \t]+(?=\S)", text, re.MULTILINE)
-    if found is not None:
-        return path, text.count("\n", 0, found.start()) + 1, found.end() - found.start() + 1
-    loaded = load_file(root / path, path)
-    if isinstance(loaded.root, Mapping) and name in loaded.root.pairs:
-        node = loaded.root.pairs[name][1]
-        return path, node.line, node.column
-    return path, 1, 1

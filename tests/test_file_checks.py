@@ -16,7 +16,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def _summary(root: Path, **options: object) -> tuple[object, ...]:
     result = check(root, **options)  # type: ignore[arg-type]
-    return (result.problems, result.files, result.invalid_files, result.catalogue)
+    return (result.problems, result.files, result.invalid_files, result.catalogue, result.positions)
 
 
 @pytest.mark.parametrize("fixture", ["broken", "site-relations", "hostile"])

@@ -29,7 +29,7 @@ def test_finds_every_record_file_by_key(scratch):
     assert list(found.innovations) == ["kabupaten-sumedang/command-center"]
     assert list(found.agreements) == ["mou-jawa-barat-sumedang-2025"]
     path, rel = found.innovations["kabupaten-sumedang/command-center"]
-    assert (path, rel) == (scratch.root / INNOVATION, INNOVATION)
+    assert (path, rel) == (str(scratch.root / INNOVATION), INNOVATION)
     assert found.count == 4
 
 

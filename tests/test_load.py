@@ -339,6 +339,26 @@ def test_control_character(tmp_path, char, codepoint):
     assert load_bytes(tmp_path, content) == [(2, 16, "control-character", {"codepoint": codepoint})]
 
 
+@pytest.mark.parametrize("code", [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+def test_every_ascii_control_character_is_refused(tmp_path, code):
+    content = f"title: Sumedang\nsummary: Pusat {chr(code)}kendali\n".encode()
+    assert load_bytes(tmp_path, content) == [(2, 16, "control-character", {"codepoint": f"U+{code:04X}"})]
+
+
+def test_every_printable_ascii_character_tab_and_line_ends_are_accepted(tmp_path):
+    printable = "".join(map(chr, range(0x20, 0x7F))).replace("'", "''")
+    content = f"title: 'a{printable}'\r\nsummary: Pusat\tkendali\n".encode()
+    assert load_bytes(tmp_path, content, readable=True) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_is_read_at_once_not_waited_on(tmp_path):
+    pipe = tmp_path / "pipe.yml"
+    os.mkfifo(pipe)
+    loaded = load_file(pipe, "regions/pipe.yml")  # with no writer: nothing to read, no waiting
+    assert [(p.code, p.line) for p in loaded.problems] == [("empty-file", 0)]
+
+
 def test_control_character_message():
     from generator.problems import problem
 

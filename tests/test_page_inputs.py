@@ -13,7 +13,7 @@ from generator.build_state import stat_versions
 from generator.catalogue import Catalogue
 from generator.check import check
 from generator.file_checks import FileCache
-from generator.page_inputs import KnownPages, fingerprints
+from generator.page_inputs import KnownPages, fingerprints, pages_showing
 from generator.pages import plan_pages
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -143,3 +143,17 @@ def test_a_new_record_makes_a_rebuild_walk_every_page(tmp_path: Path) -> None:
     remembered = _serve_prints(root, cache, known)
     assert known.walked == len(remembered)
     assert remembered == _serve_prints(root, cache, None)
+
+
+@pytest.mark.parametrize("fixture", ["site-relations", "site-visit"])
+def test_the_pages_showing_a_record_are_those_whose_print_its_version_changes(fixture: str) -> None:
+    catalogue = check(FIXTURES / fixture, jobs=1).catalogue
+    assert catalogue is not None
+    plan = plan_pages(catalogue)
+    before = fingerprints(plan, catalogue, lambda key: 0)
+    keys = [*catalogue.regions, *catalogue.innovations, *(f"agreements/{k}" for k in catalogue.agreements)]
+    for key in keys:
+        after = fingerprints(plan, catalogue, lambda k, key=key: int(k == key))
+        changed = [path for path in plan if before[path] != after[path]]
+        assert 0 < len(changed) < len(plan)
+        assert pages_showing(plan, catalogue, key) == changed, key

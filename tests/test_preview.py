@@ -45,6 +45,14 @@ def test_every_record_page_is_the_page_the_full_build_writes(root: Path) -> None
         assert found.pages[page]() == full[page], f"{page} differs from the full build"
 
 
+def test_a_file_of_the_region_that_cannot_be_read_is_reported_not_left_out(root: Path) -> None:
+    (root / "innovations" / SUMEDANG / "terlalu-besar.yml").write_bytes(b"#" * (256 * 1024 + 1))
+    found = preview(root, root / COMMAND_CENTER)
+    assert [(p.path, p.code) for p in found.result.problems] == [
+        (f"innovations/{SUMEDANG}/terlalu-besar.yml", "file-too-large")
+    ]
+
+
 def test_an_innovation_preview_is_its_page_its_region_page_and_its_agencies_pages(root: Path) -> None:
     found = preview(root, root / COMMAND_CENTER)
     catalogue = found.result.catalogue

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator import review
 from generator.messages import command_text
-from generator.review import _similar_pairs, normalise
+from generator.review import _similar_pairs, _similar_pairs_in, _similar_pairs_of_regions, normalise
 
 KATALOG = Path(sys.executable).parent / "katalog"
 INNOVATION = "innovations/kabupaten-sumedang/command-center.yml"
@@ -173,6 +174,30 @@ def test_near_identical_titles_in_one_region_are_a_warning(scratch):
         " kedua entri; jika berbeda, buat judulnya lebih jelas.",
         "0 kesalahan dan 1 peringatan di 1 dari 5 berkas.",
     ]
+
+
+def test_the_warning_points_at_the_title_wherever_the_file_writes_it(scratch):
+    scratch.write(
+        "innovations/kabupaten-sumedang/command-centre.yml",
+        "{summary: Ringkasan lain., agencies: [setda], stage: trial, kind: digital,\n"
+        " form: governance, affairs: [statistics], title: 'Sumedang  command-center!'}\n",
+    )
+    done = katalog(scratch.root, "--today", SOON, "--format", "github")
+    assert done.stdout.startswith(
+        "::warning file=innovations/kabupaten-sumedang/command-centre.yml,line=2,col=50,title=title::"
+    )
+
+
+def test_the_regions_split_between_two_processes_give_the_same_pairs(monkeypatch):
+    titles = ["layanan aduan warga", "sistem informasi desa", "pusat kendali kota", "kartu sehat keluarga"]
+    groups = [
+        [(f"region-{r}/i{i}", f"{title} {r}" + ("." * (i % 3))) for i, title in enumerate(titles * (r + 1))]
+        for r in range(6)
+    ]
+    alone = _similar_pairs_in(groups)
+    assert len(alone) > 6  # each region repeats its titles: many pairs to find
+    monkeypatch.setattr(review, "PARALLEL_COMPARISONS_FROM", 0)
+    assert _similar_pairs_of_regions(groups) == alone
 
 
 def test_similar_titles_in_different_regions_are_fine(scratch):
