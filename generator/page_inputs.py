@@ -121,11 +121,15 @@ class _Inputs:
         self.deps[-1].update(walked[1])
         return walked[0]
 
-    def with_namers(self, keys: set[str]) -> set[str]:
-        """`keys`, and the records that name one of them: their versions include those keys'."""
+    def with_namers(self, keys: set[str], among: Iterable[str] | None = None) -> set[str]:
+        """`keys`, and the records (of `among`, else of all) that name one of them: their
+        versions include those keys'."""
         names = {name for name, key in self.names.items() if key in keys}
+        candidates = self.records.keys() if among is None else among
         return keys | {
-            k for k, record in self.records.items() if not self.strings_of(record).isdisjoint(names)
+            k
+            for k in candidates
+            if k in self.records and not self.strings_of(self.records[k]).isdisjoint(names)
         }
 
     def record(self, key: str) -> bytes:
@@ -275,11 +279,10 @@ def fingerprints(
 def pages_showing(plan: PagePlan, catalogue: Catalogue, key: str) -> list[str]:
     """The pages of `plan` whose fingerprint changes with the version of record `key` (a region id,
     an innovation ref or "agreements/<id>"): those made from it, from a record that names it, or
-    from a value the walk cannot see into. One walk of the plan."""
+    from a value the walk cannot see into. One walk of the plan; only the records the pages were
+    made from are asked whether they name `key`."""
     inputs = _Inputs(catalogue, lambda _: 0, RecordStrings())
-    showing = frozenset({*inputs.with_namers({key}), _UNKNOWN})
-    return [
-        path
-        for path, page in plan.items()
-        if not showing.isdisjoint(inputs.page(page.template, path, page.context)[1])
-    ]
+    deps = {path: inputs.page(page.template, path, page.context)[1] for path, page in plan.items()}
+    among = {k for found in deps.values() for k in found}
+    showing = frozenset({*inputs.with_namers({key}, among), _UNKNOWN})
+    return [path for path, found in deps.items() if not showing.isdisjoint(found)]
