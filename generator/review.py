@@ -172,9 +172,16 @@ def duplicate_warnings(result: CheckResult) -> list[Problem]:
     assert catalogue is not None
     warnings = []
     titles = {ref: normalise(innovation.title) for ref, innovation in catalogue.innovations.items()}
+    same_title: dict[str, list[str]] = defaultdict(list)
+    for ref, title in titles.items():
+        same_title[title].append(ref)
+    # Only entries that share a title can share title and summary: the others' summaries (long
+    # text, thirty thousand of them) need no normalising.
     same_text: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for ref, innovation in catalogue.innovations.items():
-        same_text[(titles[ref], normalise(innovation.summary))].append(ref)
+    for title, refs in same_title.items():
+        if len(refs) > 1:
+            for ref in refs:
+                same_text[(title, normalise(catalogue.innovations[ref].summary))].append(ref)
     twice: set[frozenset[str]] = set()
     for refs in same_text.values():
         for other in refs[1:]:

@@ -231,6 +231,25 @@ def test_the_same_innovation_submitted_twice(scratch):
     assert "the same as kabupaten-sumedang/command-center's" in document["problems"][0]["message"]
 
 
+def test_the_same_title_with_another_summary_is_a_similar_title_not_a_duplicate(scratch):
+    summary = "Pusat kendali yang memadukan kamera pengawas lalu lintas dengan sistem informasi pemerintahan."
+    add_innovation(
+        scratch, "innovations/kabupaten-sumedang/sumedang-cc.yml", "Sumedang Command Center.", summary
+    )
+    add_innovation(scratch, "innovations/kabupaten-sumedang/sumedang-cc-2.yml", "Sumedang  command-center!")
+    done = katalog(scratch.root, "--today", SOON, "--format", "json", "--lang", "en")
+    # The second is like both others; the first repeats command-center's title and summary.
+    found = [(p["path"], p["code"], p["message"]) for p in json.loads(done.stdout)["problems"]]
+    assert [(path, code) for path, code, _ in found] == [
+        ("innovations/kabupaten-sumedang/sumedang-cc-2.yml", "similar-title"),
+        ("innovations/kabupaten-sumedang/sumedang-cc-2.yml", "similar-title"),
+        ("innovations/kabupaten-sumedang/sumedang-cc.yml", "duplicate-innovation"),
+    ]
+    assert 'title of kabupaten-sumedang/command-center ("Sumedang Command Center")' in found[0][2]
+    assert 'title of kabupaten-sumedang/sumedang-cc ("Sumedang Command Center.")' in found[1][2]
+    assert "kabupaten-sumedang/command-center" in found[2][2]
+
+
 @pytest.mark.parametrize(
     ("a", "b", "similar"),
     [
