@@ -57,6 +57,7 @@ def check(
     jobs: int = 0,
     cache: FileCache | None = None,
     only: Callable[[type, str], bool] | None = None,
+    positions: bool = True,
 ) -> CheckResult:
     """Check the catalogue under `root` and return the result; never raises on bad content.
 
@@ -66,6 +67,8 @@ def check(
         cache: per-file outcomes to reuse for files that have not changed (`mkdocs serve`).
         only: which records (kind, key) to read, for a partial catalogue (`katalog preview`);
             references to the others are checked against the files that exist.
+        positions: keep where each field of a valid catalogue stands (`CheckResult.place`), for
+            warnings found after the check; a build has no use for them (60 MB at 30,000 records).
     """
     files = find_files(root)
     problems = list(files.problems)
@@ -110,6 +113,7 @@ def check(
                 **{f"agreements/{k}": p.path for k, p in agreements.items()},
             },
         )
+    if result.catalogue is not None and positions:
         result.positions = {
             **{k: p.positions for k, p in regions.items()},
             **{k: p.positions for k, p in innovations.items()},
@@ -124,7 +128,7 @@ def load_catalogue(root: Path) -> Catalogue:
     Raises:
         CatalogueError: with every problem, when the content is invalid.
     """
-    result = check(root)
+    result = check(root, positions=False)
     if result.catalogue is None:
         raise CatalogueError(result.problems)
     return result.catalogue

@@ -178,7 +178,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             return files
         # `serve` runs a web server's threads beside the build: no forked check there.
         result = check(
-            self.root, jobs=1 if self.serving else 0, cache=self.file_cache if self.serving else None
+            self.root,
+            jobs=1 if self.serving else 0,
+            cache=self.file_cache if self.serving else None,
+            positions=False,
         )
         self.prints = {}
         if result.catalogue is None:

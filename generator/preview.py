@@ -105,7 +105,9 @@ def preview(
         raise PreviewError(f"{file} does not exist")
     cache = FileCache()
     wanted = _core(root, record, cache)
-    result = check(root, cache=cache, only=lambda kind, key: kind is not Innovation or key in wanted)
+    result = check(
+        root, cache=cache, only=lambda kind, key: kind is not Innovation or key in wanted, positions=False
+    )
     if result.catalogue is None:
         return Preview(record, result, {})
     catalogue = _closed(result.catalogue)

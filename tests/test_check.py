@@ -79,6 +79,17 @@ def test_minimal_fixture_gives_a_resolved_catalogue():
     assert load_catalogue(FIXTURES / "minimal") == catalogue
 
 
+def test_the_result_knows_where_each_field_of_each_record_stands():
+    result = check(FIXTURES / "minimal")
+    lines = (FIXTURES / "minimal" / INNOVATION).read_text(encoding="utf-8").splitlines()
+    title = next(n for n, line in enumerate(lines, 1) if line.startswith("title: "))
+    assert result.place("kabupaten-sumedang/command-center", "title") == (INNOVATION, title, 8)
+    assert result.place("agreements/mou-jawa-barat-sumedang-2025", "parties")[0] == AGREEMENT
+    # A build asks for none: the catalogue is the same without them.
+    without = check(FIXTURES / "minimal", positions=False)
+    assert (without.positions, without.catalogue) == ({}, result.catalogue)
+
+
 # --- Errors are values until the end -----------------------------------------------------------
 
 
