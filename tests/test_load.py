@@ -11,8 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from generator import load
 from generator.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
-from generator.load import Mapping, Scalar, Sequence, load_file, parse, resolve_plain
+from generator.load import (
+    FileTooLarge,
+    Mapping,
+    Scalar,
+    Sequence,
+    load_file,
+    parse,
+    read_bytes,
+    resolve_plain,
+)
 from generator.messages import message
 
 REL = "innovations/kabupaten-sumedang/command-center.yml"
@@ -349,6 +359,24 @@ def test_every_printable_ascii_character_tab_and_line_ends_are_accepted(tmp_path
     printable = "".join(map(chr, range(0x20, 0x7F))).replace("'", "''")
     content = f"title: 'a{printable}'\r\nsummary: Pusat\tkendali\n".encode()
     assert load_bytes(tmp_path, content, readable=True) == []
+
+
+@pytest.mark.parametrize("size", [100, MAX_FILE_BYTES + 1])
+def test_a_file_that_grew_after_its_size_was_read_is_read_whole_or_refused(tmp_path, monkeypatch, size):
+    path = tmp_path / "growing.yml"
+    path.write_bytes(b"#" * size)
+    real = os.fstat
+
+    def stale(fd: int) -> os.stat_result:  # the size as it was a moment before: one byte
+        found = real(fd)
+        return os.stat_result((found.st_mode, *found[1:6], 1, *found[7:]))
+
+    monkeypatch.setattr(load.os, "fstat", stale)
+    if size <= MAX_FILE_BYTES:
+        assert read_bytes(path) == b"#" * size
+    else:
+        with pytest.raises(FileTooLarge):
+            read_bytes(path)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
