@@ -167,7 +167,8 @@ class FileTooLarge(Exception):
 
 # Opening refuses a symbolic link itself (where the system can), and a FIFO cannot hold the check
 # waiting for a writer: one open, one status and one read per file, a tenth of a check's time.
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_OPEN_FLAGS = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0)
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -177,7 +178,7 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         OSError: it cannot be read, or it is a symbolic link.
         FileTooLarge: it holds more than MAX_FILE_BYTES.
     """
-    if not getattr(os, "O_NOFOLLOW", 0) and os.path.islink(path):
+    if not _NOFOLLOW and os.path.islink(path):
         raise OSError(errno.ELOOP, "symbolic link")
     fd = os.open(path, _OPEN_FLAGS)
     try:

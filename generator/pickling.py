@@ -17,9 +17,10 @@ T = TypeVar("T")
 def pickled_by_fields(cls: type[T]) -> type[T]:
     """Pickle `cls` as its constructor and its field values (read in one C call), for a class
     whose constructor takes every field and does nothing else."""
-    names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
-    if any(not f.init for f in dataclasses.fields(cls)):  # type: ignore[arg-type]
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    if any(not f.init for f in fields):
         raise TypeError(f"{cls.__name__}: every field must be a constructor argument")
+    names = [f.name for f in fields]
     values = operator.attrgetter(*names)
 
     def reduce(self: Any) -> tuple[type, tuple[Any, ...]]:

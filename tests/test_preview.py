@@ -10,6 +10,7 @@ import pytest
 
 from generator import paths
 from generator.check import check
+from generator.limits import MAX_FILE_BYTES
 from generator.pages import plan_pages
 from generator.preview import PreviewError, preview, preview_notice, record_of
 
@@ -46,7 +47,7 @@ def test_every_record_page_is_the_page_the_full_build_writes(root: Path) -> None
 
 
 def test_a_file_of_the_region_that_cannot_be_read_is_reported_not_left_out(root: Path) -> None:
-    (root / "innovations" / SUMEDANG / "terlalu-besar.yml").write_bytes(b"#" * (256 * 1024 + 1))
+    (root / "innovations" / SUMEDANG / "terlalu-besar.yml").write_bytes(b"#" * (MAX_FILE_BYTES + 1))
     found = preview(root, root / COMMAND_CENTER)
     assert [(p.path, p.code) for p in found.result.problems] == [
         (f"innovations/{SUMEDANG}/terlalu-besar.yml", "file-too-large")
