@@ -25,6 +25,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from .quick_inline import quicken
+
 # A relative link to a Markdown page and nothing else: no scheme, anchor, query, escape or space.
 _PLAIN_PAGE_LINK = re.compile(r"[A-Za-z0-9_.-][A-Za-z0-9_./-]*\.md")
 
@@ -59,6 +61,7 @@ class OneConverter:
             self._converter = markdown.Markdown(
                 extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
             )
+            quicken(self._converter)
         md = self._converter.reset()
         # MkDocs' private per-page processors, as its own `render` registers them (MkDocs is pinned).
         raw_html = mkdocs_pages._RawHTMLPreprocessor()

@@ -1,5 +1,7 @@
 """Whitespace compaction of built pages keeps what a browser shows."""
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -32,3 +34,25 @@ def test_only_whitespace_changes(text: str) -> None:
     out = compact(text)
     assert "".join(out.split()) == "".join(text.split())
     assert compact(out) == out
+
+
+def _by_definition(html: str) -> str:
+    """Each whitespace run holding a line break made one line break, outside the kept elements."""
+    parts = re.split(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", html, flags=re.I | re.S)
+    return "".join(
+        re.sub(r"[ \t\r\n]*\n[ \t\r\n]*", "\n", part) if index % 3 == 0 else part
+        for index, part in enumerate(parts)
+        if index % 3 != 2
+    )
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["<p>", "</p>", "<pre>", "</pre>", " ", "\t", "\r", "\n", "\n\n", "a", "b c", " \n "]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_each_whitespace_run_with_a_line_break_becomes_one_line_break(html: str) -> None:
+    assert compact(html) == _by_definition(html)

@@ -1,0 +1,114 @@
+"""The inline shortcuts (generator/quick_inline.py) give the HTML Python-Markdown gives on its own."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown.extensions import Extension
+from markdown.inlinepatterns import SimpleTagInlineProcessor
+from markdown_engine import site_markdown
+
+from generator.quick_inline import quicken
+
+_PLAIN = site_markdown()
+_QUICK = site_markdown()
+quicken(_QUICK)
+
+
+def _both(text: str) -> tuple[str, str]:
+    return _PLAIN.reset().convert(text), _QUICK.reset().convert(text)
+
+
+def test_the_site_converter_takes_every_shortcut() -> None:
+    md = site_markdown()
+
+    def order() -> list[str]:
+        names = [item.name for item in md.treeprocessors._priority]
+        return sorted(names, key=md.treeprocessors.get_index_for_name)
+
+    before = order()
+    quicken(md)
+    assert type(md.inlinePatterns["link"]).__name__ == "_QuickLinks"
+    assert type(md.inlinePatterns["reference"]).__name__ == "_QuickReferences"
+    assert type(md.treeprocessors["inline"]).__name__ == "_QuickInline"
+    # The inline step keeps its place among the tree processors.
+    assert order() == before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lihat [Inovasi A](../inovasi/a.md) dan [B](b.md).",
+        "[label](../a/b.md){ .kid-chip }",
+        "[](empty.md) and [x]()",
+        "[a [nested] label](x.md)",
+        "[a](x(1).md) [b](<spaced url.md>) [c](x.md 'title') [d](x.md \"t\")",
+        "[a](  x.md  ) [b](x.md\n) [c](x\\)y.md)",
+        "[a](x.md\x1cy) [b](x\xa0y.md) [c](\u2028x.md)",
+        "\\[not a link](x.md) and [escaped \\] label](x.md) and [a](x\\_y.md)",
+        "`[code](x.md)` then [a](b.md)",
+        "[ref][id] and [ref] and [other][] and [a [b](c.md)][id]\n\n[id]: http://example.org/ 'T'\n[ref]: r.md\n[other]: o.md",
+        "[a](b.md)[c](d.md) ![image](i.png) ![alt [x]](i.png)",
+        "*em* _em_ **strong** __strong__ * not * a_b_c",
+        "a  \nbreak, &amp; &copy; &#169; & plain <b>bold</b> <https://x.org> <me@x.org>",
+        "Teks biasa tanpa tanda apa pun, dengan koma; titik: dan (kurung) atau 'kutip'.",
+        "- [Satu](1.md) — ringkas\n- [Dua](2.md) — *penting*\n\n| a | [b](b.md) |\n|---|---|\n| c | d |",
+        'Term\n:   [def](x.md), [g](y.md)\n\n!!! note "[t](t.md)"\n    [body](b.md)',
+        '<div markdown>\n\n[inside](x.md) *x*\n\n</div>\n\n<p class="x">[raw](y.md)</p>',
+    ],
+)
+def test_edge_cases_convert_as_python_markdown_converts_them(text: str) -> None:
+    plain, quick = _both(text)
+    assert quick == plain
+
+
+# Text made of the characters inline patterns react to, plain words and odd spaces.
+_PIECES = st.sampled_from(
+    [
+        *"[]()<>!*_`\\&;\"' \n\t",
+        "  ",
+        "a",
+        "b c",
+        "x.md",
+        "../y.md",
+        "#z",
+        "http://e.org",
+        "@",
+        ":",
+        "-",
+        "\x1c",
+        "\xa0",
+        "é",
+        "\x02",
+        "1",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_text_converts_as_python_markdown_converts_it(text: str) -> None:
+    plain, quick = _both(text)
+    assert quick == plain
+
+
+class _Strike(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.inlinePatterns.register(SimpleTagInlineProcessor(r"()~~(.+?)~~", "del"), "strike", 65)
+
+
+def test_a_pattern_it_does_not_know_turns_the_text_shortcut_off() -> None:
+    plain = markdown.Markdown(extensions=[_Strike()])
+    quick = markdown.Markdown(extensions=[_Strike()])
+    quicken(quick)
+    # Links are still read quickly; texts are no longer assumed plain.
+    assert type(quick.inlinePatterns["link"]).__name__ == "_QuickLinks"
+    assert type(quick.treeprocessors["inline"]).__name__ == "InlineProcessor"
+    text = "a ~~b~~ [c ~~d~~](e.md)"
+    assert (
+        quick.convert(text)
+        == plain.convert(text)
+        == '<p>a <del>b</del> <a href="e.md">c <del>d</del></a></p>'
+    )
