@@ -9,7 +9,9 @@ then goes through every inline pattern although it is plain words. Here:
   placeholder mark is read with one regular expression, to the same element;
 - the reference pattern passes over such a link at once (a reference never has `(` after its label);
 - a text in which no inline pattern can match at all (it holds none of the characters each needs)
-  is left as it is instead of being searched by each pattern in turn.
+  is left as it is instead of being searched by each pattern in turn;
+- a text of plain words and plain links only (a listing's item) has its links made into elements
+  at once, as the link pattern makes them, and is searched by no other pattern.
 
 Anything else goes Python-Markdown's own way. About a fifth of a page's Markdown conversion;
 `tests/test_quick_inline.py` compares the HTML with Python-Markdown's own for edge cases and
@@ -48,6 +50,10 @@ _PLAIN_LABEL_THEN_ADDRESS = re.compile(r"[^\[\]]*\]\(")
 # The same, with an address `getLink` would read as it stands: no nested parenthesis, no title in
 # quotes, no `<address>` form, no space to strip, no placeholder to unescape.
 _PLAIN_LINK = re.compile(r"""([^\[\]]*)\]\(([^()'"<\s\x02\x03]*)\)""")
+# A plain link in a text no pattern has seen yet, and nothing in it that a pattern ahead of the
+# link pattern (code, escapes) or after it (in the label: emphasis, HTML, entities, line breaks)
+# would change. No `!` before it: that would be an image.
+_PLAIN_LINK_IN_TEXT = re.compile(r"""(?<!!)\[([^\[\]`\\<&*_\n]*)\]\(([^()'"<\s\x02\x03`\\]*)\)""")
 
 
 class _QuickLinks(inlinepatterns.LinkInlineProcessor):
@@ -75,16 +81,31 @@ class _QuickReferences(inlinepatterns.ReferenceInlineProcessor):
 class _QuickInline(InlineProcessor):
     """The inline step, leaving texts that no pattern can match as they are."""
 
-    def __init__(self, md: markdown.Markdown, may_match: re.Pattern[str]) -> None:
+    def __init__(self, md: markdown.Markdown, may_match: re.Pattern[str], plain_links: bool) -> None:
         super().__init__(md)
         self._may_match = may_match
+        self._plain_links = plain_links
 
     # Python-Markdown's own per-text step, private by name mangling: the one place where a text
     # meets the patterns. Skipping it changes nothing when no pattern can match.
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
         if self._may_match.search(data) is None:
             return data
+        if (
+            self._plain_links
+            and patternIndex == 0
+            and self._may_match.search(_PLAIN_LINK_IN_TEXT.sub("", data)) is None
+        ):
+            return _PLAIN_LINK_IN_TEXT.sub(self._stashed_link, data)
         return super()._InlineProcessor__handleInline(data, patternIndex)
+
+    def _stashed_link(self, link: re.Match[str]) -> str:
+        """The placeholder of the link's element, stashed as the link pattern stashes it."""
+        element = etree.Element("a")
+        element.text = link.group(1)
+        element.set("href", link.group(2))
+        placeholder: str = self._InlineProcessor__stashNode(element, "link")
+        return placeholder
 
 
 def quicken(md: markdown.Markdown) -> None:
@@ -104,7 +125,15 @@ def quicken(md: markdown.Markdown) -> None:
         and hasattr(InlineProcessor, "_InlineProcessor__handleInline")
     ):
         may_match = re.compile("|".join(sorted(set(needs))))  # type: ignore[arg-type]
-        steps.register(_QuickInline(md, may_match), "inline", _INLINE_PRIORITY)
+        # Links made at once only where the link and reference patterns are Python-Markdown's own.
+        plain_links = (
+            "link" in patterns
+            and type(patterns["link"]) is _QuickLinks
+            and "reference" in patterns
+            and type(patterns["reference"]) is _QuickReferences
+            and hasattr(InlineProcessor, "_InlineProcessor__stashNode")
+        )
+        steps.register(_QuickInline(md, may_match, plain_links), "inline", _INLINE_PRIORITY)
 
 
 def _regex(pattern: Any) -> str | None:

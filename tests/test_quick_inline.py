@@ -33,6 +33,7 @@ def test_the_site_converter_takes_every_shortcut() -> None:
     assert type(md.inlinePatterns["link"]).__name__ == "_QuickLinks"
     assert type(md.inlinePatterns["reference"]).__name__ == "_QuickReferences"
     assert type(md.treeprocessors["inline"]).__name__ == "_QuickInline"
+    assert md.treeprocessors["inline"]._plain_links
     # The inline step keeps its place among the tree processors.
     assert order() == before
 
@@ -57,6 +58,27 @@ def test_the_site_converter_takes_every_shortcut() -> None:
         "- [Satu](1.md) — ringkas\n- [Dua](2.md) — *penting*\n\n| a | [b](b.md) |\n|---|---|\n| c | d |",
         'Term\n:   [def](x.md), [g](y.md)\n\n!!! note "[t](t.md)"\n    [body](b.md)',
         '<div markdown>\n\n[inside](x.md) *x*\n\n</div>\n\n<p class="x">[raw](y.md)</p>',
+        # Texts of links only, one thing each that a pattern other than the link pattern changes.
+        *(
+            f"See [a](x.md), {link} and [b](y.md)."
+            for link in [
+                "[c _d_ e](z.md)",
+                "[c *d* e](z.md)",
+                "[c &amp; d](z.md)",
+                "[c <i>d</i>](z.md)",
+                "[c `d`](z.md)",
+                "[c \\. d](z.md)",
+                "[c  \nd](z.md)",
+                "[c](z_y.md)",
+                "[c](z&amp;y.md)",
+                "[c](z`y`.md)",
+                "[c](z\\_y.md)",
+                "![c](z.png)",
+                "[c]",
+                "[c][]",
+                "[c](z.md 'title')",
+            ]
+        ),
     ],
 )
 def test_edge_cases_convert_as_python_markdown_converts_them(text: str) -> None:
@@ -64,7 +86,7 @@ def test_edge_cases_convert_as_python_markdown_converts_them(text: str) -> None:
     assert quick == plain
 
 
-# Text made of the characters inline patterns react to, plain words and odd spaces.
+# Text made of the characters inline patterns react to, plain words, plain links and odd spaces.
 _PIECES = st.sampled_from(
     [
         *"[]()<>!*_`\\&;\"' \n\t",
@@ -83,6 +105,8 @@ _PIECES = st.sampled_from(
         "é",
         "\x02",
         "1",
+        "[a](x.md)",
+        "[b c](../y.md)",
     ]
 )
 
