@@ -77,7 +77,7 @@ def test_the_faster_build_writes_what_mkdocs_and_material_write(
     # Most parts were not rendered again.
     assert len(asked) > 3 * len(pages)
     assert len(renders) < len(asked) / 2
-    assert {"nav", "tabs", "footer", "config"} <= set(renders)
+    assert {"header", "nav", "tabs", "footer", "config"} <= set(renders)
     # Every page's Markdown was converted by the one converter of the build.
     assert len(converters) >= len(pages) - 1 and len(set(converters)) == 1
     assert shared.keys() == each.keys()
