@@ -8,7 +8,8 @@ title) are registered anew for each page, replacing the last page's, as `Page.re
 Generated pages hold some 30 links each, all plain relative paths to other pages (`../x.md`).
 MkDocs resolves each through URL parsing, a generator of guesses and `pathlib`, another 6%; such
 a link is resolved here directly, to the same address. Anything else (an anchor, a query, a link
-MkDocs would warn about) goes MkDocs' own way.
+MkDocs would warn about) goes MkDocs' own way. The converter's inline step takes the shortcuts of
+`quick_inline` through those links and plain text.
 """
 
 from __future__ import annotations
