@@ -63,10 +63,7 @@ class _QuickLinks(inlinepatterns.LinkInlineProcessor):
         plain = _PLAIN_LINK.match(data, m.end(0))
         if plain is None:
             return super().handleMatch(m, data)
-        element = etree.Element("a")
-        element.text = plain.group(1)
-        element.set("href", plain.group(2))
-        return element, m.start(0), plain.end(0)
+        return _link_element(plain), m.start(0), plain.end(0)
 
 
 class _QuickReferences(inlinepatterns.ReferenceInlineProcessor):
@@ -101,11 +98,16 @@ class _QuickInline(InlineProcessor):
 
     def _stashed_link(self, link: re.Match[str]) -> str:
         """The placeholder of the link's element, stashed as the link pattern stashes it."""
-        element = etree.Element("a")
-        element.text = link.group(1)
-        element.set("href", link.group(2))
-        placeholder: str = self._InlineProcessor__stashNode(element, "link")
+        placeholder: str = self._InlineProcessor__stashNode(_link_element(link), "link")
         return placeholder
+
+
+def _link_element(link: re.Match[str]) -> etree.Element:
+    """The element Python-Markdown's link pattern makes of a plain link (label, address)."""
+    element = etree.Element("a")
+    element.text = link.group(1)
+    element.set("href", link.group(2))
+    return element
 
 
 def quicken(md: markdown.Markdown) -> None:

@@ -103,9 +103,8 @@ def _around_title(part: str, title: str, text: str) -> tuple[str, str] | None:
     at = text.find(opening, marker_at) if marker_at >= 0 else -1
     if at < 0 or not title:
         return None
-    at += len(opening)
     # The template's indentation, then the title, raw (MkDocs' templates do not escape).
-    at += len(text[at:]) - len(text[at:].lstrip())
+    at = len(text) - len(text[at + len(opening) :].lstrip())
     if not text.startswith(title, at):
         return None
     return text[:at], text[at + len(title) :]

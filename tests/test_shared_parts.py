@@ -3,6 +3,7 @@ with each page's own title in it, and rendered anew when its title is not where 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -62,13 +63,18 @@ def test_the_header_is_rendered_once_and_shows_each_pages_title(tmp_path: Path) 
     ],
 )
 def test_a_header_whose_title_is_not_where_expected_is_rendered_for_every_page(
-    tmp_path: Path, changed: object
+    tmp_path: Path, changed: Callable[[str], str]
 ) -> None:
     shared = SharedParts(nav_pages=())
     rendered: list[str] = []
-    pages = _pages(tmp_path, ["Satu", "Dua", "Tiga"])
-    for page in pages:
-        title = page.meta["title"]
-        text = shared("header", page, "../..", lambda title=title: rendered.append(title) or changed(title))  # type: ignore[operator]
-        assert text == changed(title)  # type: ignore[operator]
-    assert rendered == ["Satu", "Dua", "Tiga"]
+
+    def for_page(page: Page) -> str:
+        def render() -> str:
+            rendered.append(page.meta["title"])
+            return changed(page.meta["title"])
+
+        return shared("header", page, "../..", render)
+
+    titles = ["Satu", "Dua", "Tiga"]
+    assert [for_page(page) for page in _pages(tmp_path, titles)] == [changed(title) for title in titles]
+    assert rendered == titles
