@@ -36,19 +36,26 @@ def _pages(tmp_path: Path, titles: list[str]) -> list[Page]:
     return pages
 
 
-def test_the_header_is_rendered_once_and_shows_each_pages_title(tmp_path: Path) -> None:
+def _shared_headers(
+    tmp_path: Path, titles: list[str], header: Callable[[str], str]
+) -> tuple[list[str], list[str]]:
+    """Each page's header through one SharedParts, and the titles it was rendered for."""
     shared = SharedParts(nav_pages=())
     rendered: list[str] = []
 
     def for_page(page: Page) -> str:
         def render() -> str:
             rendered.append(page.meta["title"])
-            return _header(page.meta["title"])
+            return header(page.meta["title"])
 
         return shared("header", page, "../..", render)
 
-    pages = _pages(tmp_path, TITLES)
-    assert [for_page(page) for page in pages] == [_header(title) for title in TITLES]
+    return [for_page(page) for page in _pages(tmp_path, titles)], rendered
+
+
+def test_the_header_is_rendered_once_and_shows_each_pages_title(tmp_path: Path) -> None:
+    headers, rendered = _shared_headers(tmp_path, TITLES, _header)
+    assert headers == [_header(title) for title in TITLES]
     # The first title ran into the template's indentation, so it could not be told apart: rendered
     # again for the second page, whose rendering every other page shares.
     assert rendered == ["  spasi", "Inovasi A"]
@@ -65,16 +72,7 @@ def test_the_header_is_rendered_once_and_shows_each_pages_title(tmp_path: Path) 
 def test_a_header_whose_title_is_not_where_expected_is_rendered_for_every_page(
     tmp_path: Path, changed: Callable[[str], str]
 ) -> None:
-    shared = SharedParts(nav_pages=())
-    rendered: list[str] = []
-
-    def for_page(page: Page) -> str:
-        def render() -> str:
-            rendered.append(page.meta["title"])
-            return changed(page.meta["title"])
-
-        return shared("header", page, "../..", render)
-
     titles = ["Satu", "Dua", "Tiga"]
-    assert [for_page(page) for page in _pages(tmp_path, titles)] == [changed(title) for title in titles]
+    headers, rendered = _shared_headers(tmp_path, titles, changed)
+    assert headers == [changed(title) for title in titles]
     assert rendered == titles
