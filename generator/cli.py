@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .check import check
+from .collector import collector_paused
 from .contribute import CONTRIBUTOR_COMMANDS, add_contributor_commands
 from .files import CONTENT_DIRS
 from .report import FORMATS, FORMATTERS
@@ -130,6 +131,9 @@ def _add_open_data_commands(commands: argparse._SubParsersAction[argparse.Argume
     )
 
 
+# One pause for the whole command: resumed between the check and the review, the collector would
+# make a pass over everything the check made, for nothing (a third of a second at 30,000 records).
+@collector_paused()
 def _check(args: argparse.Namespace) -> int:
     try:
         changed = changed_since(args)

@@ -25,6 +25,7 @@ PARALLEL_FROM = 2_000
 _CHUNK = 256
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Parsed:
     """One record file after validation, with where its fields stand."""

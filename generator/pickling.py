@@ -1,4 +1,4 @@
-"""Quicker pickling for frozen dataclasses with slots, which the check's processes send back.
+"""Quicker pickling for dataclasses with slots, which the check's processes send back.
 
 Such a class pickles through `dataclasses`' own state functions, which look the class's fields up
 again for every object and set each one through a Python loop: a third of the time of sending

@@ -16,11 +16,13 @@ import os
 import re
 import shutil
 import subprocess
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import replace
-from itertools import compress
 from pathlib import Path
 from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 from .check import CheckResult
 from .collector import collector_paused
@@ -101,64 +103,45 @@ def normalise(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
 
 
-# Occurrences of one character a signature counts, at most: more only hides differences too.
-_FIELD = 8
-# Where each character of a normalised title has its own field in a title's signature; any other
-# character shares the last field (a shared field only hides differences, so no pair is missed).
-_SHIFTS = {char: index * _FIELD for index, char in enumerate("abcdefghijklmnopqrstuvwxyz0123456789 ")}
-_OTHER_SHIFT = len(_SHIFTS) * _FIELD
-# A count written in unary: 3 → 0b111.
-_UNARY = [(1 << count) - 1 for count in range(_FIELD + 1)]
 # Below this many title comparisons (the sum of each region's count squared), a second process
 # costs more than it saves.
-PARALLEL_COMPARISONS_FROM = 2_000_000
+PARALLEL_COMPARISONS_FROM = 4_000_000
 # Rounding slack for the float bounds: a bound may only ever let a pair through, never drop one.
 _SLACK = 1e-9
-
-
-def _signature(text: str) -> int:
-    """How often each character occurs, each count written in unary in its own field, so that
-    `(a ^ b).bit_count()` never exceeds the characters of one title that the other lacks."""
-    signature = 0
-    for char, count in Counter(text).items():
-        signature |= _UNARY[count if count < _FIELD else _FIELD] << _SHIFTS.get(char, _OTHER_SHIFT)
-    return signature
 
 
 def _similar_pairs(entries: list[tuple[str, str]]) -> set[frozenset[str]]:
     """The pairs of (ref, normalised title) whose titles are near-identical.
 
-    A region can hold thousands of innovations, so two cheap bounds come before difflib's ratio:
-    titles are taken by length and compared only with those close enough in length to reach the
-    ratio (2·shorter / (shorter + longer) bounds it), and only when their character counts differ
-    little enough (the bound difflib's `quick_ratio` computes, here in one XOR of two integers).
-    That second bound is first taken at its loosest (the other title as long as this one) over all
-    candidates at once, in C: millions of pairs in the largest regions.
+    A region can hold thousands of innovations, so two cheap bounds come before difflib's ratio.
+    Titles are taken by length and compared only with those close enough in length to reach the
+    ratio (2·shorter / (shorter + longer) bounds it). Those are compared first by rapidfuzz, in
+    C++: its Indel similarity, 2·(longest common subsequence) / (total length), is never below
+    difflib's ratio (difflib's matching blocks are a common subsequence), so it drops no pair that
+    difflib would keep, and difflib decides the few left.
     """
-    ordered = sorted((len(title), ref, title, _signature(title)) for ref, title in entries)
+    ordered = sorted((len(title), ref, title) for ref, title in entries)
+    lengths = [entry[0] for entry in ordered]
+    titles = [entry[2] for entry in ordered]
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     pairs: set[frozenset[str]] = set()
-    most_different = 1 - SIMILAR_TITLE_RATIO
-    lengths = [entry[0] for entry in ordered]
-    signatures = [entry[3] for entry in ordered]
-    for index, (length, ref, title, signature) in enumerate(ordered):
+    for index, (length, ref, title) in enumerate(ordered):
         shortest = bisect.bisect_left(
             lengths, SIMILAR_TITLE_RATIO * length / (2 - SIMILAR_TITLE_RATIO) - _SLACK
         )
-        loosest = most_different * 2 * length + _SLACK
-        differences = map(int.bit_count, map(signature.__xor__, signatures[shortest:index]))
-        close = [
-            other
-            for other in compress(range(shortest, index), map(loosest.__ge__, differences))
-            if (signature ^ signatures[other]).bit_count()
-            <= most_different * (length + lengths[other]) + _SLACK
-        ]
+        close = process.extract(
+            title,
+            titles[shortest:index],
+            scorer=Indel.normalized_similarity,
+            score_cutoff=SIMILAR_TITLE_RATIO - _SLACK,
+            limit=None,
+        )
         if close:
             matcher.set_seq2(title)
-        for other in close:
-            matcher.set_seq1(ordered[other][2])
+        for _, _, offset in close:
+            matcher.set_seq1(titles[shortest + offset])
             if matcher.ratio() >= SIMILAR_TITLE_RATIO:
-                pairs.add(frozenset((ref, ordered[other][1])))
+                pairs.add(frozenset((ref, ordered[shortest + offset][1])))
     return pairs
 
 
@@ -221,7 +204,7 @@ def _similar_pairs_in(groups: list[list[tuple[str, str]]]) -> set[frozenset[str]
 
 def _similar_pairs_of_regions(groups: list[list[tuple[str, str]]]) -> set[frozenset[str]]:
     """The similar pairs within each region's titles; split between two processes when the
-    comparisons are many (at 30,000 innovations, twelve million, two seconds in one process)."""
+    comparisons are many."""
     if (
         sum(len(group) ** 2 for group in groups) < PARALLEL_COMPARISONS_FROM
         or (os.cpu_count() or 1) < 2

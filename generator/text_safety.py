@@ -23,6 +23,8 @@ def unsafe_character(value: str, allow_newlines: bool = False) -> str | None:
     """
     plain = value.replace("\n", "").replace("\t", "") if allow_newlines else value
     if plain.isprintable():  # fast path, in C: true for almost every value
+        if plain.isascii():  # every invisible character is beyond ASCII
+            return None
         invisible = _INVISIBLE.search(plain)
         return invisible.group() if invisible else None
     for char in plain:

@@ -257,25 +257,49 @@ def test_the_same_title_with_another_summary_is_a_similar_title_not_a_duplicate(
         ("Layanan Aduan Warga", "Layanan Aduan Warga.", True),
         ("Sistem Informasi Desa", "Sistem Informasi Kepegawaian", False),
         ("Command Center", "Call Center", False),
+        # One letter apart in 24: a ratio of 23/24.
+        ("Layanan Aduan Warga Kota", "Layanan Aduan Warga Kita", True),
     ],
 )
 def test_similarity_ignores_case_punctuation_and_spaces(a, b, similar):
     assert bool(_similar_pairs([("x/a", normalise(a)), ("x/b", normalise(b))])) is similar
 
 
+def _pairs_difflib_finds(entries: list[tuple[str, str]]) -> set[frozenset[str]]:
+    """Every pair compared with difflib alone, no bound in front."""
+    return {
+        frozenset((a[0], b[0]))
+        for i, a in enumerate(entries)
+        for b in entries[i + 1 :]
+        if difflib.SequenceMatcher(None, a[1], b[1], autojunk=False).ratio() >= 0.9
+    }
+
+
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.text(alphabet="abcde -", min_size=1, max_size=14), min_size=2, max_size=12))
+@given(st.lists(st.text(alphabet="abcdeé -", min_size=1, max_size=14), min_size=2, max_size=12))
 def test_the_fast_comparison_finds_every_pair_a_plain_one_finds(titles):
     """The cheap bounds in front of difflib never drop a pair that difflib would call similar."""
     entries = [(f"r/i{index}", normalise(title) or "x") for index, title in enumerate(titles)]
-    ordered = sorted((len(title), ref, title) for ref, title in entries)
-    plain = {
-        frozenset((a[1], b[1]))
-        for i, a in enumerate(ordered)
-        for b in ordered[i + 1 :]
-        if difflib.SequenceMatcher(None, a[2], b[2], autojunk=False).ratio() >= 0.9
-    }
-    assert _similar_pairs(entries) == plain
+    assert _similar_pairs(entries) == _pairs_difflib_finds(entries)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="abcdeé ", min_size=8, max_size=40),
+    st.lists(
+        st.tuples(st.integers(0, 40), st.sampled_from(["", "a", "x", "é", " "]), st.booleans()),
+        min_size=1,
+        max_size=12,
+    ),
+)
+def test_near_identical_titles_are_found_as_difflib_finds_them(base, edits):
+    """Titles a few letters apart, around the 0.9 the warning starts at: no bound drops a pair."""
+    titles = [base]
+    for index, letter, insert in edits:
+        edited = titles[-1]
+        titles.append(edited[:index] + letter + edited[index + (0 if insert else 1) :])
+    entries = [(f"r/i{index}", normalise(title) or "x") for index, title in enumerate(titles)]
+    assert _similar_pairs(entries) == _pairs_difflib_finds(entries)
 
 
 # --- Stale entries ----------------------------------------------------------------------------------------
