@@ -54,9 +54,14 @@ def expected_pages(catalogue: Catalogue) -> dict[str, dict[str, str]]:
     }
 
 
-def coverage(catalogue: Catalogue, built: Collection[str]) -> list[KindCoverage]:
-    """Per kind, which record pages are among `built` (docs paths such as `inovasi/x/y.md`)."""
-    expected = expected_pages(catalogue)
+def coverage(
+    catalogue: Catalogue, built: Collection[str], expected: dict[str, dict[str, str]] | None = None
+) -> list[KindCoverage]:
+    """Per kind, which record pages are among `built` (docs paths such as `inovasi/x/y.md`).
+
+    `expected`: `expected_pages(catalogue)`, when the caller has it already.
+    """
+    expected = expected if expected is not None else expected_pages(catalogue)
     totals = {
         "innovations": len(catalogue.innovations),
         "regions": len(catalogue.regions),

@@ -29,7 +29,8 @@ from .catalogue import Catalogue
 from .check import check
 from .collector import FrozenBetweenRebuilds, collector_paused
 from .compact_html import compact
-from .coverage import KindCoverage, coverage, expected_pages, missing_pages
+from .content_watch import ContentWatch
+from .coverage import KindCoverage, coverage, missing_pages
 from .coverage import summary as coverage_summary
 from .csp import add_policy
 from .file_checks import FileCache
@@ -112,6 +113,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.known_pages = KnownPages()
         self.brief_memo = BriefMemo()
         self.frozen = FrozenBetweenRebuilds()
+        self.content_watch = ContentWatch()
         # Where MkDocs put each generated page in the last build (destination, URL, file), for
         # the pages a serve rebuild keeps; valid for one site folder and URL style (the key).
         self.addresses: dict[str, tuple[str, str, str]] = {}
@@ -129,6 +131,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.converter = OneConverter()
         self.root = Path(".")
         self.catalogue: Catalogue | None = None
+        # The page each record of the catalogue must have (`coverage.expected_pages`), by kind.
+        self.expected: dict[str, dict[str, str]] = {}
         self.files: Files | None = None
         self.preview: Preview | None = None
 
@@ -164,8 +168,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         self.searchable = []
-        # After the first build of `serve --dirty`, the open data, the search index and the sitemap
-        # are not refreshed: they cover the whole catalogue, and a preview is about the edited pages.
+        # After the first build of `serve --dirty`, the open data, the search index, the catalogue
+        # browser's index and the sitemap are not refreshed: they cover the whole catalogue (a
+        # second of each rebuild at 30,000 innovations), and a preview is about the edited pages.
         self.refresh = not (self.serving and self.dirty and self.built_prints)
         if not self.refresh:
             config.theme.static_templates.discard("sitemap.xml")
@@ -216,6 +221,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             report = coverage(result.catalogue, pages)
             log.info("katalog: %s", coverage_summary(report))
             _fail_on_missing(report, "generated")
+            self.expected = {item.kind: item.expected for item in report}
             if self.dirty:
                 self._fingerprint(plan, result.catalogue, config)
         # A dirty build with an earlier build to keep (serve's later rebuilds, `build --dirty`
@@ -262,11 +268,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.catalogue is not None:
             self.parallel = ParallelBuild(jobs, shared=self.nav_pages)
             self.parallel.start(files)
-            if self.parallel.writes_side_files:
+            if self.parallel.writes_side_files and self.refresh:
                 # The catalogue browser's index and the open data need only the pages' addresses.
                 self._write_browse_index(Path(config.site_dir))
-                if self.refresh:
-                    self._write_exports(config)
+                self._write_exports(config)
         return nav
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -277,14 +282,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             parallel.abort()  # a child process ends here
 
     def on_shutdown(self) -> None:
+        self.content_watch.stop()
         if self.serving:
             self.frozen.release()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        for name in CONTENT_DIRS:
-            folder = self.root / name
-            if folder.is_dir():
-                server.watch(str(folder))
+        folders = [self.root / name for name in CONTENT_DIRS]
+        self.content_watch.start(server, [folder for folder in folders if folder.is_dir()])
         return server
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -350,7 +354,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             if self.serving:
                 self._remember_addresses(config)
         if not self.refresh:
-            log.info("katalog: rebuilt %d changed page(s); open data, search index and sitemap kept", changed)
+            log.info(
+                "katalog: rebuilt %d changed page(s); open data, search index, catalogue browser's index"
+                " and sitemap kept",
+                changed,
+            )
         elif self.indexing:
             self._index_search(config)
 
@@ -473,7 +481,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         assert self.catalogue is not None and self.files is not None
         files = self.files
         built = set()
-        for kind in expected_pages(self.catalogue).values():
+        for kind in self.expected.values():
             for path in kind.values():
                 file = files.src_uris.get(path)
                 if file is None:
@@ -483,7 +491,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 kept = not self.writes_all and not file.is_modified()
                 if kept or Path(file.abs_dest_path).is_file():
                     built.add(path)
-        _fail_on_missing(coverage(self.catalogue, built), f"built into {site}")
+        _fail_on_missing(coverage(self.catalogue, built, self.expected), f"built into {site}")
 
     def _write_browse_index(self, site: Path) -> None:
         """The catalogue browser's JSON index, with each innovation's URL as MkDocs built it."""

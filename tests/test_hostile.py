@@ -1056,6 +1056,7 @@ def test_the_plugin_fails_when_a_record_page_was_not_written(tmp_path: Path) -> 
             Path(file.abs_dest_path).write_text("built", encoding="utf-8")
     plugin = KatalogPlugin()
     plugin.catalogue, plugin.files = catalogue, files
+    plugin.expected = coverage_module.expected_pages(catalogue)
     with pytest.raises(
         PluginError, match=rf"innovations 3 in → 2 pages, .*\n  innovations: {re.escape(lost)}$"
     ):

@@ -236,7 +236,7 @@ def test_successive_dirty_serve_rebuilds_write_what_a_full_build_writes(
 
 
 # What covers the whole catalogue is kept from a serve's first build (see the plugin's `refresh`).
-WHOLE_CATALOGUE = ("search-index/", "data/", "sitemap.xml")
+WHOLE_CATALOGUE = ("search-index/", "data/", "katalog/", "sitemap.xml")
 
 
 def _first_serve_build(
