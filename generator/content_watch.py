@@ -7,6 +7,9 @@ and held the interpreter's lock against the rebuild itself, which took twice as 
 system's file events (inotify on Linux, FSEvents on macOS, ReadDirectoryChangesW on Windows: the
 observer watchdog picks for the platform) cost nothing while nothing changes, and tell at once.
 
+Only what changes a file asks for a rebuild: the system also tells when a file is opened or
+read, and every rebuild reads the files that changed.
+
 A folder the system will not watch (Linux's limit on inotify watches) is left to MkDocs' polling.
 """
 
@@ -17,11 +20,20 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from watchdog.events import FileSystemEventHandler
+from watchdog.events import (
+    EVENT_TYPE_CREATED,
+    EVENT_TYPE_DELETED,
+    EVENT_TYPE_MODIFIED,
+    EVENT_TYPE_MOVED,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
 log = logging.getLogger("mkdocs.plugins.katalog")
+# A file's being opened, read, closed or having its access time set changes nothing in it.
+_CHANGES = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED})
 
 
 class ContentWatch:
@@ -42,7 +54,7 @@ class ContentWatch:
                 server.watch(str(folder))
                 continue
             # `watch` schedules MkDocs' own rebuild on `server.observer`: on this one, for a moment.
-            server.observer = observer
+            server.observer = _ChangesOnly(observer)
             try:
                 server.watch(str(folder))
             finally:
@@ -53,6 +65,27 @@ class ContentWatch:
             self.observer.stop()
             self.observer.join(timeout=5)
             self.observer = None
+
+
+class _OnlyChanges(FileSystemEventHandler):
+    """Passes on to `handler` the events that change a file."""
+
+    def __init__(self, handler: FileSystemEventHandler) -> None:
+        self.handler = handler
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        if event.event_type in _CHANGES:
+            self.handler.dispatch(event)
+
+
+class _ChangesOnly:
+    """Stands for the server's observer while MkDocs' `watch` schedules its handler."""
+
+    def __init__(self, observer: BaseObserver) -> None:
+        self.observer = observer
+
+    def schedule(self, handler: FileSystemEventHandler, path: str, recursive: bool = False) -> Any:
+        return self.observer.schedule(_OnlyChanges(handler), path, recursive=recursive)
 
 
 def _watchable(observer: BaseObserver, folder: Path) -> bool:

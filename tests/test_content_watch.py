@@ -29,6 +29,7 @@ def _folders(tmp_path: Path) -> list[Path]:
     folders = [tmp_path / "innovations" / "kabupaten-sumedang", tmp_path / "regions"]
     for folder in folders:
         folder.mkdir(parents=True)
+    (tmp_path / "regions" / "kabupaten-sumedang.yml").write_text("name: Sumedang\n", encoding="utf-8")
     return [tmp_path / "innovations", tmp_path / "regions"]
 
 
@@ -57,6 +58,9 @@ def test_an_edit_in_a_content_folder_asks_the_server_to_rebuild(
         # MkDocs' polling observer is left with nothing of them to list every half second.
         assert _watched(server.observer).isdisjoint(str(folder) for folder in folders)
         assert not server._want_rebuild
+        # Reading a file (as every rebuild does) is no change: the system reports it, MkDocs is not told.
+        assert (folders[1] / "kabupaten-sumedang.yml").read_text(encoding="utf-8") == "name: Sumedang\n"
+        assert not _wants_rebuild(server, timeout=1)
         (folders[0] / "kabupaten-sumedang" / "baru.yml").write_text("title: Baru\n", encoding="utf-8")
         assert _wants_rebuild(server)
     finally:
