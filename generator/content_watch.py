@@ -54,7 +54,7 @@ class ContentWatch:
                 server.watch(str(folder))
                 continue
             # `watch` schedules MkDocs' own rebuild on `server.observer`: on this one, for a moment.
-            server.observer = _ChangesOnly(observer)
+            server.observer = _FilteringObserver(observer)
             try:
                 server.watch(str(folder))
             finally:
@@ -67,7 +67,7 @@ class ContentWatch:
             self.observer = None
 
 
-class _OnlyChanges(FileSystemEventHandler):
+class _ChangeFilter(FileSystemEventHandler):
     """Passes on to `handler` the events that change a file."""
 
     def __init__(self, handler: FileSystemEventHandler) -> None:
@@ -78,14 +78,14 @@ class _OnlyChanges(FileSystemEventHandler):
             self.handler.dispatch(event)
 
 
-class _ChangesOnly:
+class _FilteringObserver:
     """Stands for the server's observer while MkDocs' `watch` schedules its handler."""
 
     def __init__(self, observer: BaseObserver) -> None:
         self.observer = observer
 
     def schedule(self, handler: FileSystemEventHandler, path: str, recursive: bool = False) -> Any:
-        return self.observer.schedule(_OnlyChanges(handler), path, recursive=recursive)
+        return self.observer.schedule(_ChangeFilter(handler), path, recursive=recursive)
 
 
 def _watchable(observer: BaseObserver, folder: Path) -> bool:
