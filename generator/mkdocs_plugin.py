@@ -459,7 +459,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return tool, os.path.relpath(config.site_dir, here)
 
     def _remove_gone_pages(self, config: MkDocsConfig) -> int:
-        """Remove the pages the last build wrote that this one has not (their records are gone)."""
+        """Remove the pages the last build wrote that this one has not.
+
+        Their records are gone, or they were listing pages named by an item that has moved.
+        """
         removed = sorted(set(self.built_prints) - set(self.prints))
         site = Path(config.site_dir).resolve()
         for path in removed:

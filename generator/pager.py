@@ -1,7 +1,9 @@
 """Which page links a long listing's pager shows, so that a pager stays small at any length.
 
 A listing of 300 pages that linked every page would weigh more than the list itself; the pager
-shows the first and last page, the pages near the current one, and a gap mark between.
+shows the first and last page, the pages near the current one, and a gap mark between. Pages are
+not numbered (see `page_cuts`): each link reads as its page's first item, like a dictionary's
+guide words.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from dataclasses import dataclass
 
 # Pages shown on each side of the current page.
 SPREAD = 2
+# A link's text: its page's first item, shortened at a word to about this many characters.
+GUIDE_LENGTH = 28
 
 
 def window(count: int, current: int, spread: int = SPREAD) -> list[int | None]:
@@ -25,18 +29,28 @@ def window(count: int, current: int, spread: int = SPREAD) -> list[int | None]:
     return out
 
 
+def guide(label: str, length: int = GUIDE_LENGTH) -> str:
+    """`label` cut after the last whole word within `length` characters, marked "…" when cut."""
+    if len(label) <= length:
+        return label
+    within = label[: length + 1]  # one more: a word that ends exactly at `length` is whole
+    head = within.rsplit(" ", 1)[0] if " " in within.strip() else label[:length]
+    return head.rstrip(" ,.;:-–—") + "…"
+
+
 @dataclass(frozen=True)
 class Pager:
-    """The links of one page's pager: previous, the numbered pages (None for a gap), next."""
+    """The links of one page's pager: previous, the pages shown (None for a gap), next."""
 
     previous: str | None
-    items: list[tuple[int, str] | None]
+    items: list[tuple[str, str] | None]
     next: str | None
 
 
-def pager(pages: list[tuple[int, str]], page: str) -> Pager:
-    """The pager of `page`, one of the listing's `pages` as (number, path)."""
-    targets = dict(pages)
-    current = next(number for number, target in pages if target == page)
-    items = [None if n is None else (n, targets[n]) for n in window(len(pages), current)]
-    return Pager(targets.get(current - 1), items, targets.get(current + 1))
+def pager(pages: list[tuple[str, str]], page: str) -> Pager:
+    """The pager of `page`, one of the listing's `pages` as (guide words, path) in order."""
+    current = next(n for n, (_, target) in enumerate(pages, 1) if target == page)
+    items = [None if n is None else pages[n - 1] for n in window(len(pages), current)]
+    previous = pages[current - 2][1] if current > 1 else None
+    following = pages[current][1] if current < len(pages) else None
+    return Pager(previous, items, following)

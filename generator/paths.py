@@ -32,7 +32,7 @@ def region(region_id: str) -> str:
 
 
 def region_network(region_id: str) -> str:
-    """A region's own learning-network picture (beside its listing pages `halaman-N`)."""
+    """A region's own learning-network picture (beside its listing pages `dari-…` and `akhir`)."""
     return f"daerah/{region_id}/jaringan.md"
 
 
@@ -71,14 +71,30 @@ def tag(tag_id: str) -> str:
     return f"tag/{tag_id}/index.md"
 
 
-def page_of(base: str, number: int) -> str:
-    """Page `number` (2, 3, …) of a long listing whose first page is `base`."""
-    if number == 1:
-        return base
+def listing_page(base: str, first: str) -> str:
+    """The page of a long listing whose first page is `base` that starts with the item keyed `first`.
+
+    Named by its first item, not numbered: when an item joins or leaves the listing, the pages
+    after it keep their addresses (see `page_cuts`). Keys are slugs, or two joined by "--", which
+    no slug contains.
+    """
+    return f"{_listing_folder(base)}/dari-{first}.md"
+
+
+def listing_last_page(base: str) -> str:
+    """The last page of a long listing whose first page is `base`.
+
+    Named for being last, so that every page's link to it stays the same while its first item
+    changes.
+    """
+    return f"{_listing_folder(base)}/akhir.md"
+
+
+def _listing_folder(base: str) -> str:
     if base.endswith("/index.md"):
         # Under a fixed subfolder: a record id (an agreement, a tag) can never be "daftar/…".
-        return f"{base.removesuffix('/index.md')}/daftar/halaman-{number}.md"
-    return f"{base.removesuffix('.md')}/halaman-{number}.md"
+        return f"{base.removesuffix('/index.md')}/daftar"
+    return base.removesuffix(".md")
 
 
 def relative(target: str, page: str) -> str:

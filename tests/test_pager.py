@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import paths
-from generator.pager import SPREAD, pager, window
+from generator.pager import SPREAD, guide, pager, window
 from generator.render import PageRenderer
 
 
@@ -35,17 +35,58 @@ def test_window_of_a_short_listing_shows_every_page() -> None:
 
 
 def test_pager_links_previous_and_next_and_marks_the_current_page() -> None:
-    pages = [(n, paths.page_of("tag/data/index.md", n)) for n in range(1, 336)]
+    pages = [(f"Judul {n}", paths.listing_page("tag/data/index.md", f"k{n}")) for n in range(1, 336)]
     page = pages[142][1]
     renderer = PageRenderer()
     html = renderer.env.from_string(
         "{% import '_macros.md.j2' as m with context %}{{ m.pager(pages) }}"
     ).render(pages=pages, page=page)
     links = re.findall(r"\[([^\]]+)\]\(([^)]+)\)", html)
-    assert links[0] == ("‹ Sebelumnya", "halaman-142.md")
-    assert links[-1] == ("Berikutnya ›", "halaman-144.md")
-    assert [text for text, _ in links[1:-1]] == ["1", "141", "142", "144", "145", "335"]
-    assert '<span aria-current="page">143</span>' in html
+    assert links[0] == ("‹ Sebelumnya", "dari-k142.md")
+    assert links[-1] == ("Berikutnya ›", "dari-k144.md")
+    assert [text for text, _ in links[1:-1]] == [
+        "« Awal",
+        "Judul 141",
+        "Judul 142",
+        "Judul 144",
+        "Judul 145",
+        "Akhir »",
+    ]
+    assert '<span aria-current="page">Judul 143</span>' in html
     assert html.count("…") == 2
     assert pager(pages, pages[0][1]).previous is None
+    # On the first page, it reads as its first item like any page.
+    first = renderer.env.from_string(
+        "{% import '_macros.md.j2' as m with context %}{{ m.pager(pages) }}"
+    ).render(pages=pages, page=pages[0][1])
+    assert '<span aria-current="page">Judul 1</span>' in first and "Akhir »" in first
     assert pager(pages, pages[-1][1]).next is None
+
+
+def test_pager_text_is_escaped() -> None:
+    pages = [("<b>*A*</b>", "tema/x.md"), ("[B](http://x)", "tema/x/dari-b.md")]
+    html = (
+        PageRenderer()
+        .env.from_string("{% import '_macros.md.j2' as m with context %}{{ m.pager(pages) }}")
+        .render(pages=pages, page="tema/x.md")
+    )
+    assert "<b>" not in html and "*A*" not in html and "](http://x)" not in html
+
+
+@given(st.text(alphabet=st.sampled_from("ab c-,."), max_size=60), st.integers(8, 40))
+def test_guide_words_keep_whole_words_within_the_length(label: str, length: int) -> None:
+    words = guide(label, length)
+    if len(label) <= length:
+        assert words == label
+    else:
+        assert words.endswith("…") and len(words) <= length + 1
+        assert label.startswith(words[:-1])
+        head = words[:-1]
+        # Cut at a word's end, unless the first word alone is longer than `length`.
+        assert label[len(head)] in " ,.-" or head == label[:length] or not head.strip()
+
+
+def test_guide_words_of_a_long_title() -> None:
+    title = "Aplikasi Sistem Informasi Pelayanan Kesehatan Terpadu"
+    assert guide(title) == "Aplikasi Sistem Informasi…"
+    assert guide("Pendek") == "Pendek"

@@ -19,8 +19,9 @@ import yaml
 from generator import paths
 from generator.catalogue import Catalogue
 from generator.check import load_catalogue
+from generator.page_cuts import PAGE_MAX, PAGE_MIN
+from generator.pager import SPREAD
 from generator.pages import (
-    LIST_PAGE_SIZE,
     REGION_AGENCY_ROWS,
     REGION_PAGE_SIZE,
     build_pages,
@@ -278,7 +279,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalogue, dict
     from generator.synthetic import write_synthetic_catalogue
 
     root = tmp_path_factory.mktemp("generated")
-    write_synthetic_catalogue(ROOT, root, 900, seed=11)
+    write_synthetic_catalogue(ROOT, root, 1400, seed=11)
     catalogue = load_catalogue(root)
     return catalogue, build_pages(catalogue)
 
@@ -292,21 +293,59 @@ def test_region_pages_list_each_of_its_innovations_once(
         key=lambda r: sum(i.region == r for i in catalogue.innovations.values()),
     )
     own = sorted(ref for ref, i in catalogue.innovations.items() if i.region == busiest)
-    assert len(own) > REGION_PAGE_SIZE + LIST_PAGE_SIZE, "the fixture should need three pages"
+    assert len(own) > REGION_PAGE_SIZE + 2 * PAGE_MAX, "the fixture should need four pages"
     base = paths.region(busiest)
-    listing = sorted(p for p in pages if p.startswith(base.removesuffix(".md") + "/halaman-"))
-    listed: list[str] = []
-    for page in [base, *listing]:
+    folder = base.removesuffix(".md")
+    listing = {p for p in pages if p.startswith(folder + "/dari-") or p == folder + "/akhir.md"}
+    next_label = labels()["next_page"]["id"]
+    listed: list[list[str]] = []
+    page: str | None = base
+    visited: list[str] = []
+    while page is not None and page not in visited:
+        visited.append(page)
         text = pages[page]
         pager = text.index('<nav class="kid-pager"')
         start = text.index("## " + labels()["innovations_of_region"]["id"]) if page == base else 0
-        for target in _LINK.findall(text[start:pager]):
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
-            listed += [ref for ref in own if paths.innovation(ref) == resolved]
+        folder = posixpath.dirname(page)
+        linked = {posixpath.normpath(posixpath.join(folder, t)) for t in _LINK.findall(text[start:pager])}
+        listed.append([ref for ref in own if paths.innovation(ref) in linked])
+        links = re.findall(r"\[([^\]]+)\]\(([^)]+)\)", text[pager : text.index("</nav>", pager)])
         # Every page's pager stays short, whatever the number of pages.
-        assert len(_LINK.findall(text[pager : text.index("</nav>", pager)])) <= 2 * 2 + 5
-    assert len(listing) == 1 + (len(own) - REGION_PAGE_SIZE - 1) // LIST_PAGE_SIZE
-    assert sorted(listed) == own
+        assert len(links) <= 2 * 2 + 5
+        following = [target for label, target in links if label == next_label]
+        page = posixpath.normpath(posixpath.join(folder, following[0])) if following else None
+    # Following "next" from the region page walks every listing page once, then stops.
+    assert page is None and visited[0] == base and set(visited[1:]) == listing
+    # Cut by the items themselves: PAGE_MIN to PAGE_MAX a page, the last page possibly fewer.
+    assert len(listed[0]) == REGION_PAGE_SIZE
+    assert all(PAGE_MIN <= len(items) <= PAGE_MAX for items in listed[1:-1])
+    assert 0 < len(listed[-1]) <= PAGE_MAX
+    assert sorted(ref for items in listed for ref in items) == own
+
+
+def test_a_new_title_rewrites_few_listing_pages(generated: tuple[Catalogue, dict[str, str]]) -> None:
+    """Moving an innovation from the middle of its listings to their start changes its old and new
+    pages and the pagers near them; pages of a fixed length would all change in between."""
+    catalogue, pages = generated
+    rel = build_relations(catalogue)
+    tag, items = max(rel.by_tag.items(), key=lambda kv: len(kv[1]))
+    moved = items[len(items) // 2]
+    edited = dataclasses.replace(
+        catalogue, innovations={**catalogue.innovations, moved.ref: dataclasses.replace(moved, title="Aaa")}
+    )
+    after = build_pages(edited)
+    changed = {p for p in pages.keys() | after.keys() if pages.get(p) != after.get(p)}
+    tag_pages = {p for p in pages if p.startswith(paths.tag(tag).removesuffix("index.md"))}
+    assert len(tag_pages) > 8, "the fixture's tag should run to many pages"
+    # The page it left, the first page it joined, and pagers within two pages of either.
+    assert 2 <= len(changed & tag_pages) <= 2 * (2 * SPREAD + 1)
+    listings = {paths.theme(t).removesuffix(".md") + "/" for t in moved.themes}
+    listings |= {paths.tag(t).removesuffix("index.md") for t in moved.tags}
+    listings |= {paths.agency(moved.region, a).removesuffix(".md") + "/" for a in moved.agencies}
+    listings.add(paths.region(moved.region).removesuffix(".md") + "/")
+    # Listing pages of other listings do not change at all.
+    listing_pages = {p for p in changed if "/dari-" in p or p.endswith("/akhir.md")}
+    assert all(any(p.startswith(folder) for folder in listings) for p in listing_pages)
 
 
 def test_a_region_with_many_agencies_lists_the_busiest_and_links_them_all() -> None:

@@ -27,7 +27,8 @@ def test_relative_examples():
     assert paths.relative("daerah/kota-bogor.md", "inovasi/kota-bogor/a.md") == "../../daerah/kota-bogor.md"
 
 
-def test_page_of_numbers_listing_pages():
-    assert paths.page_of("tema/x.md", 1) == "tema/x.md"
-    assert paths.page_of("tema/x.md", 2) == "tema/x/halaman-2.md"
-    assert paths.page_of("tag/t/index.md", 3) == "tag/t/daftar/halaman-3.md"
+def test_listing_pages_are_named_by_their_first_item():
+    assert paths.listing_page("tema/x.md", "kota-bogor--a") == "tema/x/dari-kota-bogor--a.md"
+    assert paths.listing_page("tag/t/index.md", "b") == "tag/t/daftar/dari-b.md"
+    assert paths.listing_last_page("tema/x.md") == "tema/x/akhir.md"
+    assert paths.listing_last_page("kerja-sama/index.md") == "kerja-sama/daftar/akhir.md"

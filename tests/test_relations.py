@@ -203,6 +203,56 @@ def test_counterparts_are_same_kind_agencies_of_other_regions(any_site: Site) ->
                     assert paths.innovation(innovation.ref) in any_site.links(page, heading)
 
 
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """A synthetic catalogue over every region: hundreds of agencies of each kind."""
+    from generator.synthetic import write_synthetic_catalogue
+
+    root = tmp_path_factory.mktemp("national")
+    write_synthetic_catalogue(ROOT, root, 1200, seed=5)
+    return Site(load_catalogue(root))
+
+
+def test_counterparts_shown_are_the_nearest_with_innovations_first(national: Site) -> None:
+    """Own province first, then provinces by code distance: an agency shows on its neighbours'
+    pages, not on every page of its kind."""
+    catalogue = national.catalogue
+    with_innovations = {paths.agency(i.region, a) for i in catalogue.innovations.values() for a in i.agencies}
+    province = {
+        paths.agency(r.id, a.id): int(r.code.partition(".")[0])
+        for r in catalogue.regions.values()
+        for a in r.agencies
+    }
+    checked = 0
+    for region in catalogue.regions.values():
+        mine = int(region.code.partition(".")[0])
+        for agency in region.agencies:
+            page = paths.agency(region.id, agency.id)
+            others = [
+                paths.agency(r.id, a.id)
+                for r in catalogue.regions.values()
+                if r.id != region.id
+                for a in r.agencies
+                if a.kind == agency.kind
+            ]
+            listed = [
+                link
+                for link in national.links(page, f"## {t('counterparts')}")
+                if link.startswith("perangkat-daerah/") and link != paths.agency_kind(agency.kind)
+            ]
+            assert len(listed) == min(len(others), COUNTERPARTS_SHOWN), page
+
+            def rank(target: str, mine: int = mine) -> tuple[bool, int]:
+                return (target not in with_innovations, abs(province[target] - mine))
+
+            worst_listed = max(map(rank, listed), default=None)
+            left_out = [rank(o) for o in others if o not in listed]
+            if worst_listed is not None and left_out:
+                assert worst_listed <= min(left_out), page
+                checked += 1
+    assert checked > 1000
+
+
 def test_agency_kind_page_lists_every_agency_of_that_kind(any_site: Site) -> None:
     for region in any_site.catalogue.regions.values():
         for agency in region.agencies:

@@ -4,17 +4,27 @@ listing and pager helpers."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .. import paths
 from ..briefs import Brief, BriefMemo, related_pairs
 from ..catalogue import Catalogue
 from ..model import Innovation, Region
+from ..page_cuts import cut
+from ..pager import guide
 from ..relations import Relations, build_relations
 from ..render import PageRenderer
 from .planned import Planned, PlannedPage
-from .sizes import LIST_PAGE_SIZE
+
+# What names a listing's item in page addresses (and places its page cuts), by kind of listing:
+# slugs, or two joined by "--", which no slug contains.
+ITEM_KEYS: dict[str, Callable[[Any], str]] = {
+    "innovations": lambda innovation: innovation.ref.replace("/", "--"),
+    "agreements": lambda agreement: agreement.id,
+    "agencies": lambda member: f"{member[0].id}--{member[1].id}",  # (region, agency, count)
+    "tags": lambda tag: tag[0],  # (tag, count)
+}
 
 
 class PageBase:
@@ -39,7 +49,7 @@ class PageBase:
         for edge in self.edges:
             for region_id in dict.fromkeys(edge[:2]):
                 self.edges_of.setdefault(region_id, []).append(edge)
-        self._counterparts: dict[str, list[tuple[Region, Any, list[Innovation]]]] = {}
+        self._counterparts: dict[str, dict[int, list[tuple[Region, Any, list[Innovation]]]]] = {}
         self._briefs: dict[str, list[Brief]] = {}
         # The briefs of an earlier plan to reuse (`mkdocs serve`), else none.
         self.brief_memo = BriefMemo()
@@ -69,8 +79,8 @@ class PageBase:
         **context: Any,
     ) -> Iterator[Planned]:
         """A page rendered from `template` with the first items, then plain pages for the rest."""
-        chunks = chunked(items)
-        pager = pager_links(base, len(chunks))
+        chunks = cut(items, ITEM_KEYS[kind])
+        pager = self.pager_links(base, chunks, kind)
         yield self.render(template, base, pager=pager, **{list_name: chunks[0]}, **context)
         yield from self.more_pages(base, chunks, pager, title, trail, kind)
 
@@ -78,33 +88,43 @@ class PageBase:
         self,
         base: str,
         chunks: list[list[Any]],
-        pager: list[tuple[int, str]],
+        pager: list[tuple[str, str]],
         title: str,
         trail: list[tuple[str, str]],
         kind: str,
     ) -> Iterator[Planned]:
-        """Pages 2, 3, … of a long listing whose first page is `base`."""
-        for number, chunk in enumerate(chunks[1:], 2):
+        """The further pages of a long listing whose first page is `base` (`pager` names them)."""
+        label = self.item_label(kind)
+        for chunk, (guide_words, page) in zip(chunks[1:], pager[1:], strict=True):
             yield self.render(
                 "listing.md.j2",
-                paths.page_of(base, number),
+                page,
                 title=title,
-                number=number,
+                guide_words=guide_words,
+                first=label(chunk[0]),
+                last=label(chunk[-1]),
                 items=chunk,
                 kind=kind,
                 pager=pager,
                 trail=[*trail, (title, base)],
             )
 
+    def pager_links(self, base: str, chunks: list[list[Any]], kind: str) -> list[tuple[str, str]]:
+        """(guide words, path) of each page of a listing; empty when it fits on one page."""
+        if len(chunks) < 2:
+            return []
+        key, label = ITEM_KEYS[kind], self.item_label(kind)
+        middle = [paths.listing_page(base, key(chunk[0])) for chunk in chunks[1:-1]]
+        addresses = [base, *middle, paths.listing_last_page(base)]
+        return [(guide(label(chunk[0])), address) for chunk, address in zip(chunks, addresses, strict=True)]
 
-def chunked(items: list[Any]) -> list[list[Any]]:
-    """`items` in pages of LIST_PAGE_SIZE; always at least one (possibly empty) page."""
-    return [items[i : i + LIST_PAGE_SIZE] for i in range(0, len(items), LIST_PAGE_SIZE)] or [[]]
-
-
-def pager_links(base: str, count: int) -> list[tuple[int, str]]:
-    """(number, path) of each page of a listing; empty when it fits on one page."""
-    return [(n, paths.page_of(base, n)) for n in range(1, count + 1)] if count > 1 else []
+    def item_label(self, kind: str) -> Callable[[Any], str]:
+        """How a listing's item of `kind` reads in its pager and its page's guide words."""
+        if kind == "agencies":
+            return lambda member: f"{member[1].acronym} {self.renderer.region_name(member[0])}"
+        if kind == "tags":
+            return lambda tag: f"#{tag[0]}"
+        return lambda record: str(record.title)  # an innovation or an agreement
 
 
 def start_day(innovation: Innovation) -> int:

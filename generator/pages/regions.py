@@ -10,8 +10,9 @@ from .. import paths
 from ..charts import bar_chart
 from ..model import Innovation, Region
 from ..network import network_svg
+from ..page_cuts import cut
 from ..vocab import vocabulary
-from .base import PageBase, chunked, pager_links, start_day
+from .base import ITEM_KEYS, PageBase, start_day
 from .planned import Planned
 from .sizes import (
     HOME_LIST_LENGTH,
@@ -63,9 +64,9 @@ class RegionPages(PageBase):
             busiest = sorted(enumerate(region.agencies), key=lambda p: (-agency_counts[p[1].id], p[0]))
             agencies_shown = [a for _, a in busiest[:REGION_AGENCY_ROWS]]
         rest = ordered[REGION_PAGE_SIZE:]
-        chunks = [ordered[:REGION_PAGE_SIZE], *(chunked(rest) if rest else [])]
+        chunks = [ordered[:REGION_PAGE_SIZE], *(cut(rest, ITEM_KEYS["innovations"]) if rest else [])]
         network = self._ego_network(region)
-        pager = pager_links(base, len(chunks))
+        pager = self.pager_links(base, chunks, "innovations")
         yield self.render(
             "region.md.j2",
             base,

@@ -10,10 +10,8 @@ REGION_LIST_LENGTH = 3
 REGION_NETWORK_EDGES = 12
 # Agencies in a region page's table (the busiest); a region has 30 to 45, all on a page of their own.
 REGION_AGENCY_ROWS = 12
-# Items per page of a long listing: keeps every page within its size budget (budgets.yml).
-LIST_PAGE_SIZE = 40
 # A region page carries charts and its agency table too, so it lists fewer innovations; its
-# further pages are plain listings of LIST_PAGE_SIZE.
+# further pages are plain listings, cut like every long listing (`page_cuts`: 20 to 40 items).
 REGION_PAGE_SIZE = 10
 # Links drawn in a learning-network picture; the busiest first, the rest are in the tables.
 NETWORK_DRAWN_EDGES = 20

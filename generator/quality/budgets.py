@@ -16,7 +16,14 @@ import yaml
 # Page types by their path in the built site (directory URLs), most specific first.
 _PAGE_TYPES = (
     (re.compile(r"index\.html"), "home"),
-    (re.compile(r"(.+/)?(halaman-\d+|daftar/halaman-\d+)/index\.html"), "listing"),
+    # A long listing's further pages (`paths.listing_page`, `paths.listing_last_page`).
+    (
+        re.compile(
+            r"(daerah/[^/]+|tema/[^/]+|tag/([^/]+/)?daftar|kerja-sama/daftar|perangkat-daerah/[^/]+/[^/]+)"
+            r"/(dari-[^/]+|akhir)/index\.html"
+        ),
+        "listing",
+    ),
     (re.compile(r"inovasi/[^/]+/[^/]+/index\.html"), "innovation"),
     (re.compile(r"daerah/[^/]+/jaringan/index\.html"), "network"),
     (re.compile(r"daerah/[^/]+/perangkat-daerah/index\.html"), "listing"),

@@ -53,7 +53,12 @@ def test_page_types_cover_the_site(shipped_site: Path) -> None:
         "brief",
     } <= kinds
     assert page_type("inovasi/kabupaten-a/b/index.html") == "innovation"
-    assert page_type("tema/x/halaman-2/index.html") == "listing"
+    assert page_type("tema/x/dari-kota-a--b/index.html") == "listing"
+    assert page_type("tag/t/daftar/dari-kota-a--b/index.html") == "listing"
+    assert page_type("perangkat-daerah/jenis/bappeda/dari-kota-a--bappeda/index.html") == "listing"
+    # An innovation or an agency whose own id starts with "dari-" is no listing page.
+    assert page_type("inovasi/kota-a/dari-desa/index.html") == "innovation"
+    assert page_type("perangkat-daerah/kota-a/dari-x/index.html") == "agency"
 
 
 def test_shipped_site_is_within_budgets(shipped_site: Path) -> None:
