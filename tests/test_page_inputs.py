@@ -99,6 +99,36 @@ def test_a_new_innovation_changes_the_pages_that_list_it(tmp_path: Path) -> None
     assert changed <= flagged
 
 
+def test_a_counterpart_page_follows_the_titles_it_shows_not_the_whole_records(tmp_path: Path) -> None:
+    root = tmp_path / "site-relations"
+    shutil.copytree(FIXTURES / "site-relations", root)
+    # Other ways the agency page depends on it: the agreement it lists names it, and one of its
+    # own innovations was adopted from it.
+    shutil.rmtree(root / "agreements")
+    adopter = root / "innovations" / "kabupaten-lampung-selatan" / "command-center-lamsel.yml"
+    adopter.write_text(re.sub(r"^adopted_from: .+\n", "", adopter.read_text(encoding="utf-8"), flags=re.M))
+    counterpart = "perangkat-daerah/kabupaten-lampung-selatan/diskominfo.md"
+    source = root / "innovations" / "kabupaten-sumedang" / "command-center.yml"
+    _, before, prints = _state(root)
+    assert "command-center.md" in before[counterpart], "the fixture should show it as a counterpart's"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(
+        re.sub(r"^summary: (.+)$", r"summary: \1 Lagi.", text, count=1, flags=re.M), encoding="utf-8"
+    )
+    _, described, described_prints = _state(root)
+    assert (
+        described["inovasi/kabupaten-sumedang/command-center.md"]
+        != before["inovasi/kabupaten-sumedang/command-center.md"]
+    )
+    assert described_prints[counterpart] == prints[counterpart]
+    source.write_text(
+        re.sub(r"^title: .+$", "title: Pusat Komando", text, count=1, flags=re.M), encoding="utf-8"
+    )
+    _, retitled, retitled_prints = _state(root)
+    assert "Pusat Komando" in retitled[counterpart]
+    assert retitled_prints[counterpart] != prints[counterpart]
+
+
 def _serve_prints(root: Path, cache: FileCache, known: KnownPages | None) -> dict[str, str]:
     """Fingerprints as a `mkdocs serve` rebuild makes them: records of unchanged files reused."""
     result = check(root, jobs=1, cache=cache)

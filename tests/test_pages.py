@@ -7,6 +7,7 @@ README) is small enough to spell out every page it must produce.
 from __future__ import annotations
 
 import dataclasses
+import html
 import pathlib
 import posixpath
 import re
@@ -346,6 +347,43 @@ def test_a_new_title_rewrites_few_listing_pages(generated: tuple[Catalogue, dict
     # Listing pages of other listings do not change at all.
     listing_pages = {p for p in changed if "/dari-" in p or p.endswith("/akhir.md")}
     assert all(any(p.startswith(folder) for folder in listings) for p in listing_pages)
+
+
+def test_a_long_listing_links_each_initial_to_the_page_where_it_starts(
+    generated: tuple[Catalogue, dict[str, str]],
+) -> None:
+    catalogue, _ = generated
+    starts = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0É"
+    renamed = {
+        ref: dataclasses.replace(i, title=f"{starts[n % len(starts)]}{i.title}")
+        for n, (ref, i) in enumerate(catalogue.innovations.items())
+    }
+    catalogue = dataclasses.replace(catalogue, innovations=renamed)
+    pages = build_pages(catalogue)
+    tag, items = max(build_relations(catalogue).by_tag.items(), key=lambda kv: len(kv[1]))
+    base = paths.tag(tag)
+    text = pages[base]
+    start = text.index('<nav class="kid-letters"')
+    nav = text[text.index("\n", start) + 1 : text.index("</nav>", start)].strip()
+    entries = []
+    for token in nav.split(" · "):
+        link = re.fullmatch(r"\[([^\]]+)\]\(([^)]+)\)", token)
+        entries.append((html.unescape(link[1]), link[2]) if link else (html.unescape(token), None))
+
+    def initial(title: str) -> str:
+        return title[0] if title[0].isalpha() else "#"
+
+    # Every initial once, in the listing's order; a digit under "#".
+    assert [letter for letter, _ in entries] == list(dict.fromkeys(initial(i.title) for i in items))
+    # Those whose items start on the first page are not linked: they are here.
+    assert entries[0][1] is None and sum(1 for _, target in entries if target) > 10
+    for letter, target in entries:
+        page = base if target is None else posixpath.normpath(posixpath.join(posixpath.dirname(base), target))
+        first = next(i for i in items if initial(i.title) == letter)
+        assert paths.relative(paths.innovation(first.ref), page) in pages[page], (letter, page)
+    # Only the first page carries the initials: the others would change with every page they name.
+    further = [p for p in pages if p.startswith(base.removesuffix("index.md") + "daftar/")]
+    assert further and all('class="kid-letters"' not in pages[p] for p in further)
 
 
 def test_a_region_with_many_agencies_lists_the_busiest_and_links_them_all() -> None:

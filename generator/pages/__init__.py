@@ -19,6 +19,7 @@ from .regions import RegionPages
 from .sizes import (
     BRIEF_MATCHES_SHOWN,
     BRIEF_OTHERS_SHOWN,
+    COUNTERPART_INNOVATIONS_SHOWN,
     COUNTERPARTS_SHOWN,
     DEFAULT_STALE_AFTER_DAYS,
     HOME_LIST_LENGTH,
@@ -34,6 +35,7 @@ __all__ = [
     "BRIEF_MATCHES_SHOWN",
     "BRIEF_OTHERS_SHOWN",
     "COUNTERPARTS_SHOWN",
+    "COUNTERPART_INNOVATIONS_SHOWN",
     "DEFAULT_STALE_AFTER_DAYS",
     "HOME_LIST_LENGTH",
     "NETWORK_DRAWN_EDGES",
@@ -157,6 +159,7 @@ class _PageBuilder(RecordPages, RegionPages, IndexPages):
                 items,
                 str(self.renderer.vocab_label("themes", theme)),
                 [(self.renderer.label("home"), paths.HOME), (self.renderer.label("themes"), paths.THEMES)],
+                alphabetical=True,
                 theme=theme,
             )
         for tag, items in self.rel.by_tag.items():
@@ -166,6 +169,7 @@ class _PageBuilder(RecordPages, RegionPages, IndexPages):
                 items,
                 f"#{tag}",
                 [(self.renderer.label("home"), paths.HOME), (self.renderer.label("tags"), paths.TAGS)],
+                alphabetical=True,
                 tag=tag,
             )
         yield self.network()

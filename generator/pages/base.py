@@ -76,12 +76,18 @@ class PageBase:
         trail: list[tuple[str, str]],
         kind: str = "innovations",
         list_name: str = "innovations",
+        alphabetical: bool = False,
         **context: Any,
     ) -> Iterator[Planned]:
-        """A page rendered from `template` with the first items, then plain pages for the rest."""
+        """A page rendered from `template` with the first items, then plain pages for the rest.
+
+        The first page of a long `alphabetical` listing links each initial to the page where its
+        items start: pages are not numbered, and a listing of a hundred pages is walked by letter.
+        """
         chunks = cut(items, ITEM_KEYS[kind])
         pager = self.pager_links(base, chunks, kind)
-        yield self.render(template, base, pager=pager, **{list_name: chunks[0]}, **context)
+        letters = initials(chunks, pager, self.item_label(kind)) if alphabetical else []
+        yield self.render(template, base, pager=pager, letters=letters, **{list_name: chunks[0]}, **context)
         yield from self.more_pages(base, chunks, pager, title, trail, kind)
 
     def more_pages(
@@ -125,6 +131,23 @@ class PageBase:
         if kind == "tags":
             return lambda tag: f"#{tag[0]}"
         return lambda record: str(record.title)  # an innovation or an agreement
+
+
+def initials(
+    chunks: list[list[Any]], pager: list[tuple[str, str]], label: Callable[[Any], str]
+) -> list[tuple[str, str]]:
+    """(initial, page) for each initial of a listing in title order: the page its first item is on.
+
+    Titles that start with no letter (a digit, a quotation mark) share one entry, "#", at the first.
+    Empty when the listing fits on one page, or every initial starts on the same page.
+    """
+    found: dict[str, str] = {}
+    for chunk, (_, page) in zip(chunks, pager, strict=False):
+        for item in chunk:
+            head = label(item).lstrip("#")[:1].upper()[:1]  # a tag's label starts with "#"
+            found.setdefault(head if head.isalpha() else "#", page)
+    # Initials that all start on one page would only link that page.
+    return list(found.items()) if len(set(found.values())) > 1 else []
 
 
 def start_day(innovation: Innovation) -> int:

@@ -91,6 +91,7 @@ class IndexPages(PageBase):
             [(self.renderer.label("home"), paths.HOME)],
             kind="tags",
             list_name="tags",
+            alphabetical=True,
         )
 
     def agreements_index(self) -> Iterator[Planned]:

@@ -12,7 +12,7 @@ from ..briefs import Brief, agreement_briefs
 from ..model import Innovation, Region
 from .base import PageBase
 from .planned import Planned
-from .sizes import BRIEF_MATCHES_SHOWN, BRIEF_OTHERS_SHOWN, COUNTERPARTS_SHOWN
+from .sizes import BRIEF_MATCHES_SHOWN, BRIEF_OTHERS_SHOWN, COUNTERPART_INNOVATIONS_SHOWN, COUNTERPARTS_SHOWN
 
 
 class RecordPages(PageBase):
@@ -80,7 +80,18 @@ class RecordPages(PageBase):
             region=region,
             agency=agency,
             agreements=self.rel.agreements_by_agency.get((region.id, agency.id), []),
-            counterparts=shown,
+            # What the list shows of each counterpart's innovations, not the records: a page is
+            # rebuilt when what it was given changes (`page_inputs`), and a new description of one
+            # of them changes nothing here.
+            counterparts=[
+                (
+                    r,
+                    a,
+                    [(i.title, paths.innovation(i.ref)) for i in items[:COUNTERPART_INNOVATIONS_SHOWN]],
+                    len(items),
+                )
+                for r, a, items in shown
+            ],
             more_counterparts=others - len(shown),
         )
 

@@ -3,6 +3,8 @@
 # How many entries the home page and an agency's counterpart list show before "see all".
 HOME_LIST_LENGTH = 10
 COUNTERPARTS_SHOWN = 12
+# Innovations named beside each counterpart agency; the rest are counted.
+COUNTERPART_INNOVATIONS_SHOWN = 3
 # Entries of each secondary list on a region page (adoptions, replications, briefs): the rest are
 # on the linked pages; keeps region pages within their size budget at national scale.
 REGION_LIST_LENGTH = 3
