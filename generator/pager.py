@@ -40,7 +40,11 @@ def guide(label: str, length: int = GUIDE_LENGTH) -> str:
 
 @dataclass(frozen=True)
 class Pager:
-    """The links of one page's pager: previous, the pages shown (None for a gap), next."""
+    """The links of one page's pager: previous, the pages shown (None for a gap), next.
+
+    The first and last pages come without their words (they read "first" and "last"): every page
+    shows them, and would otherwise change whenever their first items do.
+    """
 
     previous: str | None
     items: list[tuple[str, str] | None]
@@ -50,7 +54,11 @@ class Pager:
 def pager(pages: list[tuple[str, str]], page: str) -> Pager:
     """The pager of `page`, one of the listing's `pages` as (guide words, path) in order."""
     current = next(n for n, (_, target) in enumerate(pages, 1) if target == page)
-    items = [None if n is None else pages[n - 1] for n in window(len(pages), current)]
+    count = len(pages)
+    items = [
+        None if n is None else ("", pages[n - 1][1]) if n in (1, count) and n != current else pages[n - 1]
+        for n in window(count, current)
+    ]
     previous = pages[current - 2][1] if current > 1 else None
     following = pages[current][1] if current < len(pages) else None
     return Pager(previous, items, following)

@@ -23,7 +23,6 @@ from . import paths
 from .escape import finalize as escape_finalize
 from .escape import md_escape
 from .model import Region
-from .pager import pager
 from .prose import render_prose
 from .vocab import vocabulary
 
@@ -78,7 +77,6 @@ class PageRenderer:
             paths=paths,
             front_matter=front_matter,
             number=self.number,
-            pager_links=pager,
         )
 
     def label(self, key: str, **args: Any) -> Markup:

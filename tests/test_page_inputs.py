@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import shutil
@@ -9,12 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from generator import paths
 from generator.build_state import stat_versions
 from generator.catalogue import Catalogue
 from generator.check import check
 from generator.file_checks import FileCache
 from generator.page_inputs import KnownPages, fingerprints, pages_showing
+from generator.pager import SPREAD
 from generator.pages import plan_pages
+from generator.relations import build_relations
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # One-line edits a contributor makes: a renamed record, a renamed agency, a changed stage, a tag.
@@ -127,6 +131,31 @@ def test_a_counterpart_page_follows_the_titles_it_shows_not_the_whole_records(tm
     _, retitled, retitled_prints = _state(root)
     assert "Pusat Komando" in retitled[counterpart]
     assert retitled_prints[counterpart] != prints[counterpart]
+
+
+def test_a_new_title_flags_the_listing_pages_near_its_old_and_new_places_only(tmp_path: Path) -> None:
+    """Each listing page is given its own pager, not the list of all pages: a page whose first
+    item changes is in its neighbours' pagers only."""
+    from generator.synthetic import write_synthetic_catalogue
+
+    write_synthetic_catalogue(Path(__file__).parents[1], tmp_path, 1400, seed=11)
+    catalogue = check(tmp_path).catalogue
+    assert catalogue is not None
+    versions: dict[str, int] = {}
+    prints = fingerprints(plan_pages(catalogue), catalogue, lambda key: versions.get(key, 0))
+    tag, items = max(build_relations(catalogue).by_tag.items(), key=lambda kv: len(kv[1]))
+    moved = items[len(items) // 2]
+    catalogue.innovations[moved.ref] = dataclasses.replace(moved, title="Aaa")
+    versions[moved.ref] = 1
+    new_prints = fingerprints(plan_pages(catalogue), catalogue, lambda key: versions.get(key, 0))
+    folder = paths.tag(tag).removesuffix("index.md")
+    listing = {p for p in prints if p.startswith(folder)}
+    flagged = {
+        p for p in listing | new_prints.keys() if p.startswith(folder) and new_prints.get(p) != prints.get(p)
+    }
+    assert len(listing) > 8, "the fixture's tag should run to many pages"
+    # Its old page and its new one (the first), and the pagers within two pages of either.
+    assert 2 <= len(flagged) <= 2 * (2 * SPREAD + 1)
 
 
 def _serve_prints(root: Path, cache: FileCache, known: KnownPages | None) -> dict[str, str]:

@@ -34,13 +34,16 @@ def test_window_of_a_short_listing_shows_every_page() -> None:
     assert window(335, 143) == [1, None, 141, 142, 143, 144, 145, None, 335]
 
 
+def _rendered(pages: list[tuple[str, str]], page: str) -> str:
+    """The pager macro's Markdown on `page`, one of the listing's `pages`."""
+    template = "{% import '_macros.md.j2' as m with context %}{{ m.pager(links) }}"
+    return PageRenderer().env.from_string(template).render(links=pager(pages, page), page=page)
+
+
 def test_pager_links_previous_and_next_and_marks_the_current_page() -> None:
     pages = [(f"Judul {n}", paths.listing_page("tag/data/index.md", f"k{n}")) for n in range(1, 336)]
     page = pages[142][1]
-    renderer = PageRenderer()
-    html = renderer.env.from_string(
-        "{% import '_macros.md.j2' as m with context %}{{ m.pager(pages) }}"
-    ).render(pages=pages, page=page)
+    html = _rendered(pages, page)
     links = re.findall(r"\[([^\]]+)\]\(([^)]+)\)", html)
     assert links[0] == ("‹ Sebelumnya", "dari-k142.md")
     assert links[-1] == ("Berikutnya ›", "dari-k144.md")
@@ -56,20 +59,14 @@ def test_pager_links_previous_and_next_and_marks_the_current_page() -> None:
     assert html.count("…") == 2
     assert pager(pages, pages[0][1]).previous is None
     # On the first page, it reads as its first item like any page.
-    first = renderer.env.from_string(
-        "{% import '_macros.md.j2' as m with context %}{{ m.pager(pages) }}"
-    ).render(pages=pages, page=pages[0][1])
+    first = _rendered(pages, pages[0][1])
     assert '<span aria-current="page">Judul 1</span>' in first and "Akhir »" in first
     assert pager(pages, pages[-1][1]).next is None
 
 
 def test_pager_text_is_escaped() -> None:
     pages = [("<b>*A*</b>", "tema/x.md"), ("[B](http://x)", "tema/x/dari-b.md")]
-    html = (
-        PageRenderer()
-        .env.from_string("{% import '_macros.md.j2' as m with context %}{{ m.pager(pages) }}")
-        .render(pages=pages, page="tema/x.md")
-    )
+    html = _rendered(pages, "tema/x.md")
     assert "<b>" not in html and "*A*" not in html and "](http://x)" not in html
 
 

@@ -12,7 +12,7 @@ from ..briefs import Brief, BriefMemo, related_pairs
 from ..catalogue import Catalogue
 from ..model import Innovation, Region
 from ..page_cuts import cut
-from ..pager import guide
+from ..pager import Pager, guide, pager
 from ..relations import Relations, build_relations
 from ..render import PageRenderer
 from .planned import Planned, PlannedPage
@@ -85,23 +85,24 @@ class PageBase:
         items start: pages are not numbered, and a listing of a hundred pages is walked by letter.
         """
         chunks = cut(items, ITEM_KEYS[kind])
-        pager = self.pager_links(base, chunks, kind)
-        letters = initials(chunks, pager, self.item_label(kind)) if alphabetical else []
-        yield self.render(template, base, pager=pager, letters=letters, **{list_name: chunks[0]}, **context)
-        yield from self.more_pages(base, chunks, pager, title, trail, kind)
+        pages = self.listing_pages(base, chunks, kind)
+        letters = initials(chunks, pages, self.item_label(kind)) if alphabetical else []
+        first = page_pager(pages, base)
+        yield self.render(template, base, pager=first, letters=letters, **{list_name: chunks[0]}, **context)
+        yield from self.more_pages(base, chunks, pages, title, trail, kind)
 
     def more_pages(
         self,
         base: str,
         chunks: list[list[Any]],
-        pager: list[tuple[str, str]],
+        pages: list[tuple[str, str]],
         title: str,
         trail: list[tuple[str, str]],
         kind: str,
     ) -> Iterator[Planned]:
-        """The further pages of a long listing whose first page is `base` (`pager` names them)."""
+        """The further pages of a long listing whose first page is `base` (`pages` names them)."""
         label = self.item_label(kind)
-        for chunk, (guide_words, page) in zip(chunks[1:], pager[1:], strict=True):
+        for chunk, (guide_words, page) in zip(chunks[1:], pages[1:], strict=True):
             yield self.render(
                 "listing.md.j2",
                 page,
@@ -111,11 +112,11 @@ class PageBase:
                 last=label(chunk[-1]),
                 items=chunk,
                 kind=kind,
-                pager=pager,
+                pager=page_pager(pages, page),
                 trail=[*trail, (title, base)],
             )
 
-    def pager_links(self, base: str, chunks: list[list[Any]], kind: str) -> list[tuple[str, str]]:
+    def listing_pages(self, base: str, chunks: list[list[Any]], kind: str) -> list[tuple[str, str]]:
         """(guide words, path) of each page of a listing; empty when it fits on one page."""
         if len(chunks) < 2:
             return []
@@ -134,7 +135,7 @@ class PageBase:
 
 
 def initials(
-    chunks: list[list[Any]], pager: list[tuple[str, str]], label: Callable[[Any], str]
+    chunks: list[list[Any]], pages: list[tuple[str, str]], label: Callable[[Any], str]
 ) -> list[tuple[str, str]]:
     """(initial, page) for each initial of a listing in title order: the page its first item is on.
 
@@ -142,12 +143,22 @@ def initials(
     Empty when the listing fits on one page, or every initial starts on the same page.
     """
     found: dict[str, str] = {}
-    for chunk, (_, page) in zip(chunks, pager, strict=False):
+    for chunk, (_, page) in zip(chunks, pages, strict=False):
         for item in chunk:
             head = label(item).lstrip("#")[:1].upper()[:1]  # a tag's label starts with "#"
             found.setdefault(head if head.isalpha() else "#", page)
     # Initials that all start on one page would only link that page.
     return list(found.items()) if len(set(found.values())) > 1 else []
+
+
+def page_pager(pages: list[tuple[str, str]], page: str) -> Pager | None:
+    """The pager of one page of a listing (None when it has one page).
+
+    Each page is given its own pager, not the listing's whole list of pages: a page is rebuilt
+    when what it was given changes (`page_inputs`), and a page whose first item changes is shown
+    in the pagers of its neighbours only.
+    """
+    return pager(pages, page) if len(pages) > 1 else None
 
 
 def start_day(innovation: Innovation) -> int:

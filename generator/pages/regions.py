@@ -12,7 +12,7 @@ from ..model import Innovation, Region
 from ..network import network_svg
 from ..page_cuts import cut
 from ..vocab import vocabulary
-from .base import ITEM_KEYS, PageBase, start_day
+from .base import ITEM_KEYS, PageBase, page_pager, start_day
 from .planned import Planned
 from .sizes import (
     HOME_LIST_LENGTH,
@@ -66,11 +66,11 @@ class RegionPages(PageBase):
         rest = ordered[REGION_PAGE_SIZE:]
         chunks = [ordered[:REGION_PAGE_SIZE], *(cut(rest, ITEM_KEYS["innovations"]) if rest else [])]
         network = self._ego_network(region)
-        pager = self.pager_links(base, chunks, "innovations")
+        pages = self.listing_pages(base, chunks, "innovations")
         yield self.render(
             "region.md.j2",
             base,
-            pager=pager,
+            pager=page_pager(pages, base),
             region=region,
             trail=trail,
             province=province,
@@ -99,7 +99,7 @@ class RegionPages(PageBase):
             briefs=self.pairs_of.get(region.id, [])[:REGION_LIST_LENGTH],
         )
         yield from self.more_pages(
-            base, chunks, pager, self.renderer.region_name(region), trail, "innovations"
+            base, chunks, pages, self.renderer.region_name(region), trail, "innovations"
         )
         if len(agencies_shown) < len(region.agencies):
             yield self.render(
