@@ -49,7 +49,7 @@ class PageBase:
         for edge in self.edges:
             for region_id in dict.fromkeys(edge[:2]):
                 self.edges_of.setdefault(region_id, []).append(edge)
-        self._counterparts: dict[str, dict[int, list[tuple[Region, Any, list[Innovation]]]]] = {}
+        self._counterparts: dict[str, dict[int, list[tuple[Region, Any, list[tuple[str, str]], int]]]] = {}
         self._briefs: dict[str, list[Brief]] = {}
         # The briefs of an earlier plan to reuse (`mkdocs serve`), else none.
         self.brief_memo = BriefMemo()

@@ -14,6 +14,10 @@ from .base import PageBase
 from .planned import Planned
 from .sizes import BRIEF_MATCHES_SHOWN, BRIEF_OTHERS_SHOWN, COUNTERPART_INNOVATIONS_SHOWN, COUNTERPARTS_SHOWN
 
+# A counterpart agency as an agency page lists it: region, agency, (title, page) of its first
+# innovations, how many it has.
+Counterpart = tuple[Region, Any, list[tuple[str, str]], int]
+
 
 class RecordPages(PageBase):
     """Pages of one record each (an agency's with its listing pages)."""
@@ -80,22 +84,11 @@ class RecordPages(PageBase):
             region=region,
             agency=agency,
             agreements=self.rel.agreements_by_agency.get((region.id, agency.id), []),
-            # What the list shows of each counterpart's innovations, not the records: a page is
-            # rebuilt when what it was given changes (`page_inputs`), and a new description of one
-            # of them changes nothing here.
-            counterparts=[
-                (
-                    r,
-                    a,
-                    [(i.title, paths.innovation(i.ref)) for i in items[:COUNTERPART_INNOVATIONS_SHOWN]],
-                    len(items),
-                )
-                for r, a, items in shown
-            ],
+            counterparts=shown,
             more_counterparts=others - len(shown),
         )
 
-    def _nearest_counterparts(self, region: Region, kind: str) -> list[tuple[Region, Any, list[Innovation]]]:
+    def _nearest_counterparts(self, region: Region, kind: str) -> list[Counterpart]:
         """The agencies of one kind a visitor from `region` sees first: those with innovations,
         then the nearest (its own province, then provinces by Kemendagri code, which runs
         island by island).
@@ -108,19 +101,25 @@ class RecordPages(PageBase):
         mine = _province_number(region)
         near = sorted(by_province, key=lambda number: (abs(number - mine), number))
         ranked = (
-            c for has_items in (True, False) for n in near for c in by_province[n] if bool(c[2]) == has_items
+            c for has_items in (True, False) for n in near for c in by_province[n] if bool(c[3]) == has_items
         )
         return list(itertools.islice((c for c in ranked if c[0].id != region.id), COUNTERPARTS_SHOWN))
 
-    def _counterparts_by_province(self, kind: str) -> dict[int, list[tuple[Region, Any, list[Innovation]]]]:
+    def _counterparts_by_province(self, kind: str) -> dict[int, list[Counterpart]]:
         """Agencies of one kind by province number, each in code order; worked out once per kind:
-        6,000 agencies share two dozen kinds."""
+        6,000 agencies share two dozen kinds.
+
+        Each as its pages show it: what it shows of the agency's innovations, not the records (a
+        page is rebuilt when what it was given changes, `page_inputs`, and a new description of one
+        of them changes nothing there); and the same entry on every page, which the fingerprints
+        then walk once.
+        """
         if kind not in self._counterparts:
-            grouped: dict[int, list[tuple[Region, Any, list[Innovation]]]] = {}
+            grouped: dict[int, list[Counterpart]] = {}
             for r, a in self.rel.agencies_by_kind.get(kind, []):  # in code order
-                grouped.setdefault(_province_number(r), []).append(
-                    (r, a, self.rel.by_agency.get((r.id, a.id), []))
-                )
+                items = self.rel.by_agency.get((r.id, a.id), [])
+                firsts = [(i.title, paths.innovation(i.ref)) for i in items[:COUNTERPART_INNOVATIONS_SHOWN]]
+                grouped.setdefault(_province_number(r), []).append((r, a, firsts, len(items)))
             self._counterparts[kind] = grouped
         return self._counterparts[kind]
 
