@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Pages shown on each side of the current page.
-SPREAD = 2
+# Pages shown on each side of the current page: one, as each link reads as its page's first title
+# (a pager of numbers showed two).
+SPREAD = 1
 # A link's text: its page's first item, shortened at a word to about this many characters.
 GUIDE_LENGTH = 28
 

@@ -58,6 +58,7 @@ def _parser() -> MarkdownIt:
     # Checked on the normalised address; a refused link is shown as the text the contributor wrote.
     parser.validateLink = _allowed_link  # type: ignore[method-assign]
     parser.core.ruler.push("kid_align", _align_attribute)
+    parser.core.ruler.push("kid_empty_links", _drop_empty_links)
     return parser
 
 
@@ -68,6 +69,24 @@ def _align_attribute(state: StateCore) -> None:
             style = token.attrs.pop("style", None)
             if isinstance(style, str) and style.removeprefix("text-align:") in _ALIGNMENTS:
                 token.attrs["align"] = style.removeprefix("text-align:")
+
+
+def _drop_empty_links(state: StateCore) -> None:
+    """A link with no address (`[text]()`) stays its text: markdown-it asks `validateLink` only
+    about an address there is, and `<a href="">` would lead back to the page itself."""
+    for token in state.tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        kept, dropped = [], []
+        for child in token.children:
+            if child.type == "link_open":
+                dropped.append(not child.attrGet("href"))
+                if dropped[-1]:
+                    continue
+            elif child.type == "link_close" and dropped.pop():
+                continue
+            kept.append(child)
+        token.children = kept
 
 
 def _shift_heading(match: re.Match[str]) -> str:

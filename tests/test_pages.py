@@ -312,7 +312,7 @@ def test_region_pages_list_each_of_its_innovations_once(
         listed.append([ref for ref in own if paths.innovation(ref) in linked])
         links = re.findall(r"\[([^\]]+)\]\(([^)]+)\)", text[pager : text.index("</nav>", pager)])
         # Every page's pager stays short, whatever the number of pages.
-        assert len(links) <= 2 * 2 + 5
+        assert len(links) <= 2 * SPREAD + 5
         following = [target for label, target in links if label == next_label]
         page = posixpath.normpath(posixpath.join(folder, following[0])) if following else None
     # Following "next" from the region page walks every listing page once, then stops.

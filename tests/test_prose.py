@@ -154,6 +154,14 @@ def test_a_refused_link_does_not_refuse_its_neighbours() -> None:
     assert Elements(out).hrefs() == ["https://example.org/"]
 
 
+@pytest.mark.parametrize("source", ["[klik]()", "[klik]( )", "[klik](<>)", "[]()"])
+def test_a_link_with_no_address_is_its_text(source: str) -> None:
+    # A link to "" would lead back to the page itself; found by the property test below.
+    out = render_prose(f"Lihat {source} dan [b](https://example.org/).")
+    assert Elements(out).hrefs() == ["https://example.org/"]
+    assert out.count("<a ") == 1 and ("klik" in out) == ("klik" in source)
+
+
 def test_images_are_dropped() -> None:
     # No <img> is allowed: a picture would load from wherever its address points.
     out = render_prose("![logo](https://example.org/logo.png) and ![x](javascript:alert(1))")

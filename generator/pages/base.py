@@ -18,13 +18,19 @@ from ..render import PageRenderer
 from .planned import Planned, PlannedPage
 
 # What names a listing's item in page addresses (and places its page cuts), by kind of listing:
-# slugs, or two joined by "--", which no slug contains.
+# slugs, or two joined by "--", which no slug contains. A listing within one region names its
+# innovations by their own id (`in_region`): shorter addresses, on pages near their size budget.
 ITEM_KEYS: dict[str, Callable[[Any], str]] = {
     "innovations": lambda innovation: innovation.ref.replace("/", "--"),
     "agreements": lambda agreement: agreement.id,
     "agencies": lambda member: f"{member[0].id}--{member[1].id}",  # (region, agency, count)
     "tags": lambda tag: tag[0],  # (tag, count)
 }
+
+
+def in_region(innovation: Innovation) -> str:
+    """An innovation's key in a listing within its region: its own id."""
+    return innovation.id
 
 
 class PageBase:
@@ -77,6 +83,7 @@ class PageBase:
         kind: str = "innovations",
         list_name: str = "innovations",
         alphabetical: bool = False,
+        key: Callable[[Any], str] | None = None,
         **context: Any,
     ) -> Iterator[Planned]:
         """A page rendered from `template` with the first items, then plain pages for the rest.
@@ -84,8 +91,9 @@ class PageBase:
         The first page of a long `alphabetical` listing links each initial to the page where its
         items start: pages are not numbered, and a listing of a hundred pages is walked by letter.
         """
-        chunks = cut(items, ITEM_KEYS[kind])
-        pages = self.listing_pages(base, chunks, kind)
+        key = key or ITEM_KEYS[kind]
+        chunks = cut(items, key)
+        pages = self.listing_pages(base, chunks, kind, key)
         letters = initials(chunks, pages, self.item_label(kind)) if alphabetical else []
         first = page_pager(pages, base)
         yield self.render(template, base, pager=first, letters=letters, **{list_name: chunks[0]}, **context)
@@ -116,11 +124,13 @@ class PageBase:
                 trail=[*trail, (title, base)],
             )
 
-    def listing_pages(self, base: str, chunks: list[list[Any]], kind: str) -> list[tuple[str, str]]:
+    def listing_pages(
+        self, base: str, chunks: list[list[Any]], kind: str, key: Callable[[Any], str]
+    ) -> list[tuple[str, str]]:
         """(guide words, path) of each page of a listing; empty when it fits on one page."""
         if len(chunks) < 2:
             return []
-        key, label = ITEM_KEYS[kind], self.item_label(kind)
+        label = self.item_label(kind)
         middle = [paths.listing_page(base, key(chunk[0])) for chunk in chunks[1:-1]]
         addresses = [base, *middle, paths.listing_last_page(base)]
         return [(guide(label(chunk[0])), address) for chunk, address in zip(chunks, addresses, strict=True)]

@@ -10,7 +10,7 @@ from typing import Any
 from .. import paths
 from ..briefs import Brief, agreement_briefs
 from ..model import Innovation, Region
-from .base import PageBase
+from .base import PageBase, in_region
 from .planned import Planned
 from .sizes import BRIEF_MATCHES_SHOWN, BRIEF_OTHERS_SHOWN, COUNTERPART_INNOVATIONS_SHOWN, COUNTERPARTS_SHOWN
 
@@ -81,6 +81,7 @@ class RecordPages(PageBase):
             self.rel.by_agency.get((region.id, agency.id), []),
             title,
             trail,
+            key=in_region,
             region=region,
             agency=agency,
             agreements=self.rel.agreements_by_agency.get((region.id, agency.id), []),

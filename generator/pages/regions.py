@@ -12,7 +12,7 @@ from ..model import Innovation, Region
 from ..network import network_svg
 from ..page_cuts import cut
 from ..vocab import vocabulary
-from .base import ITEM_KEYS, PageBase, page_pager, start_day
+from .base import PageBase, in_region, page_pager, start_day
 from .planned import Planned
 from .sizes import (
     HOME_LIST_LENGTH,
@@ -64,9 +64,9 @@ class RegionPages(PageBase):
             busiest = sorted(enumerate(region.agencies), key=lambda p: (-agency_counts[p[1].id], p[0]))
             agencies_shown = [a for _, a in busiest[:REGION_AGENCY_ROWS]]
         rest = ordered[REGION_PAGE_SIZE:]
-        chunks = [ordered[:REGION_PAGE_SIZE], *(cut(rest, ITEM_KEYS["innovations"]) if rest else [])]
+        chunks = [ordered[:REGION_PAGE_SIZE], *(cut(rest, in_region) if rest else [])]
         network = self._ego_network(region)
-        pages = self.listing_pages(base, chunks, "innovations")
+        pages = self.listing_pages(base, chunks, "innovations", in_region)
         yield self.render(
             "region.md.j2",
             base,
