@@ -11,7 +11,7 @@ REGION_LIST_LENGTH = 3
 # Links drawn in a region's own learning-network picture (the busiest first).
 REGION_NETWORK_EDGES = 12
 # Agencies in a region page's table (the busiest); a region has 30 to 45, all on a page of their own.
-REGION_AGENCY_ROWS = 12
+REGION_AGENCY_ROWS = 10
 # A region page carries charts and its agency table too, so it lists fewer innovations; its
 # further pages are plain listings, cut like every long listing (`page_cuts`: 20 to 40 items).
 REGION_PAGE_SIZE = 10
