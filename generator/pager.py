@@ -52,14 +52,13 @@ class Pager:
     next: str | None
 
 
-def pager(pages: list[tuple[str, str]], page: str) -> Pager:
-    """The pager of `page`, one of the listing's `pages` as (guide words, path) in order."""
-    current = next(n for n, (_, target) in enumerate(pages, 1) if target == page)
+def pager(pages: list[tuple[str, str]], current: int) -> Pager:
+    """The pager of page number `current` (from 1) of a listing's `pages`, (guide words, path) in order."""
     count = len(pages)
     items = [
         None if n is None else ("", pages[n - 1][1]) if n in (1, count) and n != current else pages[n - 1]
         for n in window(count, current)
     ]
     previous = pages[current - 2][1] if current > 1 else None
-    following = pages[current][1] if current < len(pages) else None
+    following = pages[current][1] if current < count else None
     return Pager(previous, items, following)

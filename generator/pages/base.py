@@ -95,8 +95,9 @@ class PageBase:
         chunks = cut(items, key)
         pages = self.listing_pages(base, chunks, kind, key)
         letters = initials(chunks, pages, self.item_label(kind)) if alphabetical else []
-        first = page_pager(pages, base)
-        yield self.render(template, base, pager=first, letters=letters, **{list_name: chunks[0]}, **context)
+        yield self.render(
+            template, base, pager=page_pager(pages, 1), letters=letters, **{list_name: chunks[0]}, **context
+        )
         yield from self.more_pages(base, chunks, pages, title, trail, kind)
 
     def more_pages(
@@ -110,7 +111,7 @@ class PageBase:
     ) -> Iterator[Planned]:
         """The further pages of a long listing whose first page is `base` (`pages` names them)."""
         label = self.item_label(kind)
-        for chunk, (guide_words, page) in zip(chunks[1:], pages[1:], strict=True):
+        for number, (chunk, (guide_words, page)) in enumerate(zip(chunks[1:], pages[1:], strict=True), 2):
             yield self.render(
                 "listing.md.j2",
                 page,
@@ -120,7 +121,7 @@ class PageBase:
                 last=label(chunk[-1]),
                 items=chunk,
                 kind=kind,
-                pager=page_pager(pages, page),
+                pager=page_pager(pages, number),
                 trail=[*trail, (title, base)],
             )
 
@@ -161,14 +162,14 @@ def initials(
     return list(found.items()) if len(set(found.values())) > 1 else []
 
 
-def page_pager(pages: list[tuple[str, str]], page: str) -> Pager | None:
-    """The pager of one page of a listing (None when it has one page).
+def page_pager(pages: list[tuple[str, str]], number: int) -> Pager | None:
+    """The pager of page `number` (from 1) of a listing (None when it has one page).
 
     Each page is given its own pager, not the listing's whole list of pages: a page is rebuilt
     when what it was given changes (`page_inputs`), and a page whose first item changes is shown
     in the pagers of its neighbours only.
     """
-    return pager(pages, page) if len(pages) > 1 else None
+    return pager(pages, number) if pages else None
 
 
 def start_day(innovation: Innovation) -> int:

@@ -70,7 +70,7 @@ class RegionPages(PageBase):
         yield self.render(
             "region.md.j2",
             base,
-            pager=page_pager(pages, base),
+            pager=page_pager(pages, 1),
             region=region,
             trail=trail,
             province=province,
