@@ -118,12 +118,15 @@ def _similar_pairs(entries: list[tuple[str, str]]) -> set[frozenset[str]]:
     ratio (2·shorter / (shorter + longer) bounds it). Those are compared first by rapidfuzz, in
     C++: its Indel similarity, 2·(longest common subsequence) / (total length), is never below
     difflib's ratio (difflib's matching blocks are a common subsequence), so it drops no pair that
-    difflib would keep, and difflib decides the few left.
+    difflib would keep, and difflib decides the few left. difflib's ratio depends on which title
+    comes first (its matching blocks are found greedily), so a pair counts when either order
+    reaches the ratio: the warning does not depend on how the files sort.
     """
     ordered = sorted((len(title), ref, title) for ref, title in entries)
     lengths = [entry[0] for entry in ordered]
     titles = [entry[2] for entry in ordered]
     matcher = difflib.SequenceMatcher(None, autojunk=False)
+    backwards = difflib.SequenceMatcher(None, autojunk=False)
     pairs: set[frozenset[str]] = set()
     for index, (length, ref, title) in enumerate(ordered):
         shortest = bisect.bisect_left(
@@ -138,10 +141,15 @@ def _similar_pairs(entries: list[tuple[str, str]]) -> set[frozenset[str]]:
         )
         if close:
             matcher.set_seq2(title)
+            backwards.set_seq1(title)
         for _, _, offset in close:
-            matcher.set_seq1(titles[shortest + offset])
-            if matcher.ratio() >= SIMILAR_TITLE_RATIO:
-                pairs.add(frozenset((ref, ordered[shortest + offset][1])))
+            other = titles[shortest + offset]
+            matcher.set_seq1(other)
+            if matcher.ratio() < SIMILAR_TITLE_RATIO:
+                backwards.set_seq2(other)
+                if backwards.ratio() < SIMILAR_TITLE_RATIO:
+                    continue
+            pairs.add(frozenset((ref, ordered[shortest + offset][1])))
     return pairs
 
 
