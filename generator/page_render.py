@@ -10,6 +10,10 @@ MkDocs resolves each through URL parsing, a generator of guesses and `pathlib`, 
 a link is resolved here directly, to the same address. Anything else (an anchor, a query, a link
 MkDocs would warn about) goes MkDocs' own way. The converter's inline step takes the shortcuts of
 `quick_inline` through those links and plain text.
+
+MkDocs also reads each page's whole Markdown with Python's HTML parser, for the `id` (and `<a
+name>`) attributes of its raw HTML, which links to anchors are checked against: 3% of a build.
+Generated pages have none, so a page in which no attribute can be named so is not parsed.
 """
 
 from __future__ import annotations
@@ -30,6 +34,10 @@ from .quick_inline import quicken
 
 # A relative link to a Markdown page and nothing else: no scheme, anchor, query, escape or space.
 _PLAIN_PAGE_LINK = re.compile(r"[A-Za-z0-9_.-][A-Za-z0-9_./-]*\.md")
+# An attribute named `id` or `name`, in any case, where Python's HTML parser reads an attribute's
+# name: after a quote, a space or a slash, up to a space, a slash, `=`, `>` or the end. Matching
+# more than that (the words "id" or "name" in prose) only means the page is parsed.
+_ID_OR_NAME_ATTRIBUTE = re.compile(r"""(?<=['"\s/])(?:id|name)(?![^\s/=>])""", re.IGNORECASE)
 
 
 class OneConverter:
@@ -65,7 +73,7 @@ class OneConverter:
             quicken(self._converter)
         md = self._converter.reset()
         # MkDocs' private per-page processors, as its own `render` registers them (MkDocs is pinned).
-        raw_html = mkdocs_pages._RawHTMLPreprocessor()
+        raw_html = _RawHTMLAnchors()
         raw_html._register(md)
         anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, config)
         anchors._register(md)
@@ -79,6 +87,16 @@ class OneConverter:
         page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
         if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = links.links_to_anchors
+
+
+class _RawHTMLAnchors(mkdocs_pages._RawHTMLPreprocessor):
+    """MkDocs' collection of the anchors in a page's raw HTML, which skips a page without any."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if _ID_OR_NAME_ATTRIBUTE.search("\n".join(lines)) is None:
+            return lines  # present_anchor_ids stays empty, as the parser would leave it
+        result: list[str] = super().run(lines)
+        return result
 
 
 class _PageLinks(mkdocs_pages._RelativePathTreeprocessor):
