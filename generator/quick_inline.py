@@ -10,8 +10,10 @@ then goes through every inline pattern although it is plain words. Here:
 - the reference pattern passes over such a link at once (a reference never has `(` after its label);
 - a text in which no inline pattern can match at all (it holds none of the characters each needs)
   is left as it is instead of being searched by each pattern in turn;
-- a text of plain words and plain links only (a listing's item) has its links made into elements
-  at once, as the link pattern makes them, and is searched by no other pattern.
+- a text of plain words, plain links and character references only (a listing's item: names
+  come escaped as `&#45;`) has its links made into elements at once, as the link pattern makes
+  them, and its references stashed as the entity pattern stashes them, and is searched by no
+  other pattern.
 
 Anything else goes Python-Markdown's own way. About a fifth of a page's Markdown conversion;
 `tests/test_quick_inline.py` compares the HTML with Python-Markdown's own for edge cases and
@@ -50,10 +52,19 @@ _PLAIN_LABEL_THEN_ADDRESS = re.compile(r"[^\[\]]*\]\(")
 # The same, with an address `getLink` would read as it stands: no nested parenthesis, no title in
 # quotes, no `<address>` form, no space to strip, no placeholder to unescape.
 _PLAIN_LINK = re.compile(r"""([^\[\]]*)\]\(([^()'"<\s\x02\x03]*)\)""")
+# A character reference, as the entity pattern reads it.
+_ENTITY = re.compile(inlinepatterns.ENTITY_RE)
 # A plain link in a text no pattern has seen yet, and nothing in it that a pattern ahead of the
-# link pattern (code, escapes) or after it (in the label: emphasis, HTML, entities, line breaks)
-# would change. No `!` before it: that would be an image.
-_PLAIN_LINK_IN_TEXT = re.compile(r"""(?<!!)\[([^\[\]`\\<&*_\n]*)\]\(([^()'"<\s\x02\x03`\\]*)\)""")
+# link pattern (code, escapes) or after it (in the label: emphasis, HTML, line breaks) would
+# change; `&` only in a character reference. No `!` before it: that would be an image.
+_PLAIN_LINK_IN_TEXT = re.compile(
+    r"""(?<!!)\[(?P<label>(?:[^\[\]`\\<&*_\n]|"""
+    + inlinepatterns.ENTITY_RE
+    + r""")*)\]\((?P<address>[^()'"<\s\x02\x03`\\]*)\)"""
+)
+# What stands for a link while a text is searched for what else is in it: a character no pattern
+# reads, so that a reference cannot be found across a link.
+_LINK_MARK = "\x02"
 
 
 class _QuickLinks(inlinepatterns.LinkInlineProcessor):
@@ -91,14 +102,22 @@ class _QuickInline(InlineProcessor):
         if (
             self._plain_links
             and patternIndex == 0
-            and self._may_match.search(_PLAIN_LINK_IN_TEXT.sub("", data)) is None
+            and self._may_match.search(_ENTITY.sub("", _PLAIN_LINK_IN_TEXT.sub(_LINK_MARK, data))) is None
         ):
-            return _PLAIN_LINK_IN_TEXT.sub(self._stashed_link, data)
+            return _ENTITY.sub(self._stashed_entity, _PLAIN_LINK_IN_TEXT.sub(self._stashed_link, data))
         return super()._InlineProcessor__handleInline(data, patternIndex)
 
     def _stashed_link(self, link: re.Match[str]) -> str:
         """The placeholder of the link's element, stashed as the link pattern stashes it."""
-        placeholder: str = self._InlineProcessor__stashNode(_link_element(link), "link")
+        element = etree.Element("a")
+        element.text = _ENTITY.sub(self._stashed_entity, link.group("label"))
+        element.set("href", link.group("address"))
+        placeholder: str = self._InlineProcessor__stashNode(element, "link")
+        return placeholder
+
+    def _stashed_entity(self, entity: re.Match[str]) -> str:
+        """The placeholder of a character reference, kept as raw HTML as the entity pattern keeps it."""
+        placeholder: str = self.md.htmlStash.store(entity.group(0))
         return placeholder
 
 
@@ -133,6 +152,9 @@ def quicken(md: markdown.Markdown) -> None:
             and type(patterns["link"]) is _QuickLinks
             and "reference" in patterns
             and type(patterns["reference"]) is _QuickReferences
+            and "entity" in patterns
+            and type(patterns["entity"]) is inlinepatterns.HtmlInlineProcessor
+            and _regex(patterns["entity"]) == inlinepatterns.ENTITY_RE
             and hasattr(InlineProcessor, "_InlineProcessor__stashNode")
         )
         steps.register(_QuickInline(md, may_match, plain_links), "inline", _INLINE_PRIORITY)

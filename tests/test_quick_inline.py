@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from xml.etree import ElementTree as etree
+
 import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions import Extension
-from markdown.inlinepatterns import SimpleTagInlineProcessor
+from markdown.inlinepatterns import ENTITY_RE, InlineProcessor, SimpleTagInlineProcessor
 from markdown_engine import site_markdown
 
 from generator.quick_inline import quicken
@@ -58,6 +61,11 @@ def test_the_site_converter_takes_every_shortcut() -> None:
         "- [Satu](1.md) — ringkas\n- [Dua](2.md) — *penting*\n\n| a | [b](b.md) |\n|---|---|\n| c | d |",
         'Term\n:   [def](x.md), [g](y.md)\n\n!!! note "[t](t.md)"\n    [body](b.md)',
         '<div markdown>\n\n[inside](x.md) *x*\n\n</div>\n\n<p class="x">[raw](y.md)</p>',
+        # Character references, as escaped names come: in labels, around links, half made.
+        "[DPRD&#45;SEKRETARIAT](../a.md) — Badan &#40;Bappeda&#41; &amp; [x&#x2D;y](b.md)&#46;",
+        "&a[x](y.md); and &#[b](c.md)45; and [&#45;](d.md)&#45;[e&f](g.md) &nbsp;[h&;](i.md)",
+        "- [Satu &#40;1&#41;](1.md) · [Dua](2.md)\n- &#42;[Tiga](3.md)&#42; &#96;code&#96;",
+        "# Judul &#35;1 [a&#45;b](c.md)\n\n| [a&#124;b](c.md) | &#124; |\n|---|---|\n| x | y |",
         # Texts of links only, one thing each that a pattern other than the link pattern changes.
         *(
             f"See [a](x.md), {link} and [b](y.md)."
@@ -107,6 +115,11 @@ _PIECES = st.sampled_from(
         "1",
         "[a](x.md)",
         "[b c](../y.md)",
+        "&#45;",
+        "&#x2D;",
+        "&amp;",
+        "#",
+        "[d&#40;e&#41;](z.md)",
     ]
 )
 
@@ -116,6 +129,33 @@ _PIECES = st.sampled_from(
 def test_any_text_converts_as_python_markdown_converts_it(text: str) -> None:
     plain, quick = _both(text)
     assert quick == plain
+
+
+class _EntityAsCode(InlineProcessor):
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
+        element = etree.Element("code")
+        element.text = m.group(1)[1:-1]
+        return element, m.start(0), m.end(0)
+
+
+class _OwnEntities(Extension):
+    """The entity pattern's own expression, read another way."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.inlinePatterns.register(_EntityAsCode(ENTITY_RE, md), "entity", 80)
+
+
+def test_an_entity_pattern_of_another_kind_turns_the_link_shortcut_off() -> None:
+    plain = markdown.Markdown(extensions=[_OwnEntities()])
+    quick = markdown.Markdown(extensions=[_OwnEntities()])
+    quicken(quick)
+    assert not quick.treeprocessors["inline"]._plain_links
+    text = "[a&#45;b](x.md) &#40;c&#41;"
+    assert (
+        quick.convert(text)
+        == plain.convert(text)
+        == '<p><a href="x.md">a<code>#45</code>b</a> <code>#40</code>c<code>#41</code></p>'
+    )
 
 
 class _Strike(Extension):
