@@ -257,6 +257,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 5_000, 30_000])
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
     args = parser.parse_args()
+    if not Path(CHROMIUM).is_file():
+        # The first search is measured in Chromium, at the end of each size: say so before the
+        # builds, not after them.
+        parser.error(f"{CHROMIUM} is missing: run `make system-deps` first")
     work = args.keep or Path(tempfile.mkdtemp(prefix="katalog-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}", flush=True)
