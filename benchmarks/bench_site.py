@@ -38,7 +38,7 @@ import yaml
 from generator.check import check
 from generator.pages import build_pages
 from generator.quality.budgets import measure
-from generator.quality.chromium import CHROMIUM, CHROMIUM_ARGS
+from generator.quality.chromium import CHROMIUM, CHROMIUM_ARGS, missing_chromium
 from generator.render import labels
 from generator.synthetic import write_synthetic_catalogue
 from generator.write import write_tree
@@ -257,10 +257,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 5_000, 30_000])
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
     args = parser.parse_args()
-    if not Path(CHROMIUM).is_file():
-        # The first search is measured in Chromium, at the end of each size: say so before the
-        # builds, not after them.
-        parser.error(f"{CHROMIUM} is missing: run `make system-deps` first")
+    # The first search is measured in Chromium, at the end of each size: say so before the builds.
+    problem = missing_chromium()
+    if problem is not None:
+        parser.error(problem)
     work = args.keep or Path(tempfile.mkdtemp(prefix="katalog-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}", flush=True)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from generator.check import CheckResult, check
-from generator.quality.chromium import CHROMIUM, CHROMIUM_ARGS
+from generator.quality.chromium import CHROMIUM, CHROMIUM_ARGS, missing_chromium
 
 # Test modules name the fixture files they touch themselves: importing from a conftest is fragile
 # once tests/site/ has its own.
@@ -63,10 +63,9 @@ def browser() -> Iterator[Any]:
 
     A missing browser fails (never skips) with the command that installs it.
     """
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(
-            f"Chromium not found at {CHROMIUM}: install it with `make system-deps` (apt-get install chromium)"
-        )
+    problem = missing_chromium()
+    if problem is not None:
+        pytest.fail(problem)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
