@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 # Material 9.7 prints a banner about MkDocs 2.0 on every run; we pin MkDocs 1.6.1 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install system-deps serve build build-incremental offline check test lint typecheck pytest clean
+.PHONY: install system-deps serve build build-incremental offline check test lint typecheck pytest golden clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ pytest: install system-deps
 	$(BIN)/pytest -n 2 -p no:cacheprovider
 
 test: lint typecheck pytest
+
+# Rewrites tests/golden/ from tests/fixtures/site-relations after an intended change of the output;
+# review the result with `git diff tests/golden` before committing it.
+golden: install
+	$(BIN)/python tests/site/golden.py
 
 clean:
 	rm -rf site build .cache *.egg-info .pytest_cache .mypy_cache .ruff_cache
