@@ -162,7 +162,8 @@ def agreement_briefs(
 
 
 def related_pairs(catalogue: Catalogue) -> list[tuple[str, str]]:
-    """(visitor, host) pairs worth a brief page: linked by an agreement, an adoption or a replication."""
+    """(visitor, host) pairs worth a brief page: linked by an agreement, an adoption, a replication
+    or a visit."""
     hosts = {i.region for i in catalogue.innovations.values()}
     pairs: set[tuple[str, str]] = set()
     for agreement in catalogue.agreements.values():
@@ -173,4 +174,6 @@ def related_pairs(catalogue: Catalogue) -> list[tuple[str, str]]:
         if innovation.adopted_from:
             pairs.add((innovation.region, innovations[innovation.adopted_from].region))
         pairs |= {(r.region, innovation.region) for r in innovation.replications}
+    for visit in catalogue.visits.values():
+        pairs |= {(v, visit.host) for v in visit.visitors}
     return sorted((v, h) for v, h in pairs if v != h and h in hosts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Agency, Agreement, Innovation, Region
+from .model import Agency, Agreement, Innovation, Region, Visit
 
 
 @dataclass(slots=True)
@@ -15,13 +15,15 @@ class Catalogue:
         regions: by region id.
         innovations: by reference `region-id/innovation-id`.
         agreements: by agreement id.
+        visits: by visit id.
         sources: the file each record came from, by record key (region id, innovation ref,
-            `agreements/<id>`), relative to the catalogue root.
+            `agreements/<id>`, `visits/<id>`), relative to the catalogue root.
     """
 
     regions: dict[str, Region] = field(default_factory=dict)
     innovations: dict[str, Innovation] = field(default_factory=dict)
     agreements: dict[str, Agreement] = field(default_factory=dict)
+    visits: dict[str, Visit] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     # (region id, agency id) → agency, made on first use: pages look agencies up tens of thousands
     # of times. A catalogue is not changed once made.
@@ -37,6 +39,7 @@ class Catalogue:
 
     @property
     def record_count(self) -> int:
-        """Regions, agencies, innovations and agreements together."""
+        """Regions, agencies, innovations, agreements and visits together."""
         agencies = sum(len(r.agencies) for r in self.regions.values())
-        return len(self.regions) + agencies + len(self.innovations) + len(self.agreements)
+        records = len(self.regions) + len(self.innovations) + len(self.agreements) + len(self.visits)
+        return records + agencies

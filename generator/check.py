@@ -11,11 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue
+from .check_refs import report_field as _report
+from .check_refs import report_unknown as _unknown
+from .check_visits import check_visits
 from .collector import collector_paused
 from .confusables import Named, lookalike_problems
 from .file_checks import FileCache, FileTask, Parsed, validate_files
 from .files import CatalogueFiles, find_files
-from .model import Agreement, Innovation, Region
+from .model import Agreement, Innovation, Region, Visit
 from .problems import CatalogueError, Problem, problem, sort_key
 from .validate import closest
 
@@ -76,6 +79,7 @@ def check(
         (files.regions, Region),
         (files.innovations, Innovation),
         (files.agreements, Agreement),
+        (files.visits, Visit),
     ]
     tasks: list[FileTask] = list(files.misnamed)
     keys: list[tuple[type, str]] = []
@@ -89,28 +93,33 @@ def check(
     for outcome in outcomes:
         problems.extend(outcome.problems)
     # Misnamed files come first: their problems are reported, their records are not used.
-    parsed: dict[type, dict[str, Parsed]] = {Region: {}, Innovation: {}, Agreement: {}}
+    parsed: dict[type, dict[str, Parsed]] = {Region: {}, Innovation: {}, Agreement: {}, Visit: {}}
     for (cls, key), outcome in zip(keys, outcomes[len(files.misnamed) :], strict=True):
         if outcome.parsed is not None:
             parsed[cls][key] = outcome.parsed
     regions, innovations, agreements = parsed[Region], parsed[Innovation], parsed[Agreement]
+    visits = parsed[Visit]
     _check_regions(regions, files, problems)
     _check_innovations(innovations, regions, files, problems)
     _check_agreements(agreements, regions, files, problems)
+    check_visits(visits, regions, agreements, files, problems)
     problems.extend(_lookalikes(regions, innovations))
     problems.sort(key=sort_key)
     invalid = len({p.path for p in problems if p.severity == "error"})
     checked = files.count if only is None else len(tasks)
     result = CheckResult(None, problems, checked, invalid)
-    if result.ok and all(p.valid for group in (regions, innovations, agreements) for p in group.values()):
+    groups = (regions, innovations, agreements, visits)
+    if result.ok and all(p.valid for group in groups for p in group.values()):
         result.catalogue = Catalogue(
             regions={k: p.record for k, p in sorted(regions.items())},
             innovations={k: p.record for k, p in sorted(innovations.items())},
             agreements={k: p.record for k, p in sorted(agreements.items())},
+            visits={k: p.record for k, p in sorted(visits.items())},
             sources={
                 **{k: p.path for k, p in regions.items()},
                 **{k: p.path for k, p in innovations.items()},
                 **{f"agreements/{k}": p.path for k, p in agreements.items()},
+                **{f"visits/{k}": p.path for k, p in visits.items()},
             },
         )
     if result.catalogue is not None and positions:
@@ -118,6 +127,7 @@ def check(
             **{k: p.positions for k, p in regions.items()},
             **{k: p.positions for k, p in innovations.items()},
             **{f"agreements/{k}": p.positions for k, p in agreements.items()},
+            **{f"visits/{k}": p.positions for k, p in visits.items()},
         }
     return result
 
@@ -132,11 +142,6 @@ def load_catalogue(root: Path) -> Catalogue:
     if result.catalogue is None:
         raise CatalogueError(result.problems)
     return result.catalogue
-
-
-def _report(problems: list[Problem], parsed: Parsed, name: str, message_code: str, /, **args: Any) -> None:
-    line, column = parsed.at(name)
-    problems.append(problem(parsed.path, line, column, message_code, name, **args))
 
 
 def _lookalikes(regions: dict[str, Parsed], innovations: dict[str, Parsed]) -> list[Problem]:
@@ -250,14 +255,6 @@ def _check_province(
             code=region.code,
             province=province.record.code,
         )
-
-
-def _unknown(
-    problems: list[Problem], parsed: Parsed, name: str, code: str, value: str, options: list[str]
-) -> None:
-    """Report an unresolved reference, suggesting the closest existing ids."""
-    suggestions = closest(value, options)
-    _report(problems, parsed, name, code, value=value, suggestions=", ".join(suggestions) or "-")
 
 
 def _check_innovations(

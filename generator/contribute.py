@@ -30,14 +30,18 @@ def add_contributor_commands(commands: Any, add_root: AddRoot) -> None:
     region.add_argument("ident", metavar="ID", help="region id, e.g. kota-bogor")
     agreement = kinds.add_parser("agreement", help="agreements/ID.yml")
     agreement.add_argument("ident", metavar="ID", help="agreement id, e.g. pks-bogor-sumedang-2026")
-    for sub in (innovation, region, agreement):
+    visit = kinds.add_parser("visit", help="visits/ID.yml")
+    visit.add_argument("ident", metavar="ID", help="visit id, e.g. 2026-02-kuningan-ke-sumedang")
+    for sub in (innovation, region, agreement, visit):
         add_root(sub)
 
     show_cmd = commands.add_parser(
         "show", help="print one record as the checker sees it, references resolved"
     )
     show_cmd.add_argument(
-        "ref", metavar="REF", help="region-id, region-id/innovation-id, region-id/agency-id or agreements/ID"
+        "ref",
+        metavar="REF",
+        help="region-id, region-id/innovation-id, region-id/agency-id, agreements/ID or visits/ID",
     )
     add_root(show_cmd)
     show_cmd.add_argument("--format", choices=("yaml", "json"), default="yaml", help="output (default: yaml)")

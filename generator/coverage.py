@@ -15,7 +15,7 @@ from . import paths
 from .catalogue import Catalogue
 from .relations import regions_with_pages
 
-KINDS = ("innovations", "regions", "agencies", "agreements")
+KINDS = ("innovations", "regions", "agencies", "agreements", "visits")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,7 @@ def expected_pages(catalogue: Catalogue) -> dict[str, dict[str, str]]:
         "regions": {r.id: paths.region(r.id) for r in regions if r.id in with_pages},
         "agencies": {f"{r.id}/{a.id}": paths.agency(r.id, a.id) for r in regions for a in r.agencies},
         "agreements": {a: paths.agreement(a) for a in catalogue.agreements},
+        "visits": {v: paths.visit(v) for v in catalogue.visits},
     }
 
 
@@ -67,6 +68,7 @@ def coverage(
         "regions": len(catalogue.regions),
         "agencies": sum(len(r.agencies) for r in catalogue.regions.values()),
         "agreements": len(catalogue.agreements),
+        "visits": len(catalogue.visits),
     }
     # Two records sharing one path would leave one of them without a page while every count matched.
     owners: dict[str, str] = {}

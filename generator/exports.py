@@ -2,10 +2,13 @@
 
 - `data/katalog.json`, the whole catalogue, and `data/katalog.schema.json`, its JSON Schema
   (built from the same model as the checker and the editor schemas);
-- `data/daerah.csv`, `perangkat-daerah.csv`, `inovasi.csv`, `kerja-sama.csv`, one table per kind;
+- `data/daerah.csv`, `perangkat-daerah.csv`, `inovasi.csv`, `kerja-sama.csv`, `kunjungan.csv`, one
+  table per kind;
 - one JSON document per record at a stable path: `data/daerah/<region-id>.json`,
-  `data/inovasi/<region-id>/<innovation-id>.json`, `data/kerja-sama/<agreement-id>.json`;
-- Atom feeds of new and updated innovations: `data/inovasi.atom`, `data/daerah/<region-id>.atom`.
+  `data/inovasi/<region-id>/<innovation-id>.json`, `data/kerja-sama/<agreement-id>.json`,
+  `data/kunjungan/<visit-id>.json`;
+- Atom feeds of new and updated innovations: `data/inovasi.atom`, `data/daerah/<region-id>.atom`;
+  and of visits: `data/kunjungan.atom`.
 
 Engine-agnostic: the caller says where pages end up (`url_of`) and writes the files. Deterministic
 by construction: records sorted by id, keys in model order, and every date comes from the records,
@@ -32,7 +35,7 @@ import yaml
 from . import paths
 from .catalogue import Catalogue
 from .fields import fields_of, input_fields
-from .model import RECORD_KINDS, Agency, Agreement, Innovation, Region
+from .model import RECORD_KINDS, Agency, Agreement, Innovation, Region, Visit
 from .relations import build_relations
 from .render import PageRenderer
 from .schema import SCHEMA_DIALECT, record_schema
@@ -43,6 +46,7 @@ EXPORT_DIR = "data"
 CATALOGUE_JSON = f"{EXPORT_DIR}/katalog.json"
 CATALOGUE_SCHEMA = f"{EXPORT_DIR}/katalog.schema.json"
 FEED = f"{EXPORT_DIR}/inovasi.atom"
+VISITS_FEED = f"{EXPORT_DIR}/kunjungan.atom"
 # The site-wide feed keeps the newest entries only: readers poll it, and a catalogue of thousands
 # would make every poll a megabyte. Region feeds are small and list all of a region's innovations.
 FEED_LIMIT = 100
@@ -62,16 +66,8 @@ def settings() -> dict[str, Any]:
     return data
 
 
-def directory_url(path: str) -> str:
-    """Where a docs page is served with directory URLs (MkDocs' default): `a/b.md` → `a/b/`."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
 def build_exports(
-    catalogue: Catalogue, *, site_url: str = "", url_of: UrlOf = directory_url, lang: str = "id"
+    catalogue: Catalogue, *, site_url: str = "", url_of: UrlOf = paths.url, lang: str = "id"
 ) -> dict[str, bytes]:
     """Every export file, by path under the site root, sorted by path.
 
@@ -133,7 +129,7 @@ def export_schema() -> dict[str, Any]:
         "title": "Katalog Inovasi Daerah: the whole catalogue",
         "type": "object",
         "additionalProperties": False,
-        "required": ["title", "license", "regions", "innovations", "agreements"],
+        "required": ["title", "license", "regions", "innovations", "agreements", "visits"],
         "properties": {
             "title": {"type": "string"},
             "license": license_schema,
@@ -141,6 +137,7 @@ def export_schema() -> dict[str, Any]:
             "regions": {"type": "array", "items": {"$ref": "#/$defs/region"}},
             "innovations": {"type": "array", "items": {"$ref": "#/$defs/innovation"}},
             "agreements": {"type": "array", "items": {"$ref": "#/$defs/agreement"}},
+            "visits": {"type": "array", "items": {"$ref": "#/$defs/visit"}},
         },
         "$defs": defs,
     }
@@ -203,6 +200,7 @@ class _Exporter:
             regions=dict(sorted(catalogue.regions.items())),
             innovations=dict(sorted(catalogue.innovations.items())),
             agreements=dict(sorted(catalogue.agreements.items())),
+            visits=dict(sorted(catalogue.visits.items())),
         )
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.url_of = url_of
@@ -243,6 +241,9 @@ class _Exporter:
             "page": self.page(paths.agreement(agreement.id), start),
         }
 
+    def visit(self, visit: Visit, start: str) -> dict[str, Any]:
+        return {"id": visit.id, **_plain(visit), "page": self.page(paths.visit(visit.id), start)}
+
     def files(self) -> dict[str, bytes]:
         catalogue = self.catalogue
         files: dict[str, bytes] = {}
@@ -255,6 +256,9 @@ class _Exporter:
         for agreement in catalogue.agreements.values():
             rel = f"{EXPORT_DIR}/kerja-sama/{agreement.id}.json"
             files[rel] = _json(self.agreement(agreement, rel))
+        for visit in catalogue.visits.values():
+            rel = f"{EXPORT_DIR}/kunjungan/{visit.id}.json"
+            files[rel] = _json(self.visit(visit, rel))
         whole = {
             "title": settings()["publisher"],
             "license": settings()["license"],
@@ -262,6 +266,7 @@ class _Exporter:
             "regions": [self.region(r, CATALOGUE_JSON) for r in catalogue.regions.values()],
             "innovations": [self.innovation(i, CATALOGUE_JSON) for i in catalogue.innovations.values()],
             "agreements": [self.agreement(a, CATALOGUE_JSON) for a in catalogue.agreements.values()],
+            "visits": [self.visit(v, CATALOGUE_JSON) for v in catalogue.visits.values()],
         }
         files[CATALOGUE_JSON] = _compact_json(whole)
         files[CATALOGUE_SCHEMA] = _json(export_schema())
@@ -290,6 +295,7 @@ class _Exporter:
             "perangkat-daerah.csv": (Agency, ["region"], agencies),
             "inovasi.csv": (Innovation, ["id", "region"], whole["innovations"]),
             "kerja-sama.csv": (Agreement, ["id"], whole["agreements"]),
+            "kunjungan.csv": (Visit, ["id"], whole["visits"]),
         }
         out = {}
         for name, (cls, first, rows) in tables.items():
@@ -317,9 +323,46 @@ class _Exporter:
             rel = f"{EXPORT_DIR}/daerah/{region_id}.atom"
             title = texts["region_title"].format(region=self.renderer.region_name(region))
             feeds[rel] = self.feed(rel, title, paths.region(region_id), entries)
+        feeds[VISITS_FEED] = self.visits_feed()
         return feeds
 
+    def visits_feed(self) -> bytes:
+        """The newest visits; a visit's entry is dated by the visit, the only date it has."""
+        visits = sorted(self.catalogue.visits.values(), key=lambda v: (-v.date.toordinal(), v.id))
+        texts = settings()["feed"][self.lang]
+        root = self.feed_root(
+            VISITS_FEED, texts["visits_title"], paths.VISITS, visits[0].date if visits else None
+        )
+        for visit in visits[:FEED_LIMIT]:
+            page_path = self.url_of(paths.visit(visit.id))
+            entry = ET.SubElement(root, "entry")
+            ET.SubElement(entry, "title").text = visit.title
+            ET.SubElement(entry, "id").text = self.ident(page_path)
+            link = {"rel": "alternate", "type": "text/html", "href": self.link(page_path, VISITS_FEED)}
+            ET.SubElement(entry, "link", link)
+            record = f"{EXPORT_DIR}/kunjungan/{visit.id}.json"
+            json_link = {
+                "rel": "alternate",
+                "type": "application/json",
+                "href": self.link(record, VISITS_FEED),
+            }
+            ET.SubElement(entry, "link", json_link)
+            ET.SubElement(entry, "updated").text = _stamp(visit.date)
+            author = ET.SubElement(entry, "author")
+            ET.SubElement(author, "name").text = self.renderer.region_name(self.catalogue.regions[visit.host])
+            ET.SubElement(entry, "summary").text = visit.summary
+            label = vocabulary("visit-kinds").text(visit.kind, self.lang)
+            ET.SubElement(entry, "category", {"term": visit.kind, "label": label})
+        return _atom_bytes(root)
+
     def feed(self, rel: str, title: str, alternate: str, entries: list[Any]) -> bytes:
+        root = self.feed_root(rel, title, alternate, entries[0][0][0] if entries else None)
+        for (updated, published), innovation in entries:
+            root.append(self.entry(rel, innovation, updated, published))
+        return _atom_bytes(root)
+
+    def feed_root(self, rel: str, title: str, alternate: str, newest: dt.date | None) -> ET.Element:
+        """A feed's element with everything but its entries."""
         texts = settings()["feed"][self.lang]
         root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": self.lang})
         ET.SubElement(root, "title").text = title
@@ -332,20 +375,12 @@ class _Exporter:
             root, "link", {"rel": "alternate", "type": "text/html", "href": self.page(alternate, rel)}
         )
         # An empty feed is still valid Atom; its date is the epoch rather than the build time.
-        newest = entries[0][0][0] if entries else dt.date(1970, 1, 1)
-        ET.SubElement(root, "updated").text = _stamp(newest)
+        ET.SubElement(root, "updated").text = _stamp(newest or dt.date(1970, 1, 1))
         author = ET.SubElement(root, "author")
         ET.SubElement(author, "name").text = settings()["publisher"]
         licence = settings()["license"]
         ET.SubElement(root, "rights").text = f"{licence['name']} ({licence['url']})"
-        for (updated, published), innovation in entries:
-            root.append(self.entry(rel, innovation, updated, published))
-        ET.indent(root)
-        return (
-            b'<?xml version="1.0" encoding="utf-8"?>\n'
-            + ET.tostring(root, encoding="unicode").encode()
-            + b"\n"
-        )
+        return root
 
     def ident(self, site_path: str) -> str:
         """A permanent Atom id: the absolute address when the site's is known."""
@@ -376,6 +411,13 @@ class _Exporter:
             label = vocabulary(scheme).text(value, self.lang)
             ET.SubElement(entry, "category", {"term": value, "label": label})
         return entry
+
+
+def _atom_bytes(root: ET.Element) -> bytes:
+    ET.indent(root)
+    return (
+        b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode").encode() + b"\n"
+    )
 
 
 def _csv_columns(cls: type) -> list[str]:

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Agreement, Innovation, Region
+from .model import Agreement, Innovation, Region, Visit
 from .problems import Problem, problem
 from .validate import ID_PATTERN
 
@@ -16,7 +16,8 @@ from .validate import ID_PATTERN
 REGIONS_DIR = "regions"
 INNOVATIONS_DIR = "innovations"
 AGREEMENTS_DIR = "agreements"
-CONTENT_DIRS = (REGIONS_DIR, INNOVATIONS_DIR, AGREEMENTS_DIR)
+VISITS_DIR = "visits"
+CONTENT_DIRS = (REGIONS_DIR, INNOVATIONS_DIR, AGREEMENTS_DIR, VISITS_DIR)
 # Files a content folder may hold besides records.
 IGNORED_NAMES = frozenset({"README.md", ".gitkeep"})
 _NON_ID = re.compile(r"[^a-z0-9]+")
@@ -29,6 +30,7 @@ class CatalogueFiles:
     regions: dict[str, tuple[str, str]] = field(default_factory=dict)
     innovations: dict[str, tuple[str, str]] = field(default_factory=dict)
     agreements: dict[str, tuple[str, str]] = field(default_factory=dict)
+    visits: dict[str, tuple[str, str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # Files whose name is not a valid id: their content is still checked, under no key.
     misnamed: list[tuple[str, str, type, str]] = field(default_factory=list)
@@ -36,7 +38,8 @@ class CatalogueFiles:
     @property
     def count(self) -> int:
         """Files whose content is checked, misnamed ones included."""
-        return len(self.regions) + len(self.innovations) + len(self.agreements) + len(self.misnamed)
+        records = len(self.regions) + len(self.innovations) + len(self.agreements) + len(self.visits)
+        return records + len(self.misnamed)
 
 
 def suggest_id(name: str) -> str:
@@ -51,6 +54,7 @@ def find_files(root: Path) -> CatalogueFiles:
     found = CatalogueFiles()
     _flat_folder(root, REGIONS_DIR, found.regions, found, Region)
     _flat_folder(root, AGREEMENTS_DIR, found.agreements, found, Agreement)
+    _flat_folder(root, VISITS_DIR, found.visits, found, Visit)
     innovations = root / INNOVATIONS_DIR
     for entry in _entries(innovations, root, found.problems):
         rel = f"{INNOVATIONS_DIR}/{entry.name}"

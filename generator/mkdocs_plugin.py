@@ -5,6 +5,7 @@ Everything else (checking, relations, page content) lives in the engine-agnostic
 
 from __future__ import annotations
 
+import functools
 import gzip
 import logging
 import os
@@ -49,7 +50,6 @@ from .search_index import (
     document,
     index_site,
     load_documents,
-    page_file,
     read_documents,
     save_documents,
 )
@@ -270,7 +270,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             self.parallel.start(files)
             if self.parallel.writes_side_files and self.refresh:
                 # The catalogue browser's index and the open data need only the pages' addresses.
-                self._write_browse_index(Path(config.site_dir))
+                self._write_browse_index(Path(config.site_dir), config.use_directory_urls)
                 self._write_exports(config)
         return nav
 
@@ -370,16 +370,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def _write_exports(self, config: MkDocsConfig) -> None:
         """Open data (docs/data.md): JSON with its schema, CSV, one JSON per record, Atom feeds."""
         assert self.catalogue is not None
-        from .exports import build_exports, directory_url, write_exports
-
-        built = self.files
-
-        def page_url(path: str) -> str:
-            found = built.src_uris.get(path) if built is not None else None
-            return found.url if found is not None else directory_url(path)
+        from .exports import build_exports, write_exports
 
         exports = build_exports(
-            self.catalogue, site_url=config.site_url or "", url_of=page_url, lang=self.config.lang
+            self.catalogue,
+            site_url=config.site_url or "",
+            url_of=functools.partial(paths.url, directory_urls=config.use_directory_urls),
+            lang=self.config.lang,
         )
         write_exports(exports, Path(config.site_dir))
         log.info("katalog: %d open-data files written to %s/data", len(exports), config.site_dir)
@@ -399,7 +396,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         kept = load_documents(self._documents_path(config), self.state_key) if self.building else None
         if kept is None:
             return list(read_documents(site))
-        documents = {d.url: d for d in kept if (site / page_file(d.url)).is_file()}
+        documents = {d.url: d for d in kept if (site / paths.built_file(d.url)).is_file()}
         documents |= {d.url: d for d in self.searchable}
         log.info(
             "katalog: search index: %d page(s) read now, %d kept from the last build",
@@ -496,16 +493,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                     built.add(path)
         _fail_on_missing(coverage(self.catalogue, built, self.expected), f"built into {site}")
 
-    def _write_browse_index(self, site: Path) -> None:
+    def _write_browse_index(self, site: Path, directory_urls: bool) -> None:
         """The catalogue browser's JSON index, with each innovation's URL as MkDocs built it."""
-        assert self.catalogue is not None and self.files is not None
-        files = self.files
-
-        def url_of(path: str) -> str:
-            built = files.src_uris.get(path)
-            assert built is not None, path
-            return built.url
-
+        assert self.catalogue is not None
+        url_of = functools.partial(paths.url, directory_urls=directory_urls)
         index = build_browse_index(self.catalogue, url_of, self.config.lang)
         if self.config.offline:
             index = as_scripts(index)

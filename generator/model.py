@@ -246,9 +246,51 @@ class Agreement:
     id: str = spec("id", derived=True, default="")
 
 
+@pickled_by_fields
+# Keyword-only: the fields stand in the order a contributor writes them (and `fix` sorts them
+# into), required ones among the optional.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Visit:
+    """A visit between regions (studi banding, studi tiru, kunjungan kerja): `visits/<visit-id>.yml`.
+
+    Visits are how regions mostly learn from each other: an edge of the learning network apart from
+    agreements and replications. An agreement signed during a visit stays one agreement record; the
+    visit names it in `agreement`.
+    """
+
+    title: str = spec(required=True)
+    kind: str = spec("vocab", vocab="visit-kinds", required=True)
+    status: str = spec("vocab", vocab="visit-statuses", required=True)
+    date: dt.date = spec(required=True)
+    end_date: dt.date | None = spec()
+    # How the date was worked out (a weekday and day only) or where sources disagree.
+    date_note: str | None = spec("prose")
+    host: str = spec("region-ref", required=True)
+    visitors: tuple[str, ...] = spec("region-ref", unique=True, default=())
+    # Visitors that are not regional governments (a DPRD, a ministry, an agency), by name.
+    other_visitors: tuple[str, ...] = spec(unique=True, default=())
+    place: str | None = spec()
+    # Who learned from whom: the visitors from the host, unless technical assistance ran the other way.
+    learners: str = spec("vocab", vocab="visit-learners", default="visitors")
+    host_agencies: tuple[str, ...] = spec("qualified-agency-ref", unique=True, default=())
+    visiting_agencies: tuple[str, ...] = spec("qualified-agency-ref", unique=True, default=())
+    innovations: tuple[str, ...] = spec("innovation-ref", unique=True, default=())
+    agreement: str | None = spec("agreement-ref")
+    summary: str = spec("prose", required=True)
+    account: str | None = spec("markdown")
+    sources: tuple[Source, ...] = spec(min_items=1, required=True)
+    id: str = spec("id", derived=True, default="")
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        """Every regional government taking part: the host first, then the visitors."""
+        return (self.host, *self.visitors)
+
+
 # The record kinds, by the folder their files live in.
 RECORD_KINDS: dict[str, type] = {
     "region": Region,
     "innovation": Innovation,
     "agreement": Agreement,
+    "visit": Visit,
 }

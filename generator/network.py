@@ -20,9 +20,10 @@ MAX_LABELLED_NODES = 40
 
 
 def network_svg(
-    title: str, nodes: list[tuple[str, str]], edges: list[tuple[str, str, int]], chart_id: str
+    title: str, nodes: list[tuple[str, str]], edges: list[tuple[str, str, int, str]], chart_id: str
 ) -> Markup:
-    """An SVG of `edges` (from id, to id, count) between `nodes` (id, label), in the given order."""
+    """An SVG of `edges` (from id, to id, count, how: "copy" or "visit") between `nodes` (id, label),
+    in the given order; visits are drawn dashed (kid-network__edge--visit)."""
     centre_x, centre_y = WIDTH / 2, HEIGHT / 2
     position = {}
     for index, (node_id, _) in enumerate(nodes):
@@ -36,14 +37,15 @@ def network_svg(
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="kid-network__head"/>'
         "</marker></defs>",
     ]
-    for source, target, count in edges:
+    for source, target, count, how in edges:
         (x1, y1), (x2, y2) = position[source], position[target]
         length = math.hypot(x2 - x1, y2 - y1) or 1
         # Stop the arrow at the edge of the target's dot.
         x2 -= (x2 - x1) / length * (NODE_RADIUS + 2)
         y2 -= (y2 - y1) / length * (NODE_RADIUS + 2)
         parts.append(
-            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" class="kid-network__edge" '
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+            f'class="kid-network__edge kid-network__edge--{how}" '
             f'stroke-width="{1 + min(count, 5)}" marker-end="url(#{chart_id}-arrow)"/>'
         )
     labelled = len(nodes) <= MAX_LABELLED_NODES

@@ -25,7 +25,7 @@ from typing import Any
 from .catalogue import Catalogue
 from .pages import PagePlan, PlannedPage
 
-# A record's version from its key (region id, innovation ref, or "agreements/<id>"): any value
+# A record's version from its key (region id, innovation ref, "agreements/<id>" or "visits/<id>"): any value
 # that changes when the record's file does, such as the file's size and modification time.
 VersionOf = Callable[[str], object]
 _SCALARS = (str, int, float, bool, type(None), dt.date)
@@ -64,8 +64,10 @@ class _Inputs:
     def __init__(self, catalogue: Catalogue, version_of: VersionOf, strings: RecordStrings) -> None:
         keyed: dict[str, Any] = {**catalogue.regions, **catalogue.innovations}
         keyed.update({f"agreements/{k}": v for k, v in catalogue.agreements.items()})
+        keyed.update({f"visits/{k}": v for k, v in catalogue.visits.items()})
         # Strings that name a record, and the record key each stands for.
         self.names: dict[str, str] = {k: k for k in keyed}
+        self.names.update({k: f"visits/{k}" for k in catalogue.visits})
         self.names.update({k: f"agreements/{k}" for k in catalogue.agreements})
         self.record_keys = {id(record): key for key, record in keyed.items()}
         self.version_of = version_of
@@ -74,7 +76,12 @@ class _Inputs:
         self.record_digests: dict[str, bytes] = {}
         self.strings: dict[str, tuple[bytes, str | None]] = {}
         self.walked: dict[int, tuple[bytes, frozenset[str]]] = {}
-        self.tables = {id(catalogue.regions), id(catalogue.innovations), id(catalogue.agreements)}
+        self.tables = {
+            id(catalogue.regions),
+            id(catalogue.innovations),
+            id(catalogue.agreements),
+            id(catalogue.visits),
+        }
         self.records = keyed
         self.strings_of = strings.of
         # The dependencies of what is being walked, innermost container last.

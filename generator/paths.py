@@ -14,11 +14,12 @@ INNOVATIONS = "inovasi/index.md"
 REGIONS = "daerah/index.md"
 AGENCIES = "perangkat-daerah/index.md"
 AGREEMENTS = "kerja-sama/index.md"
+VISITS = "kunjungan/index.md"
 THEMES = "tema/index.md"
 TAGS = "tag/index.md"
 NETWORK = "jaringan.md"
 # Pages in the navigation; every other generated page is reached by links only.
-NAV = (HOME, INNOVATIONS, REGIONS, AGENCIES, AGREEMENTS, NETWORK, THEMES, TAGS, SEARCH)
+NAV = (HOME, INNOVATIONS, REGIONS, AGENCIES, AGREEMENTS, VISITS, NETWORK, THEMES, TAGS, SEARCH)
 
 
 def innovation(ref: str) -> str:
@@ -51,6 +52,17 @@ def agency_kind(kind: str) -> str:
 
 def agreement(agreement_id: str) -> str:
     return f"kerja-sama/{agreement_id}/index.md"
+
+
+def visit(visit_id: str) -> str:
+    """Page of a visit. Beside the briefs (`kunjungan/<visitor>/<host>/`): a visit id is one path
+    part and a brief two, so the two never meet, whatever the ids."""
+    return f"kunjungan/{visit_id}.md"
+
+
+def region_visits(region_id: str) -> str:
+    """Every visit a region hosted or made, when its region page shows only the newest."""
+    return f"daerah/{region_id}/kunjungan.md"
 
 
 def brief(visitor: str, host: str) -> str:
@@ -95,6 +107,32 @@ def _listing_folder(base: str) -> str:
         # Under a fixed subfolder: a record id (an agreement, a tag) can never be "daftar/…".
         return f"{base.removesuffix('/index.md')}/daftar"
     return base.removesuffix(".md")
+
+
+def url(page: str, *, directory_urls: bool = True) -> str:
+    """The address of docs page `page`, relative to the site root: the one rule every engine follows.
+
+    With directory URLs (the site) `a/b.md` is served at `a/b/` and `a/index.md` at `a/`; without
+    them (the offline copy, opened from the file system) at `a/b.html` and `a/index.html`.
+    """
+    stem = page.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def built_file(address: str) -> str:
+    """The file, relative to the site root, that serves the page address `address` (see `url`)."""
+    return address + "index.html" if address == "" or address.endswith("/") else address
+
+
+def address_of_file(built: str) -> str:
+    """The page address a built file is served at: `a/b/index.html` → `a/b/` (inverse of `built_file`)."""
+    if built == "index.html" or built.endswith("/index.html"):
+        return built.removesuffix("index.html")
+    return built
 
 
 def relative(target: str, page: str) -> str:

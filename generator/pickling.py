@@ -23,9 +23,21 @@ def pickled_by_fields(cls: type[T]) -> type[T]:
     names = [f.name for f in fields]
     values = operator.attrgetter(*names)
 
+    if any(f.kw_only for f in fields):
+        # A keyword-only constructor takes no positional values: rebuilt from (names, values).
+        def reduce_by_name(self: Any) -> tuple[Any, tuple[Any, ...]]:
+            return _by_name, (type(self), tuple(names), values(self))
+
+        cls.__reduce__ = reduce_by_name  # type: ignore[method-assign]
+        return cls
+
     def reduce(self: Any) -> tuple[type, tuple[Any, ...]]:
         got = values(self)
         return type(self), (got if len(names) > 1 else (got,))
 
     cls.__reduce__ = reduce  # type: ignore[method-assign]
     return cls
+
+
+def _by_name(cls: type[T], names: tuple[str, ...], values: tuple[Any, ...]) -> T:
+    return cls(**dict(zip(names, values, strict=True)))

@@ -24,9 +24,9 @@ from .briefs import MAX_BRIEF_PARTIES
 from .catalogue import Catalogue
 from .check import CheckResult, check
 from .file_checks import FileCache
-from .files import AGREEMENTS_DIR, INNOVATIONS_DIR, REGIONS_DIR
+from .files import AGREEMENTS_DIR, INNOVATIONS_DIR, REGIONS_DIR, VISITS_DIR
 from .load import FileTooLarge, read_bytes
-from .model import Agreement, Innovation, Region
+from .model import Agreement, Innovation, Region, Visit
 from .page_inputs import pages_showing
 from .pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_record_pages
 from .render import labels
@@ -48,13 +48,17 @@ class Record:
 
     @property
     def version_key(self) -> str:
-        return f"agreements/{self.key}" if self.kind is Agreement else self.key
+        if self.kind is Agreement:
+            return f"{AGREEMENTS_DIR}/{self.key}"
+        return f"{VISITS_DIR}/{self.key}" if self.kind is Visit else self.key
 
     @property
     def page(self) -> str:
         """The record's own page."""
         if self.kind is Innovation:
             return paths.innovation(self.key)
+        if self.kind is Visit:
+            return paths.visit(self.key)
         return paths.region(self.key) if self.kind is Region else paths.agreement(self.key)
 
     @property
@@ -90,9 +94,11 @@ def record_of(root: Path, file: Path) -> Record:
         return Record(Region, stem)
     if len(rel) == 2 and rel[0] == AGREEMENTS_DIR:
         return Record(Agreement, stem)
+    if len(rel) == 2 and rel[0] == VISITS_DIR:
+        return Record(Visit, stem)
     raise PreviewError(
         f"{file} is not a record file: records are {REGIONS_DIR}/<id>.yml, "
-        f"{INNOVATIONS_DIR}/<region-id>/<id>.yml and {AGREEMENTS_DIR}/<id>.yml"
+        f"{INNOVATIONS_DIR}/<region-id>/<id>.yml, {AGREEMENTS_DIR}/<id>.yml and {VISITS_DIR}/<id>.yml"
     )
 
 
@@ -113,6 +119,8 @@ def preview(
     catalogue = _closed(result.catalogue)
     if record.kind is Agreement:
         plan = plan_record_pages(catalogue, lang, stale_after_days, agreements=[record.key])
+    elif record.kind is Visit:
+        plan = plan_record_pages(catalogue, lang, stale_after_days, visits=[record.key])
     else:
         own = [record.key] if record.kind is Innovation else []
         region = [record.region] if record.region is not None else []
@@ -124,13 +132,16 @@ def _core(root: Path, record: Record, cache: FileCache) -> set[str]:
     """The innovations to read: the region's (or the agreement's parties'), and one step out."""
     regions: set[str] = set()
     named: set[str] = set()
-    if record.kind is Agreement:
+    if record.kind in (Agreement, Visit):
         first = check(root, jobs=1, cache=cache, only=lambda kind, key: kind is not Innovation)
         agreement = first.catalogue.agreements.get(record.key) if first.catalogue else None
-        if agreement is not None:
+        if record.kind is Agreement and agreement is not None:
             if len(agreement.parties) <= MAX_BRIEF_PARTIES:
                 regions.update(agreement.parties)
             named.update(agreement.innovations)
+        visit = first.catalogue.visits.get(record.key) if first.catalogue else None
+        if record.kind is Visit and visit is not None:
+            named.update(visit.innovations)
     elif record.region is not None:
         regions.add(record.region)
     return _scan(root, regions, named)
@@ -208,6 +219,10 @@ def _closed(catalogue: Catalogue) -> Catalogue:
             key: dataclasses.replace(a, innovations=kept(a.innovations))
             for key, a in catalogue.agreements.items()
         },
+        visits={
+            key: dataclasses.replace(v, innovations=kept(v.innovations))
+            for key, v in catalogue.visits.items()
+        },
         sources=catalogue.sources,
     )
 
@@ -223,6 +238,8 @@ def _scope(record: Record) -> tuple[str, ...]:
     """Pages whose content the preview reads: the region's, or the agreement's."""
     if record.kind is Agreement:
         return (paths.agreement(record.key).removesuffix("index.md"),)
+    if record.kind is Visit:
+        return (paths.visit(record.key),)
     region = record.region
     assert region is not None
     own = (paths.region(region), f"daerah/{region}/", f"perangkat-daerah/{region}/")

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .catalogue import Catalogue
-from .model import Agency, Agreement, Innovation, Region, Replication
+from .model import Agency, Agreement, Innovation, Region, Replication, Visit
 
 
 def title_key(innovation: Innovation) -> tuple[str, str]:
@@ -38,6 +38,12 @@ class Relations:
     # Replications (studi tiru that became a copy) by the copying region and by agreement.
     replications_by_region: dict[str, list[tuple[Innovation, Replication]]] = field(default_factory=dict)
     replications_by_agreement: dict[str, list[tuple[Innovation, Replication]]] = field(default_factory=dict)
+    # Visits by each region taking part (host or visitor), agency, innovation studied and agreement,
+    # newest first.
+    visits_by_region: dict[str, list[Visit]] = field(default_factory=dict)
+    visits_by_agency: dict[tuple[str, str], list[Visit]] = field(default_factory=dict)
+    visits_by_innovation: dict[str, list[Visit]] = field(default_factory=dict)
+    visits_by_agreement: dict[str, list[Visit]] = field(default_factory=dict)
     # Ids of the regions that have a page of their own (`regions_with_pages`).
     with_pages: frozenset[str] = frozenset()
 
@@ -58,6 +64,26 @@ class Relations:
                 counts[(innovation.region, replication.region)] += 1
         return sorted((a, b, n) for (a, b), n in counts.items())
 
+    def visit_edges(self) -> list[tuple[str, str, int]]:
+        """Who learned from whom through visits: (from region, to region, count of visits held).
+
+        A visit at which an agreement was signed is that agreement's edge, not a second one.
+        """
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for visit in self.catalogue.visits.values():
+            if visit.status != "held" or (visit.kind == "agreement-signing" and visit.agreement):
+                continue
+            for visitor in visit.visitors:
+                if visit.learners in ("visitors", "both"):
+                    counts[(visit.host, visitor)] += 1
+                if visit.learners in ("host", "both"):
+                    counts[(visitor, visit.host)] += 1
+        return sorted((a, b, n) for (a, b), n in counts.items())
+
+    def visits_between(self, first: str, second: str) -> list[Visit]:
+        """The visits both regions took part in, newest first (a pair's brief lists them)."""
+        return [v for v in self.visits_by_region.get(first, []) if second in v.regions]
+
     def innovations_of_region(self, region_id: str) -> list[Innovation]:
         return self.by_region.get(region_id, [])
 
@@ -67,8 +93,9 @@ class Relations:
 
 def regions_with_pages(catalogue: Catalogue) -> frozenset[str]:
     """Provinces always have a page; a kabupaten/kota only when it has content of its own: its
-    innovations, replications of others' innovations, agencies, agreements, a summary or a head."""
+    innovations, replications of others' innovations, agencies, agreements, visits, a summary or a head."""
     named = {p for a in catalogue.agreements.values() for p in a.parties}
+    named.update(r for v in catalogue.visits.values() for r in v.regions)
     for innovation in catalogue.innovations.values():
         named.add(innovation.region)
         named.update(r.region for r in innovation.replications)
@@ -155,6 +182,8 @@ def build_relations(catalogue: Catalogue) -> Relations:
         k: sorted(v, key=by_copy) for k, v in sorted(replications_by_agreement.items())
     }
 
+    _index_visits(rel, catalogue)
+
     children: defaultdict[str, list[Region]] = defaultdict(list)
     agencies_by_kind: defaultdict[str, list[tuple[Region, Agency]]] = defaultdict(list)
     for region in catalogue.regions.values():
@@ -167,3 +196,29 @@ def build_relations(catalogue: Catalogue) -> Relations:
         k: sorted(v, key=lambda ra: (ra[0].code, ra[1].id)) for k, v in sorted(agencies_by_kind.items())
     }
     return rel
+
+
+def visit_order(visit: Visit) -> tuple[int, str]:
+    """Newest first, then by id: the order of visits in every list."""
+    return (-visit.date.toordinal(), visit.id)
+
+
+def _index_visits(rel: Relations, catalogue: Catalogue) -> None:
+    by_region: defaultdict[str, list[Visit]] = defaultdict(list)
+    by_agency: defaultdict[tuple[str, str], list[Visit]] = defaultdict(list)
+    by_innovation: defaultdict[str, list[Visit]] = defaultdict(list)
+    by_agreement: defaultdict[str, list[Visit]] = defaultdict(list)
+    for visit in sorted(catalogue.visits.values(), key=visit_order):
+        for region_id in visit.regions:
+            by_region[region_id].append(visit)
+        for ref in (*visit.host_agencies, *visit.visiting_agencies):
+            region_id, _, agency_id = ref.partition("/")
+            by_agency[(region_id, agency_id)].append(visit)
+        for ref in visit.innovations:
+            by_innovation[ref].append(visit)
+        if visit.agreement:
+            by_agreement[visit.agreement].append(visit)
+    rel.visits_by_region = dict(sorted(by_region.items()))
+    rel.visits_by_agency = dict(sorted(by_agency.items()))
+    rel.visits_by_innovation = dict(sorted(by_innovation.items()))
+    rel.visits_by_agreement = dict(sorted(by_agreement.items()))

@@ -1,4 +1,4 @@
-"""`katalog new`: a commented template for a new region, innovation or agreement file.
+"""`katalog new`: a commented template for a new region, innovation, agreement or visit file.
 
 The template lists every field of the model in declaration order (the order `katalog fix` keeps):
 required ones as empty keys to fill in, optional ones commented out. Above each key stands what it
@@ -16,13 +16,13 @@ from typing import Any
 from .check import REGION_ID_PREFIX
 from .field_guide import example, guide, inline, meaning
 from .fields import FieldInfo, input_fields
-from .files import AGREEMENTS_DIR, INNOVATIONS_DIR, REGIONS_DIR, find_files, suggest_id
+from .files import AGREEMENTS_DIR, INNOVATIONS_DIR, REGIONS_DIR, VISITS_DIR, find_files, suggest_id
 from .load import Mapping, Scalar, Sequence, load_file
-from .model import Agreement, Innovation, Region
+from .model import Agreement, Innovation, Region, Visit
 from .validate import ID_PATTERN, closest
 from .vocab import LANGS, vocabulary
 
-KINDS = {"region": Region, "innovation": Innovation, "agreement": Agreement}
+KINDS = {"region": Region, "innovation": Innovation, "agreement": Agreement, "visit": Visit}
 # Shortened type words people write for a region's type, and the prefix they mean.
 _TYPE_ALIASES = {"kab": "kabupaten-", "kabupaten": "kabupaten-", "kota": "kota-", "prov": "provinsi-"}
 
@@ -45,7 +45,7 @@ class NewFile:
 
 
 def plan(kind: str, root: Path, ident: str, region: str | None = None) -> NewFile:
-    """The new file for `kind` ("region", "innovation", "agreement").
+    """The new file for `kind` ("region", "innovation", "agreement", "visit").
 
     Raises:
         Refused: a bad id, an unknown region, a region id without its type, or an existing file.
@@ -69,6 +69,8 @@ def plan(kind: str, root: Path, ident: str, region: str | None = None) -> NewFil
         rel = f"{REGIONS_DIR}/{ident}.yml"
     elif kind == "innovation":
         rel = f"{INNOVATIONS_DIR}/{region}/{ident}.yml"
+    elif kind == "visit":
+        rel = f"{VISITS_DIR}/{ident}.yml"
     else:
         rel = f"{AGREEMENTS_DIR}/{ident}.yml"
     if (root / rel).exists() or (root / rel).is_symlink():

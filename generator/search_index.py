@@ -38,6 +38,7 @@ from pathlib import Path
 
 import snowballstemmer
 
+from . import paths
 from .search_text import MARKER, page_text, words
 
 OUTPUT = "search-index"
@@ -71,11 +72,6 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
-def page_url(dest: str) -> str:
-    """A built file's URL relative to the site root (`a/b/index.html` → `a/b/`)."""
-    return dest.removesuffix("index.html") if dest.endswith("/index.html") or dest == "index.html" else dest
-
-
 def document(dest: str, page: str) -> Document | None:
     """The searchable document of the built page at `dest` (relative to the site), if it has one."""
     text = page_text(page)
@@ -88,12 +84,7 @@ def document(dest: str, page: str) -> Document | None:
     # One string object per distinct word, however many pages use it: the build holds 40,000 of
     # these, and a child process hands them to the parent pickled (which shares equal objects).
     interned = {sys.intern(word): count for word, count in counts.items()}
-    return Document(page_url(dest), text.title, text.excerpt, interned, len(body))
-
-
-def page_file(url: str) -> str:
-    """The built file of a page URL (the inverse of `page_url`)."""
-    return url + "index.html" if url == "" or url.endswith("/") else url
+    return Document(paths.address_of_file(dest), text.title, text.excerpt, interned, len(body))
 
 
 def save_documents(path: Path, key: tuple[str, str], documents: Iterable[Document]) -> None:

@@ -13,8 +13,8 @@ from typing import Any
 
 from .catalogue import Catalogue
 from .fields import FieldInfo, fields_of
-from .files import AGREEMENTS_DIR, INNOVATIONS_DIR, REGIONS_DIR
-from .model import Agency, Agreement, Innovation, Region
+from .files import AGREEMENTS_DIR, INNOVATIONS_DIR, REGIONS_DIR, VISITS_DIR
+from .model import Agency, Agreement, Innovation, Region, Visit
 from .validate import closest
 from .yamltext import dump
 
@@ -31,11 +31,12 @@ def normalise_ref(ref: str) -> str:
 
 
 def refs(catalogue: Catalogue) -> list[str]:
-    """Every REF `show` knows, sorted: regions, agencies, innovations, agreements."""
+    """Every REF `show` knows, sorted: regions, agencies, innovations, agreements, visits."""
     known = list(catalogue.regions)
     known += [f"{r.id}/{a.id}" for r in catalogue.regions.values() for a in r.agencies]
     known += list(catalogue.innovations)
     known += [f"{AGREEMENTS_DIR}/{ident}" for ident in catalogue.agreements]
+    known += [f"{VISITS_DIR}/{ident}" for ident in catalogue.visits]
     return sorted(known)
 
 
@@ -50,13 +51,17 @@ def view(catalogue: Catalogue, ref: str) -> dict[str, Any] | None:
     An innovation wins over an agency of the same name: `r/x` is looked up as an innovation first.
     """
     ref = normalise_ref(ref)
-    if ref.startswith(f"{AGREEMENTS_DIR}/"):
-        ident = ref.removeprefix(f"{AGREEMENTS_DIR}/")
-        agreement = catalogue.agreements.get(ident)
-        if agreement is None:
-            return None
-        head: dict[str, Any] = {"id": ident, "source": catalogue.sources[ref]}
-        return head | _record(catalogue, Agreement, agreement, None)
+    for folder, records, cls in (
+        (AGREEMENTS_DIR, catalogue.agreements, Agreement),
+        (VISITS_DIR, catalogue.visits, Visit),
+    ):
+        if ref.startswith(f"{folder}/"):
+            ident = ref.removeprefix(f"{folder}/")
+            record = records.get(ident)
+            if record is None:
+                return None
+            head: dict[str, Any] = {"id": ident, "source": catalogue.sources[ref]}
+            return head | _record(catalogue, cls, record, None)
     if "/" not in ref:
         region = catalogue.regions.get(ref)
         if region is None:

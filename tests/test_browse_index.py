@@ -51,11 +51,6 @@ VOCABS = {
 COLUMN = {name: n for n, name in enumerate(COLUMNS)}
 
 
-def directory_url(path: str) -> str:
-    """The URL MkDocs gives a docs page with `use_directory_urls` (what the site uses)."""
-    return path.removesuffix(".md") + "/"
-
-
 def decode(files: dict[str, bytes]) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     manifest = json.loads(files[MANIFEST])
     shards = {path: json.loads(data) for path, data in files.items() if path != MANIFEST}
@@ -70,7 +65,7 @@ def rows(files: dict[str, bytes]) -> list[list[Any]]:
 @pytest.fixture(scope="module", params=sorted(CATALOGUES))
 def indexed(request: pytest.FixtureRequest) -> tuple[Catalogue, dict[str, bytes]]:
     catalogue = load_catalogue(CATALOGUES[request.param])
-    return catalogue, build_browse_index(catalogue, directory_url)
+    return catalogue, build_browse_index(catalogue, paths.url)
 
 
 def test_manifest_and_shards_decode(indexed: tuple[Catalogue, dict[str, bytes]]) -> None:
@@ -94,7 +89,7 @@ def test_one_row_per_innovation_with_its_page_url(indexed: tuple[Catalogue, dict
     found = rows(files)
     assert len(found) == len(catalogue.innovations)
     by_url = {
-        directory_url(paths.innovation(ref)): innovation for ref, innovation in catalogue.innovations.items()
+        paths.url(paths.innovation(ref)): innovation for ref, innovation in catalogue.innovations.items()
     }
     assert sorted(row[COLUMN["url"]] for row in found) == sorted(by_url)
     for row in found:
@@ -106,7 +101,7 @@ def test_rows_decode_to_the_records(indexed: tuple[Catalogue, dict[str, bytes]])
     manifest, _ = decode(files)
     values = {name: [entry[0] for entry in manifest["dict"][name]] for name in (*VOCABS, "region")}
     by_url = {
-        directory_url(paths.innovation(ref)): innovation for ref, innovation in catalogue.innovations.items()
+        paths.url(paths.innovation(ref)): innovation for ref, innovation in catalogue.innovations.items()
     }
     for row in rows(files):
         innovation = by_url[row[COLUMN["url"]]]
@@ -157,7 +152,7 @@ def test_one_shard_per_province_with_innovations(indexed: tuple[Catalogue, dict[
 
 
 def test_visit_fixture_shards() -> None:
-    files = build_browse_index(load_catalogue(VISIT), directory_url)
+    files = build_browse_index(load_catalogue(VISIT), paths.url)
     manifest, shards = decode(files)
     assert [(e["file"], e["count"]) for e in manifest["shards"]] == [
         ("shard-provinsi-lampung.json", 3),
@@ -177,7 +172,7 @@ def test_no_less_than_sign_survives(indexed: tuple[Catalogue, dict[str, bytes]])
         ref: dataclasses.replace(i, title=f"</script><script>alert(1)</script> <!-- {i.title}")
         for ref, i in catalogue.innovations.items()
     }
-    files = build_browse_index(dataclasses.replace(catalogue, innovations=hostile), directory_url)
+    files = build_browse_index(dataclasses.replace(catalogue, innovations=hostile), paths.url)
     for path, data in files.items():
         assert b"<" not in data, path
         assert b"\\u003c" in data or path == MANIFEST
@@ -192,10 +187,10 @@ def test_the_index_is_deterministic(indexed: tuple[Catalogue, dict[str, bytes]])
         innovations=dict(reversed(catalogue.innovations.items())),
         regions=dict(reversed(catalogue.regions.items())),
     )
-    again = build_browse_index(shuffled, directory_url)
+    again = build_browse_index(shuffled, paths.url)
     assert again == files
     assert list(again) == list(files)
-    assert build_browse_index(catalogue, directory_url) == files
+    assert build_browse_index(catalogue, paths.url) == files
 
 
 def test_as_scripts_wraps_each_file(indexed: tuple[Catalogue, dict[str, bytes]]) -> None:
@@ -242,7 +237,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_built_index_is_the_library_index(built_site: Path) -> None:
-    files = build_browse_index(load_catalogue(VISIT), directory_url)
+    files = build_browse_index(load_catalogue(VISIT), paths.url)
     written = {
         p.relative_to(built_site).as_posix(): p.read_bytes() for p in (built_site / INDEX_DIR).iterdir()
     }

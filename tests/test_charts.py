@@ -23,7 +23,7 @@ from generator.charts import BAR_WIDTH, bar_chart
 from generator.check import load_catalogue
 from generator.model import Innovation
 from generator.network import NODE_RADIUS
-from generator.pages import build_pages
+from generator.pages import NETWORK_DRAWN_EDGES, NETWORK_TABLE_ROWS, REGION_NETWORK_EDGES, build_pages
 from generator.relations import build_relations
 from generator.render import PageRenderer, labels
 from generator.vocab import vocabulary
@@ -230,9 +230,16 @@ def test_named_edges_of_the_visit_fixture() -> None:
     ]
 
 
+def all_edges(catalogue: Catalogue) -> list[tuple[str, str, int, str]]:
+    """Every link of the network with how it came about: copies, then visits, as drawn apart."""
+    relations = build_relations(catalogue)
+    edges = [(*e, "copy") for e in relations.learning_edges()]
+    return edges + [(*e, "visit") for e in relations.visit_edges()]
+
+
 def test_network_page_draws_and_lists_every_edge(site: tuple[Catalogue, dict[str, str]]) -> None:
     catalogue, pages = site
-    edges = build_relations(catalogue).learning_edges()
+    edges = all_edges(catalogue)
     text = pages[paths.NETWORK]
     if not edges:
         assert t("network_empty") in text and "<svg" not in text
@@ -243,35 +250,44 @@ def test_network_page_draws_and_lists_every_edge(site: tuple[Catalogue, dict[str
     title = svg.find("title")
     assert title is not None and title.text == t("network") and svg.get("aria-labelledby") == title.get("id")
     lines = list(svg.iter("line"))
-    assert len(lines) == len(edges)
     # Drawn busiest first (a large network draws only its busiest links).
-    busiest = sorted(edges, key=lambda e: (-e[2], e[0], e[1]))
-    for line, (source, target, count) in zip(lines, busiest, strict=True):
+    busiest = sorted(edges, key=lambda e: (-e[2], e[0], e[1], e[3]))
+    drawn = busiest[:NETWORK_DRAWN_EDGES]
+    assert len(lines) == len(drawn)
+    for line, (source, target, count, how) in zip(lines, drawn, strict=True):
+        # Visits are drawn apart (dashed by the stylesheet) from adoptions and replications.
+        assert f"kid-network__edge--{how}" in (line.get("class") or "").split()
         # Each arrow starts on the copied region's dot and stops at the edge of the copier's dot.
         x1, y1, x2, y2 = (float(line.get(a) or 0) for a in ("x1", "y1", "x2", "y2"))
         assert (x1, y1) == pytest.approx(where[name(catalogue.regions[source])], abs=0.06)
         tx, ty = where[name(catalogue.regions[target])]
         assert math.hypot(tx - x2, ty - y2) == pytest.approx(NODE_RADIUS + 2, abs=0.2)
         assert line.get("stroke-width") == str(1 + min(count, 5))
-    assert set(where) == {name(catalogue.regions[r]) for e in edges for r in e[:2]}
+    assert set(where) == {name(catalogue.regions[r]) for e in drawn for r in e[:2]}
     table = text.split(f"## {t('network_table')}", 1)[1]
     rows = [line for line in table.splitlines() if line.startswith("| [")]
     read = []
     for row in rows:
         (_, source), (_, target) = _LINK.findall(row)
-        read.append((source, target, int(row.rstrip(" |").rsplit("|", 1)[1])))
+        cells = [cell.strip() for cell in row.strip(" |").split("|")]
+        read.append((source, target, int(cells[-1]), cells[-2]))
     expected = [
-        (paths.relative(paths.region(a), paths.NETWORK), paths.relative(paths.region(b), paths.NETWORK), n)
-        for a, b, n in edges
+        (
+            paths.relative(paths.region(a), paths.NETWORK),
+            paths.relative(paths.region(b), paths.NETWORK),
+            n,
+            t(f"network_kind_{how}"),
+        )
+        for a, b, n, how in busiest[:NETWORK_TABLE_ROWS]
     ]
     assert sorted(read) == sorted(expected)
     # The busiest links first.
-    assert [n for _, _, n in read] == sorted((n for _, _, n in read), reverse=True)
+    assert [r[2] for r in read] == sorted((r[2] for r in read), reverse=True)
 
 
 def test_region_network_page_shows_the_regions_own_edges(site: tuple[Catalogue, dict[str, str]]) -> None:
     catalogue, pages = site
-    edges = build_relations(catalogue).learning_edges()
+    edges = all_edges(catalogue)
     for region in catalogue.regions.values():
         text = pages.get(paths.region(region.id))
         if text is None:
@@ -285,7 +301,7 @@ def test_region_network_page_shows_the_regions_own_edges(site: tuple[Catalogue, 
         # The region page links to its network page, which draws every one of its links.
         assert f"]({paths.relative(network_page, paths.region(region.id))})" in text
         svg, _ = network_of(pages[network_page])
-        assert len(list(svg.iter("line"))) == len(own), region.id
+        assert len(list(svg.iter("line"))) == min(len(own), REGION_NETWORK_EDGES), region.id
         assert f'id="network-{region.id}-title"' in pages[network_page]
         rows = [line for line in pages[network_page].splitlines() if line.startswith("| [")]
-        assert len(rows) == len(own)
+        assert len(rows) == min(len(own), REGION_NETWORK_EDGES)

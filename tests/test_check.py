@@ -21,6 +21,7 @@ PROVINCE = "regions/provinsi-jawa-barat.yml"
 KABUPATEN = "regions/kabupaten-sumedang.yml"
 INNOVATION = "innovations/kabupaten-sumedang/command-center.yml"
 AGREEMENT = "agreements/mou-jawa-barat-sumedang-2025.yml"
+VISIT = "visits/2025-07-jawa-barat-ke-sumedang.yml"
 
 
 def only(scratch, code: str):
@@ -45,13 +46,13 @@ def test_shipped_content_passes():
     assert list(catalogue.regions) == sorted(p.stem for p in (REPO / "regions").glob("*.yml"))
     assert result.files == len(list(REPO.glob("regions/*.yml"))) + len(
         list(REPO.glob("innovations/*/*.yml"))
-    ) + len(list(REPO.glob("agreements/*.yml")))
+    ) + len(list(REPO.glob("agreements/*.yml"))) + len(list(REPO.glob("visits/*.yml")))
 
 
 def test_minimal_fixture_gives_a_resolved_catalogue():
     result = check(FIXTURES / "minimal")
     assert result.problems == []
-    assert (result.files, result.invalid_files) == (4, 0)
+    assert (result.files, result.invalid_files) == (5, 0)
     catalogue = result.catalogue
     assert catalogue is not None
     assert list(catalogue.regions) == ["kabupaten-sumedang", "provinsi-jawa-barat"]
@@ -75,6 +76,7 @@ def test_minimal_fixture_gives_a_resolved_catalogue():
         "provinsi-jawa-barat": "regions/provinsi-jawa-barat.yml",
         "kabupaten-sumedang/command-center": INNOVATION,
         "agreements/mou-jawa-barat-sumedang-2025": AGREEMENT,
+        "visits/2025-07-jawa-barat-ke-sumedang": VISIT,
     }
     assert load_catalogue(FIXTURES / "minimal") == catalogue
 
@@ -292,6 +294,7 @@ def test_agreement_innovation_of_a_region_that_is_not_a_party(scratch):
     scratch.write("regions/kabupaten-garut.yml", region("Garut", "kabupaten", "32.05"))
     scratch.edit(AGREEMENT, "kabupaten-sumedang]", "kabupaten-garut]")
     scratch.edit(AGREEMENT, "agencies: [kabupaten-sumedang/setda]\n", "")
+    scratch.edit(VISIT, "agreement: mou-jawa-barat-sumedang-2025\n", "")
     assert scratch.found() == [(AGREEMENT, 5, 15, "innovation-not-party", "innovations[0]")]
 
 

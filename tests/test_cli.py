@@ -38,7 +38,7 @@ def module(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
 def shipped_file_count() -> int:
     return sum(
         len(list(REPO.glob(pattern)))
-        for pattern in ("regions/*.yml", "innovations/*/*.yml", "agreements/*.yml")
+        for pattern in ("regions/*.yml", "innovations/*/*.yml", "agreements/*.yml", "visits/*.yml")
     )
 
 
@@ -46,15 +46,20 @@ def shipped_file_count() -> int:
 
 
 def test_shipped_content_is_clean():
-    # A fixed date: entries not re-verified for two years are warned about (test_review.py).
-    done = katalog("check", "--today", "2026-11-28")
+    """No errors; the only warnings are honest ones: entries whose newest source is more than two
+    years old (`last_verified` is the date of that source, never the day the file was written)."""
+    done = katalog("check", "--today", "2026-11-28", "--format", "json")
     assert (done.returncode, done.stderr) == (0, "")
+    problems = json.loads(done.stdout)["problems"]
+    assert [p for p in problems if p["severity"] == "error"] == []
+    assert {p["code"] for p in problems} <= {"stale-entry"}
+    done = katalog("check", "--today", "2026-11-28", "--stale-after", "100000")
     assert done.stdout == f"Katalog bersih: {shipped_file_count()} berkas diperiksa, tidak ada kesalahan.\n"
 
 
 def test_fixture_is_clean_in_english():
     done = katalog("check", "--root", "tests/fixtures/minimal", "--lang", "en", "--today", "2026-11-28")
-    assert (done.returncode, done.stdout) == (0, "The catalogue is clean: 4 files checked, no errors.\n")
+    assert (done.returncode, done.stdout) == (0, "The catalogue is clean: 5 files checked, no errors.\n")
 
 
 # --- Exit status 1: content errors ------------------------------------------------------------------
@@ -114,7 +119,7 @@ def test_github_annotations_escape_their_data(tmp_path):
         'use lower-case letters, digits and hyphens only. Rename it to "a-b-c.yml".',
         "::error file=innovations/kabupaten-sumedang/a%2Cb%3Ac.yml,line=9,col=13,title=trial_date::"
         '"50%25%0Ax" is not a valid date. Write dates as YYYY-MM-DD, e.g. 2025-07-04.',
-        "2 error(s) and 0 warning(s) in 1 of 5 files.",
+        "2 error(s) and 0 warning(s) in 1 of 6 files.",
     ]
 
 

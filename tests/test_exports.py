@@ -23,13 +23,12 @@ import pytest
 
 from generator.catalogue import Catalogue
 from generator.check import load_catalogue
-from generator.exports import FEED_LIMIT, build_exports, directory_url, export_schema
+from generator.exports import FEED_LIMIT, build_exports, export_schema
 
 REPO = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 SITE = "https://katalog-inovasi-daerah.example.org/"
 ATOM = "{http://www.w3.org/2005/Atom}"
-SHIPPED_INNOVATIONS = ["kabupaten-sumedang/command-center", "kabupaten-sumedang/transformasi-spbe"]
 
 
 @pytest.fixture(scope="module")
@@ -70,38 +69,52 @@ def test_schema_is_valid_and_generated_from_the_model(exports):
     assert schema["$defs"]["innovation"]["required"][:2] == ["id", "region"]
 
 
-def test_catalogue_json_is_valid_against_its_schema(exports):
+def test_catalogue_json_is_valid_against_its_schema(catalogue, exports):
     data = as_json(exports, "data/katalog.json")
     assert [error.message for error in validator(exports).iter_errors(data)] == []
     assert data["license"]["id"] == "CC-BY-4.0"
-    assert (len(data["regions"]), len(data["innovations"]), len(data["agreements"])) == (552, 2, 2)
-    assert [f"{i['region']}/{i['id']}" for i in data["innovations"]] == SHIPPED_INNOVATIONS
-    ids = [r["id"] for r in data["regions"]]
-    assert ids == sorted(ids)
+    counts = (len(data["regions"]), len(data["innovations"]), len(data["agreements"]), len(data["visits"]))
+    assert counts == (552, len(catalogue.innovations), len(catalogue.agreements), len(catalogue.visits))
+    assert [f"{i['region']}/{i['id']}" for i in data["innovations"]] == sorted(catalogue.innovations)
+    for key in ("regions", "agreements", "visits"):
+        ids = [r["id"] for r in data[key]]
+        assert ids == sorted(ids), key
 
 
 def test_one_json_document_per_record_at_a_stable_path(catalogue, exports):
     expected = {f"data/daerah/{r}.json" for r in catalogue.regions}
     expected |= {f"data/inovasi/{ref}.json" for ref in catalogue.innovations}
     expected |= {f"data/kerja-sama/{a}.json" for a in catalogue.agreements}
+    expected |= {f"data/kunjungan/{v}.json" for v in catalogue.visits}
     assert {p for p in exports if p.endswith(".json") and p.count("/") > 1} == expected
     whole = as_json(exports, "data/katalog.json")
-    for kind, folder, key in (("region", "daerah", "regions"), ("agreement", "kerja-sama", "agreements")):
+    kinds = (
+        ("region", "daerah", "regions"),
+        ("agreement", "kerja-sama", "agreements"),
+        ("visit", "kunjungan", "visits"),
+    )
+    for kind, folder, key in kinds:
         check = validator(exports, kind)
         for record in whole[key]:
             single = as_json(exports, f"data/{folder}/{record['id']}.json")
             assert list(check.iter_errors(single)) == [], record["id"]
+            assert single == record
     command_center = as_json(exports, "data/inovasi/kabupaten-sumedang/command-center.json")
     assert list(validator(exports, "innovation").iter_errors(command_center)) == []
-    assert command_center == whole["innovations"][0]
+    ref = "kabupaten-sumedang/command-center"
+    assert command_center == whole["innovations"][sorted(catalogue.innovations).index(ref)]
     assert command_center["page"] == f"{SITE}inovasi/kabupaten-sumedang/command-center/"
-    assert command_center["last_verified"] == "2026-11-28"
+    assert command_center["last_verified"] == catalogue.innovations[ref].last_verified.isoformat()
+    visit = as_json(exports, "data/kunjungan/2025-07-lampung-selatan-ke-sumedang.json")
+    assert visit["page"] == f"{SITE}kunjungan/2025-07-lampung-selatan-ke-sumedang/"
+    assert visit["agreement"] == "mou-lampung-selatan-sumedang-2025"
 
 
-def test_records_without_a_page_have_no_page_link(exports):
+def test_records_without_a_page_have_no_page_link(catalogue, exports):
     sumedang = as_json(exports, "data/daerah/kabupaten-sumedang.json")
     assert sumedang["page"] == f"{SITE}daerah/kabupaten-sumedang/"
-    assert len(sumedang["agencies"]) == 2 and sumedang["administrative"] is False
+    assert len(sumedang["agencies"]) == len(catalogue.regions["kabupaten-sumedang"].agencies)
+    assert sumedang["administrative"] is False
     garut = as_json(exports, "data/daerah/kabupaten-garut.json")
     assert "page" not in garut
     assert as_json(exports, "data/daerah/kota-jakarta-pusat.json")["administrative"] is True
@@ -113,19 +126,14 @@ def test_links_are_relative_without_a_site_address(catalogue):
     assert record["page"] == "../../../inovasi/kabupaten-sumedang/command-center/"
     whole = as_json(exports, "data/katalog.json")
     assert "site" not in whole
-    assert whole["innovations"][0]["page"] == "../inovasi/kabupaten-sumedang/command-center/"
+    first = sorted(catalogue.innovations)[0]
+    assert whole["innovations"][0]["page"] == f"../inovasi/{first}/"
     feed = ET.fromstring(exports["data/inovasi.atom"])
     assert feed.find(f"{ATOM}id").text == "urn:katalog-inovasi-daerah:data/inovasi.atom"
     assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "inovasi.atom"
 
 
-def test_page_urls_come_from_the_engine():
-    assert (
-        directory_url("inovasi/kabupaten-sumedang/command-center.md")
-        == "inovasi/kabupaten-sumedang/command-center/"
-    )
-    assert directory_url("kerja-sama/pks/index.md") == "kerja-sama/pks/"
-    assert directory_url("index.md") == ""
+def test_page_urls_come_from_the_caller():
     flat = build_exports(
         load_catalogue(FIXTURES / "minimal"), url_of=lambda p: p.removesuffix(".md") + ".html"
     )
@@ -136,7 +144,7 @@ def test_page_urls_come_from_the_engine():
 # --- CSV ------------------------------------------------------------------------------------------
 
 
-def test_csv_tables(exports):
+def test_csv_tables(catalogue, exports):
     regions = table(exports, "data/daerah.csv")
     assert len(regions) == 552
     assert list(regions[0])[:7] == ["id", "name", "type", "code", "province", "administrative", "head.title"]
@@ -147,17 +155,21 @@ def test_csv_tables(exports):
         "Dony Ahmad Munir",
     )
     innovations = table(exports, "data/inovasi.csv")
-    assert [f"{r['region']}/{r['id']}" for r in innovations] == SHIPPED_INNOVATIONS
-    assert innovations[0]["affairs"] == "communication-informatics; statistics"
+    assert [f"{r['region']}/{r['id']}" for r in innovations] == sorted(catalogue.innovations)
+    command_center = next(
+        r for r in innovations if r["id"] == "command-center" and r["region"] == "kabupaten-sumedang"
+    )
+    assert command_center["affairs"] == "communication-informatics; statistics"
     assert "metrics" not in innovations[0] and "sources" not in innovations[0]  # lists of records: JSON only
     agencies = table(exports, "data/perangkat-daerah.csv")
-    assert len(agencies) == 16
+    assert len(agencies) == sum(len(r.agencies) for r in catalogue.regions.values())
     assert agencies[0]["page"].startswith(f"{SITE}perangkat-daerah/")
     agreements = table(exports, "data/kerja-sama.csv")
-    assert [a["id"] for a in agreements] == [
-        "mou-lampung-selatan-sumedang-2025",
-        "pks-lampung-selatan-sumedang-2025",
-    ]
+    assert [a["id"] for a in agreements] == sorted(catalogue.agreements)
+    visits = table(exports, "data/kunjungan.csv")
+    assert [v["id"] for v in visits] == sorted(catalogue.visits)
+    signing = next(v for v in visits if v["id"] == "2025-07-lampung-selatan-ke-sumedang")
+    assert (signing["host"], signing["visitors"]) == ("kabupaten-sumedang", "kabupaten-lampung-selatan")
     assert exports["data/inovasi.csv"].count(b"\r\n") >= 3  # RFC 4180 line ends
     assert not exports["data/daerah.csv"].startswith(b"\xef\xbb\xbf")
 
@@ -171,26 +183,39 @@ def entries(feed: ET.Element) -> list[tuple[str, str]]:
     ]
 
 
-def test_atom_feeds_are_well_formed_with_the_shipped_innovations(exports):
+def test_atom_feeds_are_well_formed_with_the_shipped_innovations(catalogue, exports):
+    dated = [
+        i for i in catalogue.innovations.values() if i.last_verified or i.implementation_date or i.trial_date
+    ]
+    regions = sorted({i.region for i in dated})
     feeds = sorted(p for p in exports if p.endswith(".atom"))
-    assert feeds == ["data/daerah/kabupaten-sumedang.atom", "data/inovasi.atom"]
+    assert feeds == sorted(
+        [*(f"data/daerah/{r}.atom" for r in regions), "data/inovasi.atom", "data/kunjungan.atom"]
+    )
     for path in feeds:
         assert exports[path].startswith(b'<?xml version="1.0" encoding="utf-8"?>\n')
         feed = ET.fromstring(exports[path])
         assert feed.tag == f"{ATOM}feed"
         for required in ("id", "title", "updated", "author"):
             assert feed.find(f"{ATOM}{required}") is not None, (path, required)
-        assert entries(feed) == [
-            ("Sumedang Command Center", "2026-11-28T00:00:00Z"),
-            ("Transformasi birokrasi berbasis SPBE", "2026-11-28T00:00:00Z"),
-        ]
-        entry = feed.find(f"{ATOM}entry")
-        assert entry.find(f"{ATOM}id").text == f"{SITE}inovasi/kabupaten-sumedang/command-center/"
-        assert entry.find(f"{ATOM}author/{ATOM}name").text == "Kabupaten Sumedang"
-        links = {link.get("type"): link.get("href") for link in entry.findall(f"{ATOM}link")}
-        assert links["application/json"] == f"{SITE}data/inovasi/kabupaten-sumedang/command-center.json"
-    region_feed = ET.fromstring(exports["data/daerah/kabupaten-sumedang.atom"])
-    assert region_feed.find(f"{ATOM}title").text == "Inovasi Kabupaten Sumedang: baru dan diperbarui"
+        stamps = [updated for _, updated in entries(feed)]
+        assert stamps and stamps == sorted(stamps, reverse=True), path  # newest first
+        # The feed's own date is its newest entry's, never the clock's.
+        assert feed.find(f"{ATOM}updated").text == stamps[0]
+    sumedang = ET.fromstring(exports["data/daerah/kabupaten-sumedang.atom"])
+    assert sumedang.find(f"{ATOM}title").text == "Inovasi Kabupaten Sumedang: baru dan diperbarui"
+    entry = next(
+        e
+        for e in sumedang.findall(f"{ATOM}entry")
+        if e.find(f"{ATOM}id").text == f"{SITE}inovasi/kabupaten-sumedang/command-center/"
+    )
+    assert entry.find(f"{ATOM}author/{ATOM}name").text == "Kabupaten Sumedang"
+    links = {link.get("type"): link.get("href") for link in entry.findall(f"{ATOM}link")}
+    assert links["application/json"] == f"{SITE}data/inovasi/kabupaten-sumedang/command-center.json"
+    visits = ET.fromstring(exports["data/kunjungan.atom"])
+    assert len(visits.findall(f"{ATOM}entry")) == min(len(catalogue.visits), FEED_LIMIT)
+    newest = max(catalogue.visits.values(), key=lambda v: (v.date, [-ord(c) for c in v.id]))
+    assert entries(visits)[0] == (newest.title, f"{newest.date.isoformat()}T00:00:00Z")
 
 
 def test_feed_dates_come_from_the_records(tmp_path):
@@ -255,7 +280,7 @@ def test_record_order_does_not_depend_on_the_catalogue_order(catalogue, exports)
 
 def test_every_date_in_the_exports_comes_from_the_content(exports):
     written = set()
-    for pattern in ("regions/*.yml", "innovations/*/*.yml", "agreements/*.yml"):
+    for pattern in ("regions/*.yml", "innovations/*/*.yml", "agreements/*.yml", "visits/*.yml"):
         for path in REPO.glob(pattern):
             written |= set(re.findall(r"\b\d{4}-\d{2}-\d{2}\b", path.read_text(encoding="utf-8")))
     exported = set()
@@ -276,7 +301,7 @@ def test_mkdocs_build_writes_the_exports_into_the_site(tmp_path):
         else:
             project.mkdir(exist_ok=True)
             shutil.copyfile(source, project / name)
-    for name in ("regions", "innovations", "agreements"):
+    for name in ("regions", "innovations", "agreements", "visits"):
         shutil.copytree(FIXTURES / "minimal" / name, project / name)
     site = tmp_path / "site"
     done = subprocess.run(

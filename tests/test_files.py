@@ -28,9 +28,10 @@ def test_finds_every_record_file_by_key(scratch):
     assert list(found.regions) == ["kabupaten-sumedang", "provinsi-jawa-barat"]
     assert list(found.innovations) == ["kabupaten-sumedang/command-center"]
     assert list(found.agreements) == ["mou-jawa-barat-sumedang-2025"]
+    assert list(found.visits) == ["2025-07-jawa-barat-ke-sumedang"]
     path, rel = found.innovations["kabupaten-sumedang/command-center"]
     assert (path, rel) == (str(scratch.root / INNOVATION), INNOVATION)
-    assert found.count == 4
+    assert found.count == 5
 
 
 @pytest.mark.parametrize(
@@ -67,7 +68,7 @@ def test_misnamed_file_gets_a_suggestion_and_its_content_is_still_checked(scratc
     )
     result = scratch.check()
     assert result.catalogue is None
-    assert result.files == 5  # read and checked, so counted
+    assert result.files == 6  # read and checked, so counted
 
 
 @pytest.mark.parametrize(

@@ -106,9 +106,10 @@ def test_a_new_innovation_changes_the_pages_that_list_it(tmp_path: Path) -> None
 def test_a_counterpart_page_follows_the_titles_it_shows_not_the_whole_records(tmp_path: Path) -> None:
     root = tmp_path / "site-relations"
     shutil.copytree(FIXTURES / "site-relations", root)
-    # Other ways the agency page depends on it: the agreement it lists names it, and one of its
-    # own innovations was adopted from it.
+    # Other ways the agency page depends on it: the agreement it lists names it, so do the visits
+    # it lists, and one of its own innovations was adopted from it.
     shutil.rmtree(root / "agreements")
+    shutil.rmtree(root / "visits")
     adopter = root / "innovations" / "kabupaten-lampung-selatan" / "command-center-lamsel.yml"
     adopter.write_text(re.sub(r"^adopted_from: .+\n", "", adopter.read_text(encoding="utf-8"), flags=re.M))
     counterpart = "perangkat-daerah/kabupaten-lampung-selatan/diskominfo.md"

@@ -25,6 +25,7 @@ from generator.pager import SPREAD
 from generator.pages import (
     REGION_AGENCY_ROWS,
     REGION_PAGE_SIZE,
+    VISITS_SHOWN,
     build_pages,
     record_page_paths,
 )
@@ -50,6 +51,7 @@ INDEX_PAGES = {
     paths.REGIONS,
     paths.AGENCIES,
     paths.AGREEMENTS,
+    paths.VISITS,
     paths.THEMES,
     paths.TAGS,
     paths.NETWORK,
@@ -80,6 +82,9 @@ RELATIONS_RECORD_PAGES = {
     "perangkat-daerah/jenis/regional-secretariat.md",
     # Agreements.
     "kerja-sama/mou-lampung-selatan-sumedang-2025/index.md",
+    # Visits.
+    "kunjungan/2025-07-lampung-selatan-ke-sumedang.md",
+    "kunjungan/2026-02-sumedang-ke-lampung-selatan.md",
     # Themes and tags in use.
     "tema/digital-government.md",
     "tema/public-service.md",
@@ -132,6 +137,7 @@ def test_every_record_has_a_page(any_pages: tuple[Catalogue, dict[str, str]]) ->
     expected = set(INDEX_PAGES)
     expected |= {paths.innovation(ref) for ref in catalogue.innovations}
     expected |= {paths.agreement(a) for a in catalogue.agreements}
+    expected |= {paths.visit(v) for v in catalogue.visits}
     for region in catalogue.regions.values():
         expected |= {paths.agency(region.id, a.id) for a in region.agencies}
         expected |= {paths.agency_kind(a.kind) for a in region.agencies}
@@ -142,22 +148,39 @@ def test_every_record_has_a_page(any_pages: tuple[Catalogue, dict[str, str]]) ->
             or region.head
             or any(i.region == region.id for i in catalogue.innovations.values())
             or any(region.id in a.parties for a in catalogue.agreements.values())
+            or any(region.id in v.regions for v in catalogue.visits.values())
         )
         if has_content:
             expected.add(paths.region(region.id))
         if len(region.agencies) > REGION_AGENCY_ROWS:
             expected.add(paths.region_agencies(region.id))
-    for source, target, _ in build_relations(catalogue).learning_edges():
+    relations = build_relations(catalogue)
+    for source, target, _ in relations.learning_edges() + relations.visit_edges():
         expected |= {paths.region_network(source), paths.region_network(target)}
+    for region_id, visits in relations.visits_by_region.items():
+        if len(visits) > VISITS_SHOWN:
+            expected.add(paths.region_visits(region_id))
     for innovation in catalogue.innovations.values():
         expected |= {paths.theme(t) for t in innovation.themes}
         expected |= {paths.tag(t) for t in innovation.tags}
     # Visit briefs come on top: one per pair of related regions whose host has innovations.
     hosts = {i.region for i in catalogue.innovations.values()}
     briefs = {p for p in set(pages) - expected if _brief(p, catalogue, hosts)}
-    assert set(pages) == expected | briefs
-    assert record_page_paths(catalogue) == (expected | briefs) - INDEX_PAGES
+    # Long listings go on over further pages, each under the folder of a page expected above.
+    further = {p for p in set(pages) - expected - briefs if _listing_base(p) in expected}
+    assert set(pages) == expected | briefs | further
+    assert record_page_paths(catalogue) == (expected | briefs | further) - INDEX_PAGES
     assert list(pages) == sorted(pages)
+
+
+def _listing_base(page: str) -> str | None:
+    """The first page of the long listing that `page` goes on (`paths.listing_page`), if it is one."""
+    folder, _, name = page.rpartition("/")
+    if not (name == "akhir.md" or name.startswith("dari-")):
+        return None
+    if folder.endswith("/daftar"):
+        return folder.removesuffix("/daftar") + "/index.md"
+    return folder + ".md"
 
 
 def _brief(page: str, catalogue: Catalogue, hosts: set[str]) -> bool:
@@ -229,6 +252,7 @@ def test_order_of_records_does_not_change_output(catalogue: Catalogue, pages: di
         regions=dict(reversed(catalogue.regions.items())),
         innovations=dict(reversed(catalogue.innovations.items())),
         agreements=dict(reversed(catalogue.agreements.items())),
+        visits=dict(reversed(catalogue.visits.items())),
         sources=dict(reversed(catalogue.sources.items())),
     )
     assert build_pages(reversed_catalogue) == pages
@@ -255,6 +279,7 @@ def test_pages_follow_content_changes(catalogue: Catalogue, pages: dict[str, str
         regions=catalogue.regions,
         innovations={**catalogue.innovations, ref: changed},
         agreements=catalogue.agreements,
+        visits=catalogue.visits,
     )
     new = build_pages(edited)
     differ = {p for p in pages if new[p] != pages[p]}

@@ -32,3 +32,19 @@ def test_listing_pages_are_named_by_their_first_item():
     assert paths.listing_page("tag/t/index.md", "b") == "tag/t/daftar/dari-b.md"
     assert paths.listing_last_page("tema/x.md") == "tema/x/akhir.md"
     assert paths.listing_last_page("kerja-sama/index.md") == "kerja-sama/daftar/akhir.md"
+
+
+def test_one_rule_for_page_addresses() -> None:
+    assert (
+        paths.url("inovasi/kabupaten-sumedang/command-center.md")
+        == "inovasi/kabupaten-sumedang/command-center/"
+    )
+    assert paths.url("kerja-sama/pks/index.md") == "kerja-sama/pks/"
+    assert paths.url("index.md") == ""
+    assert paths.url("daerah/x.md", directory_urls=False) == "daerah/x.html"
+    assert paths.url("index.md", directory_urls=False) == "index.html"
+    for page in ("index.md", "inovasi/index.md", "daerah/kabupaten-sumedang.md"):
+        address = paths.url(page)
+        assert paths.address_of_file(paths.built_file(address)) == address
+    assert paths.built_file("inovasi/a/b/") == "inovasi/a/b/index.html"
+    assert paths.address_of_file("404.html") == "404.html"

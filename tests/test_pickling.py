@@ -19,7 +19,13 @@ SHIPPED = Path(__file__).resolve().parents[1]
 def test_every_record_of_a_catalogue_comes_back_equal_and_frozen() -> None:
     catalogue = check(SHIPPED).catalogue
     assert catalogue is not None
-    records = [*catalogue.regions.values(), *catalogue.innovations.values(), *catalogue.agreements.values()]
+    records = [
+        *catalogue.regions.values(),
+        *catalogue.innovations.values(),
+        *catalogue.agreements.values(),
+        *catalogue.visits.values(),
+    ]
+    assert catalogue.visits, "the shipped catalogue has visits: a keyword-only record kind"
     back = pickle.loads(pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
     assert back == records
     assert [type(r) for r in back] == [type(r) for r in records]

@@ -19,7 +19,7 @@ import yaml
 from generator import paths
 from generator.catalogue import Catalogue
 from generator.check import load_catalogue
-from generator.pages import COUNTERPARTS_SHOWN, build_pages
+from generator.pages import COUNTERPART_INNOVATIONS_SHOWN, COUNTERPARTS_SHOWN, build_pages
 from generator.relations import build_relations
 from generator.render import labels
 from generator.vocab import vocabulary
@@ -40,6 +40,16 @@ def t(key: str) -> str:
 
 def status(value: str) -> str:
     return vocabulary("statuses").text(value, "id")
+
+
+def _listing_base(page: str) -> str | None:
+    """The first page of the long listing that `page` goes on (`paths.listing_page`), if it is one."""
+    folder, _, name = page.rpartition("/")
+    if not (name == "akhir.md" or name.startswith("dari-")):
+        return None
+    if folder.endswith("/daftar"):
+        return folder.removesuffix("/daftar") + "/index.md"
+    return folder + ".md"
 
 
 class Site:
@@ -68,6 +78,14 @@ class Site:
                 break
             found.append(line)
         return "\n".join(found)
+
+    def in_listing(self, target: str, first: str, heading: str | None = None) -> bool:
+        """Whether a long listing that starts on `first` (in its section `heading`) links `target`,
+        on its first page or on one of the pages it goes on over."""
+        if target in self.links(first, heading):
+            return True
+        further = [p for p in self.pages if _listing_base(p) == first]
+        return any(target in self.links(p) for p in further)
 
     def links(self, page: str, heading: str | None = None) -> list[str]:
         """Targets of the Markdown links of a page (or of one section), as docs paths."""
@@ -137,17 +155,17 @@ def test_innovation_and_its_agencies_region_themes_and_tags_link_each_other(any_
         links = any_site.links(page)
         region = paths.region(innovation.region)
         assert region in links
-        assert page in any_site.links(region, f"## {t('innovations_of_region')}")
+        assert any_site.in_listing(page, region, f"## {t('innovations_of_region')}")
         for agency_id in innovation.agencies:
             agency = paths.agency(innovation.region, agency_id)
             assert agency in links
-            assert page in any_site.links(agency, f"## {t('innovations_of_agency')}")
+            assert any_site.in_listing(page, agency, f"## {t('innovations_of_agency')}")
         for theme in innovation.themes:
             assert paths.theme(theme) in links
-            assert page in any_site.links(paths.theme(theme))
+            assert any_site.in_listing(page, paths.theme(theme))
         for tag in innovation.tags:
             assert paths.tag(tag) in any_site.links(page, f"## {t('tags')}")
-            assert page in any_site.links(paths.tag(tag))
+            assert any_site.in_listing(page, paths.tag(tag))
 
 
 def test_agreement_links_parties_agencies_and_innovations_and_back(any_site: Site) -> None:
@@ -165,6 +183,47 @@ def test_agreement_links_parties_agencies_and_innovations_and_back(any_site: Sit
             innovation = paths.innovation(ref)
             assert innovation in any_site.links(page, f"## {t('agreement_innovations')}")
             assert page in any_site.links(innovation, f"## {t('covered_by_agreements')}")
+
+
+def test_visit_links_its_regions_agencies_innovations_and_agreement_and_back(any_site: Site) -> None:
+    """A visit's page links everything it names, and each of those pages links the visit."""
+    for visit in any_site.catalogue.visits.values():
+        page = paths.visit(visit.id)
+        links = any_site.links(page)
+        assert any_site.in_listing(page, paths.VISITS)
+        for region_id in visit.regions:
+            assert paths.region(region_id) in links
+            # The newest on the region page, every one on the region's own list of visits.
+            region_page = paths.region(region_id)
+            on_region_page = page in any_site.links(region_page, f"## {t('visits_of_region')}")
+            assert on_region_page or any_site.in_listing(page, paths.region_visits(region_id))
+        for ref in (*visit.host_agencies, *visit.visiting_agencies):
+            agency = paths.agency(*ref.split("/"))
+            assert agency in links
+            assert page in any_site.links(agency, f"## {t('visits_of_agency')}")
+        for ref in visit.innovations:
+            innovation = paths.innovation(ref)
+            assert innovation in any_site.links(page, f"## {t('visit_innovations')}")
+            assert page in any_site.links(innovation, f"## {t('studied_by')}")
+        if visit.agreement:
+            agreement = paths.agreement(visit.agreement)
+            assert agreement in links
+            assert page in any_site.links(agreement, f"## {t('visits_of_agreement')}")
+
+
+def test_visits_show_on_the_brief_of_their_pair(any_site: Site) -> None:
+    for visit in any_site.catalogue.visits.values():
+        for visitor in visit.visitors:
+            brief = paths.brief(visitor, visit.host)
+            if brief in any_site.pages:
+                assert paths.visit(visit.id) in any_site.links(brief, f"## {t('past_visits')}")
+
+
+def test_technical_assistance_points_the_network_from_the_visitor_to_the_host() -> None:
+    """Learners decide the arrow: the host learned from Sumedang's team, so Sumedang → host; a
+    visit at which an agreement was signed is that agreement's, not an edge of its own."""
+    relations = build_relations(load_catalogue(FIXTURES / "site-relations"))
+    assert relations.visit_edges() == [("kabupaten-sumedang", "kabupaten-lampung-selatan", 1)]
 
 
 def test_agencies_not_named_by_an_agreement_do_not_list_it(any_site: Site) -> None:
@@ -196,11 +255,21 @@ def test_counterparts_are_same_kind_agencies_of_other_regions(any_site: Site) ->
             assert listed < expected
         if not expected:
             assert t("no_counterparts") in any_site.section(page, heading)
-        # The counterparts' innovations are listed with them.
+        # The counterparts' first innovations (by title) are listed with them, the rest counted.
         for other_region, other in ((r, a) for r, a in everyone if paths.agency(r.id, a.id) in listed):
-            for innovation in any_site.catalogue.innovations.values():
-                if innovation.region == other_region.id and other.id in innovation.agencies:
-                    assert paths.innovation(innovation.ref) in any_site.links(page, heading)
+            theirs = sorted(
+                (
+                    i
+                    for i in any_site.catalogue.innovations.values()
+                    if i.region == other_region.id and other.id in i.agencies
+                ),
+                key=lambda i: (i.title.casefold(), i.ref),
+            )
+            for innovation in theirs[:COUNTERPART_INNOVATIONS_SHOWN]:
+                assert paths.innovation(innovation.ref) in any_site.links(page, heading)
+            if len(theirs) > COUNTERPART_INNOVATIONS_SHOWN:
+                more = str(t("and_more")).format(n=len(theirs) - COUNTERPART_INNOVATIONS_SHOWN)
+                assert more in any_site.section(page, heading)
 
 
 @pytest.fixture(scope="module")
@@ -287,7 +356,7 @@ def test_index_pages_link_every_record_of_their_kind(any_site: Site) -> None:
     themes = {t for i in catalogue.innovations.values() for t in i.themes}
     assert {paths.theme(t) for t in themes} <= set(any_site.links(paths.THEMES))
     tags = {t for i in catalogue.innovations.values() for t in i.tags}
-    assert {paths.tag(t) for t in tags} <= set(any_site.links(paths.TAGS))
+    assert all(any_site.in_listing(paths.tag(tag), paths.TAGS) for tag in tags)
     kinds = {a.kind for r in catalogue.regions.values() for a in r.agencies}
     assert {paths.agency_kind(k) for k in kinds} <= set(any_site.links(paths.AGENCIES))
 

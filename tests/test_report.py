@@ -23,12 +23,20 @@ CHECKER_MODULES = (
     "load.py",
     "validate.py",
     "check.py",
+    "check_visits.py",
     "files.py",
     "confusables.py",
     "review.py",
     "from_issue.py",
 )
-CODE_ARGUMENT = {"problem": 3, "report": 1, "_report": 3, "_unknown": 3}
+CODE_ARGUMENT = {
+    "problem": 3,
+    "report": 1,
+    "_report": 3,
+    "_unknown": 3,
+    "report_field": 3,
+    "report_unknown": 3,
+}
 
 
 def _placeholders(template: str) -> set[str]:

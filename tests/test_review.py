@@ -172,7 +172,7 @@ def test_near_identical_titles_in_one_region_are_a_warning(scratch):
         "innovations/kabupaten-sumedang/command-centre.yml:1:8: peringatan: [title] Judul ini hampir sama dengan"
         ' judul kabupaten-sumedang/command-center ("Sumedang Command Center"). Jika inovasinya sama, gabungkan'
         " kedua entri; jika berbeda, buat judulnya lebih jelas.",
-        "0 kesalahan dan 1 peringatan di 1 dari 5 berkas.",
+        "0 kesalahan dan 1 peringatan di 1 dari 6 berkas.",
     ]
 
 
@@ -213,7 +213,7 @@ def test_similar_titles_in_different_regions_are_fine(scratch):
         region="provinsi-jawa-barat",
     )
     done = katalog(scratch.root, "--today", SOON)
-    assert (done.returncode, done.stdout) == (0, "Katalog bersih: 5 berkas diperiksa, tidak ada kesalahan.\n")
+    assert (done.returncode, done.stdout) == (0, "Katalog bersih: 6 berkas diperiksa, tidak ada kesalahan.\n")
 
 
 def test_the_same_innovation_submitted_twice(scratch):

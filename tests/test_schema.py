@@ -28,7 +28,12 @@ REPO = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 SCHEMAS = REPO / "schemas"
 # Where each kind's files live, under a catalogue root.
-PATTERNS = {"region": "regions/*.yml", "innovation": "innovations/*/*.yml", "agreement": "agreements/*.yml"}
+PATTERNS = {
+    "region": "regions/*.yml",
+    "innovation": "innovations/*/*.yml",
+    "agreement": "agreements/*.yml",
+    "visit": "visits/*.yml",
+}
 
 
 def content_files(kind: str) -> list[Path]:

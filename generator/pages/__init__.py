@@ -29,6 +29,7 @@ from .sizes import (
     REGION_LIST_LENGTH,
     REGION_NETWORK_EDGES,
     REGION_PAGE_SIZE,
+    VISITS_SHOWN,
 )
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "REGION_LIST_LENGTH",
     "REGION_NETWORK_EDGES",
     "REGION_PAGE_SIZE",
+    "VISITS_SHOWN",
     "PagePlan",
     "PlannedPage",
     "build_pages",
@@ -100,6 +102,7 @@ def plan_record_pages(
     innovations: Iterable[str] = (),
     regions: Iterable[str] = (),
     agreements: Iterable[str] = (),
+    visits: Iterable[str] = (),
 ) -> PagePlan:
     """Some records' pages, as `plan_pages` plans them, without planning the rest of the site.
 
@@ -110,6 +113,7 @@ def plan_record_pages(
         innovations: references of the innovations whose own page is wanted.
         regions: ids of the regions whose pages (with listing pages) and agencies' pages are wanted.
         agreements: ids of the agreements whose page and visit briefs are wanted.
+        visits: ids of the visits whose page is wanted.
     """
     builder = _PageBuilder(catalogue, PageRenderer(lang), stale_after_days)
     planned = [builder.innovation(catalogue.innovations[ref]) for ref in innovations]
@@ -121,6 +125,7 @@ def plan_record_pages(
     for agreement in (catalogue.agreements[a] for a in agreements):
         planned.append(builder.agreement(agreement))
         planned += builder.agreement_briefs(agreement)
+    planned += [builder.visit(builder.catalogue.visits[v]) for v in visits]
     return dict(sorted(planned))
 
 
@@ -139,6 +144,7 @@ class _PageBuilder(RecordPages, RegionPages, IndexPages):
         yield self.regions_index()
         yield self.agencies_index()
         yield from self.agreements_index()
+        yield from self.visits_index()
         yield self.themes_index()
         yield from self.tags_index()
         for innovation in self.catalogue.innovations.values():
@@ -150,6 +156,8 @@ class _PageBuilder(RecordPages, RegionPages, IndexPages):
                 yield from self.agency(region, agency)
         for agreement in self.catalogue.agreements.values():
             yield self.agreement(agreement)
+        for visit in self.catalogue.visits.values():
+            yield self.visit(visit)
         for kind in self.rel.agencies_by_kind:
             yield from self.agency_kind(kind)
         for theme, items in self.rel.by_theme.items():

@@ -25,6 +25,7 @@ ITEM_KEYS: dict[str, Callable[[Any], str]] = {
     "agreements": lambda agreement: agreement.id,
     "agencies": lambda member: f"{member[0].id}--{member[1].id}",  # (region, agency, count)
     "tags": lambda tag: tag[0],  # (tag, count)
+    "visits": lambda visit: visit.id,
 }
 
 
@@ -45,13 +46,17 @@ class PageBase:
         self.offline = False
         # Computed once: every region page looks these up.
         self.pairs = related_pairs(catalogue)
-        self.edges = sorted(self.rel.learning_edges(), key=lambda e: (-e[2], e[0], e[1]))
+        self.pair_set = frozenset(self.pairs)
+        # (from, to, count, how): copies (adoptions, replications) and visits, drawn apart.
+        kinded = [(*e, "copy") for e in self.rel.learning_edges()]
+        kinded += [(*e, "visit") for e in self.rel.visit_edges()]
+        self.edges = sorted(kinded, key=lambda e: (-e[2], e[0], e[1], e[3]))
         # Each region's pairs and edges, in the order above: a region page lists only its own.
         self.pairs_of: dict[str, list[tuple[str, str]]] = {}
         for pair in self.pairs:
             for region_id in dict.fromkeys(pair):
                 self.pairs_of.setdefault(region_id, []).append(pair)
-        self.edges_of: dict[str, list[tuple[str, str, int]]] = {}
+        self.edges_of: dict[str, list[tuple[str, str, int, str]]] = {}
         for edge in self.edges:
             for region_id in dict.fromkeys(edge[:2]):
                 self.edges_of.setdefault(region_id, []).append(edge)
@@ -61,6 +66,8 @@ class PageBase:
         self.brief_memo = BriefMemo()
         # Innovations per region: one table that every page showing counts shares.
         self.counts = Counter({region: len(items) for region, items in self.rel.by_region.items()})
+        # Visits per innovation studied: the home page's "most studied" and the innovation pages.
+        self.studied = Counter({ref: len(v) for ref, v in self.rel.visits_by_innovation.items()})
         self.agency_acronyms = {
             (r.id, a.id): a.acronym for r in catalogue.regions.values() for a in r.agencies
         }

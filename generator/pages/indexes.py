@@ -11,10 +11,11 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import paths
+from ..relations import visit_order
 from ..vocab import vocabulary
 from .base import PageBase, start_day
 from .planned import Planned
-from .sizes import HOME_LIST_LENGTH
+from .sizes import HOME_LIST_LENGTH, MOST_STUDIED_SHOWN
 
 
 class IndexPages(PageBase):
@@ -105,6 +106,24 @@ class IndexPages(PageBase):
             list_name="agreements",
         )
 
+    def visits_index(self) -> Iterator[Planned]:
+        title = str(self.renderer.label("visits"))
+        trail = [(str(self.renderer.label("home")), paths.HOME)]
+        yield from self.listing(
+            "visits_index.md.j2",
+            paths.VISITS,
+            self._visits_newest(),
+            title,
+            trail,
+            kind="visits",
+            list_name="visits",
+            heading=title,
+            crumbs=[],
+        )
+
+    def _visits_newest(self) -> list[Any]:
+        return sorted(self.catalogue.visits.values(), key=visit_order)
+
     def home(self) -> Planned:
         innovations = list(self.catalogue.innovations.values())
         stage_order = list(vocabulary("stages").values)
@@ -127,7 +146,13 @@ class IndexPages(PageBase):
                 "regions": sum(1 for r in self.regions.values() if self.rel.has_page(r)),
                 "agencies": sum(len(r.agencies) for r in self.regions.values()),
                 "agreements": len(self.catalogue.agreements),
+                "visits": len(self.catalogue.visits),
             },
+            recent_visits=self._visits_newest()[:HOME_LIST_LENGTH],
+            most_studied=[
+                (self.catalogue.innovations[ref], n)
+                for ref, n in sorted(self.studied.items(), key=lambda x: (-x[1], x[0]))[:MOST_STUDIED_SHOWN]
+            ],
             top_regions=top_regions[:HOME_LIST_LENGTH],
             stages=[(s, stages[s]) for s in stage_order if stages[s]],
             themes=sorted(

@@ -9,10 +9,16 @@ from typing import Any
 
 from .. import paths
 from ..briefs import Brief, agreement_briefs
-from ..model import Innovation, Region
+from ..model import Innovation, Region, Visit
 from .base import PageBase, in_region
 from .planned import Planned
-from .sizes import BRIEF_MATCHES_SHOWN, BRIEF_OTHERS_SHOWN, COUNTERPART_INNOVATIONS_SHOWN, COUNTERPARTS_SHOWN
+from .sizes import (
+    BRIEF_MATCHES_SHOWN,
+    BRIEF_OTHERS_SHOWN,
+    COUNTERPART_INNOVATIONS_SHOWN,
+    COUNTERPARTS_SHOWN,
+    VISITS_SHOWN,
+)
 
 # A counterpart agency as an agency page lists it: region, agency, (title, page) of its first
 # innovations, how many it has.
@@ -38,6 +44,7 @@ class RecordPages(PageBase):
             replaces=self.rel.replaces.get(innovation.ref, []),
             related=self.rel.related.get(innovation.ref, []),
             covered_by=self.rel.agreements_by_innovation.get(innovation.ref, []),
+            studied_by=self.rel.visits_by_innovation.get(innovation.ref, []),
             has_visit=any(
                 (
                     innovation.visit_contact,
@@ -64,6 +71,23 @@ class RecordPages(PageBase):
             more_others=max(0, len(brief.others) - BRIEF_OTHERS_SHOWN),
             trail=trail,
             agency_acronyms=self.agency_acronyms,
+            past_visits=self.rel.visits_between(brief.visitor, brief.host)[:VISITS_SHOWN],
+        )
+
+    def visit(self, visit: Visit) -> Planned:
+        def agencies(refs: tuple[str, ...]) -> list[tuple[Region, Any]]:
+            split = (ref.partition("/") for ref in refs)
+            return [(self.regions[r], self.catalogue.agency(r, a)) for r, _, a in split]
+
+        return self.render(
+            "visit.md.j2",
+            paths.visit(visit.id),
+            visit=visit,
+            agreement=self.catalogue.agreements.get(visit.agreement or ""),
+            host_agencies=agencies(visit.host_agencies),
+            visiting_agencies=agencies(visit.visiting_agencies),
+            studied=[self.catalogue.innovations[ref] for ref in visit.innovations],
+            briefs=[(v, visit.host) for v in visit.visitors if (v, visit.host) in self.pair_set],
         )
 
     def agency(self, region: Region, agency: Any) -> Iterator[Planned]:
@@ -85,6 +109,8 @@ class RecordPages(PageBase):
             region=region,
             agency=agency,
             agreements=self.rel.agreements_by_agency.get((region.id, agency.id), []),
+            visits=self.rel.visits_by_agency.get((region.id, agency.id), [])[:VISITS_SHOWN],
+            more_visits=max(0, len(self.rel.visits_by_agency.get((region.id, agency.id), [])) - VISITS_SHOWN),
             counterparts=shown,
             more_counterparts=others - len(shown),
         )
@@ -153,6 +179,7 @@ class RecordPages(PageBase):
             agencies_by_region=[(p, grouped[p.id]) for p in parties if p.id in grouped],
             agreement_innovations=[self.catalogue.innovations[r] for r in agreement.innovations],
             replications=self.rel.replications_by_agreement.get(agreement.id, []),
+            visits=self.rel.visits_by_agreement.get(agreement.id, []),
             briefs=self._agreement_briefs(agreement),
         )
 

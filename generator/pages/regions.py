@@ -22,6 +22,7 @@ from .sizes import (
     REGION_LIST_LENGTH,
     REGION_NETWORK_EDGES,
     REGION_PAGE_SIZE,
+    VISITS_SHOWN,
 )
 
 
@@ -58,6 +59,7 @@ class RegionPages(PageBase):
             if copy.region != region.id
         ]
         base = paths.region(region.id)
+        visits = self.rel.visits_by_region.get(region.id, [])
         agency_counts = {a.id: len(self.rel.by_agency.get((region.id, a.id), [])) for a in region.agencies}
         agencies_shown = list(region.agencies)
         if len(region.agencies) > REGION_AGENCY_ROWS:
@@ -97,6 +99,10 @@ class RegionPages(PageBase):
             ),
             network=network,
             briefs=self.pairs_of.get(region.id, [])[:REGION_LIST_LENGTH],
+            visits=visits[:VISITS_SHOWN],
+            all_visits=paths.region_visits(region.id) if len(visits) > VISITS_SHOWN else None,
+            visits_hosted=sum(1 for v in visits if v.host == region.id),
+            visits_made=sum(1 for v in visits if v.host != region.id),
         )
         yield from self.more_pages(
             base, chunks, pages, self.renderer.region_name(region), trail, "innovations"
@@ -108,6 +114,22 @@ class RegionPages(PageBase):
                 region=region,
                 agency_counts=agency_counts,
                 trail=[*trail, (self.renderer.region_name(region), base)],
+            )
+        if len(visits) > VISITS_SHOWN:
+            title = str(
+                self.renderer.label("visits_of_region_title", region=self.renderer.region_name(region))
+            )
+            crumbs = [*trail, (self.renderer.region_name(region), base)]
+            yield from self.listing(
+                "visits_index.md.j2",
+                paths.region_visits(region.id),
+                visits,
+                title,
+                crumbs,
+                kind="visits",
+                list_name="visits",
+                heading=title,
+                crumbs=crumbs,
             )
         if network is not None:
             # On a page of its own: the drawing alone would take a third of the region page's budget.
@@ -155,7 +177,7 @@ class RegionPages(PageBase):
             )
         return charts
 
-    def _network_svg(self, edges: list[tuple[str, str, int]], chart_id: str) -> Any:
+    def _network_svg(self, edges: list[tuple[str, str, int, str]], chart_id: str) -> Any:
         edges = edges[:NETWORK_DRAWN_EDGES]
         ids = sorted({e[0] for e in edges} | {e[1] for e in edges}, key=lambda r: (self.regions[r].code, r))
         nodes = [(r, self.renderer.region_name(self.regions[r])) for r in ids]

@@ -8,6 +8,11 @@ COUNTERPART_INNOVATIONS_SHOWN = 3
 # Entries of each secondary list on a region page (adoptions, replications, briefs): the rest are
 # on the linked pages; keeps region pages within their size budget at national scale.
 REGION_LIST_LENGTH = 3
+# Visits on a region's, an agency's or a brief's page, newest first; a region's are all on a page of
+# their own, and every visit is in the visits index.
+VISITS_SHOWN = 5
+# Innovations in the home page's "most studied" list.
+MOST_STUDIED_SHOWN = 5
 # Links drawn in a region's own learning-network picture (the busiest first).
 REGION_NETWORK_EDGES = 12
 # Agencies in a region page's table (the busiest); a region has 30 to 45, all on a page of their own.

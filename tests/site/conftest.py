@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from generator import paths
 from generator.catalogue import Catalogue
 from generator.check import load_catalogue
 from generator.files import CONTENT_DIRS
@@ -83,10 +84,7 @@ class Built:
 
     def html_path(self, page: str) -> Path:
         """Where MkDocs (use_directory_urls) writes the HTML of docs page `page`."""
-        stem = page.removesuffix(".md")
-        if stem == "index" or stem.endswith("/index"):
-            return self.site / (stem + ".html")
-        return self.site / stem / "index.html"
+        return self.site / paths.built_file(paths.url(page))
 
     def html(self, page: str) -> str:
         return self.html_path(page).read_text(encoding="utf-8")
