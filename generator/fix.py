@@ -21,9 +21,9 @@ from typing import Any
 import yaml
 
 from .fields import input_fields
-from .files import AGREEMENTS_DIR, IGNORED_NAMES, INNOVATIONS_DIR, REGIONS_DIR, suggest_id
+from .files import AGREEMENTS_DIR, IGNORED_NAMES, INNOVATIONS_DIR, REGIONS_DIR, VISITS_DIR, suggest_id
 from .load import Mapping, Node, Scalar, Sequence, parse, read_text
-from .model import Agreement, Innovation, Region
+from .model import Agreement, Innovation, Region, Visit
 from .validate import ID_PATTERN
 
 # The repairs, in the order they are made (the order also names them in reports).
@@ -88,7 +88,7 @@ def _with_bom(path: Path, text: str) -> str:
 
 def _content_files(root: Path) -> Iterator[tuple[str, type]]:
     """Content files that look like YAML, by path, with the record kind of their folder."""
-    folders = [(REGIONS_DIR, Region), (AGREEMENTS_DIR, Agreement)]
+    folders = [(REGIONS_DIR, Region), (AGREEMENTS_DIR, Agreement), (VISITS_DIR, Visit)]
     innovations = root / INNOVATIONS_DIR
     if innovations.is_dir() and not innovations.is_symlink():
         folders += [

@@ -194,6 +194,8 @@ class Innovation:
     form: str = spec("vocab", vocab="forms", required=True)
     affairs: tuple[str, ...] = spec("vocab", vocab="affairs", min_items=1, unique=True, required=True)
     themes: tuple[str, ...] = spec("vocab", vocab="themes", unique=True, default=())
+    # Beside the themes, where contributors write it: the order `katalog fix` keeps.
+    spbe: tuple[str, ...] = spec("vocab", vocab="spbe", unique=True, default=())
     initiator: str | None = spec("vocab", vocab="initiators")
     trial_date: dt.date | None = spec()
     implementation_date: dt.date | None = spec()
@@ -202,7 +204,6 @@ class Innovation:
     benefits: str | None = spec("markdown")
     results: str | None = spec("markdown")
     metrics: tuple[Metric, ...] = spec(default=())
-    spbe: tuple[str, ...] = spec("vocab", vocab="spbe", unique=True, default=())
     adopted_from: str | None = spec("innovation-ref")
     related: tuple[str, ...] = spec("innovation-ref", unique=True, default=())
     links: tuple[Link, ...] = spec(default=())

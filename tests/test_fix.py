@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from generator.check import check
 from generator.fix import fix_text
 from generator.load import Mapping, parse
-from generator.model import Agreement, Innovation, Region
+from generator.model import Agreement, Innovation, Region, Visit
 from generator.validate import Validator
 
 KATALOG = Path(sys.executable).parent / "katalog"
@@ -234,7 +234,7 @@ def test_unreadable_yaml_and_other_files_are_left_alone(tmp_path):
 def test_shipped_content_keeps_its_meaning(tmp_path):
     """Whatever fix would do to the real catalogue, the checker reads the same catalogue after."""
     root = tmp_path / "catalogue"
-    for name in ("regions", "innovations", "agreements"):
+    for name in ("regions", "innovations", "agreements", "visits"):
         shutil.copytree(REPO / name, root / name)
     original = check(root)
     assert original.ok
@@ -243,11 +243,18 @@ def test_shipped_content_keeps_its_meaning(tmp_path):
     assert fixed.problems == original.problems and fixed.catalogue == original.catalogue
 
 
+def test_shipped_content_is_fix_clean():
+    """A contributor who runs `katalog fix --write` as CONTRIBUTING says gets no unrelated changes."""
+    done = fix(REPO)
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr.splitlines() == ["Tidak ada yang perlu diperbaiki.", "Nothing to fix."]
+
+
 # --- Property: fixing a tidy file's messy twin gives back the tidy file's meaning -------------------
 
 
 def _valid_files() -> list[tuple[str, type]]:
-    kinds = {"regions": Region, "innovations": Innovation, "agreements": Agreement}
+    kinds = {"regions": Region, "innovations": Innovation, "agreements": Agreement, "visits": Visit}
     files = []
     for base in (FIXTURES / "minimal", REPO):
         for folder, cls in kinds.items():
