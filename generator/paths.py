@@ -37,6 +37,11 @@ def region_network(region_id: str) -> str:
     return f"daerah/{region_id}/jaringan.md"
 
 
+def region_sources(region_id: str) -> str:
+    """Every source of a region, when its region page shows only the newest."""
+    return f"daerah/{region_id}/sumber.md"
+
+
 def region_agencies(region_id: str) -> str:
     """Every agency of a region, when its region page shows only the busiest."""
     return f"daerah/{region_id}/perangkat-daerah.md"

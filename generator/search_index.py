@@ -49,6 +49,11 @@ WORDS_CHUNK_BYTES = 8_000
 POSTINGS_CHUNK_BYTES = 24_000
 TITLE_WEIGHT = 3
 BM25_K1, BM25_B = 1.2, 0.75
+# Added to a page's score for a word of its title: as much as the most a word of the body can
+# score. BM25 saturates, so counting the title a few times more is no match for a short page (an
+# agency with no innovation) that names the word three times; a query for a record's name should
+# find the record first.
+TITLE_BONUS = BM25_K1 + 1
 
 
 @dataclass(frozen=True)
@@ -190,10 +195,11 @@ def _postings(docs: list[Document], stems: dict[str, str]) -> dict[str, tuple[in
         for word, tf in doc.counts.items():
             term = stems[word]
             terms[term] = terms.get(term, 0) + tf
+        titled = {stems[word] for word in words(doc.title) if word in stems}
         for term, tf in terms.items():
             ids, scores = found.get(term) or found.setdefault(term, (array("I"), array("d")))
             ids.append(n)
-            scores.append(tf * (k1 + 1) / (tf + norm))
+            scores.append(tf * (k1 + 1) / (tf + norm) + (TITLE_BONUS if term in titled else 0.0))
     out = {}
     for term in list(found):
         ids, scores = found.pop(term)

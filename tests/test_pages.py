@@ -25,6 +25,7 @@ from generator.pager import SPREAD
 from generator.pages import (
     REGION_AGENCY_ROWS,
     REGION_PAGE_SIZE,
+    REGION_SOURCES_SHOWN,
     VISITS_SHOWN,
     build_pages,
     record_page_paths,
@@ -154,6 +155,8 @@ def test_every_record_has_a_page(any_pages: tuple[Catalogue, dict[str, str]]) ->
             expected.add(paths.region(region.id))
         if len(region.agencies) > REGION_AGENCY_ROWS:
             expected.add(paths.region_agencies(region.id))
+        if has_content and len(region.sources) > REGION_SOURCES_SHOWN:
+            expected.add(paths.region_sources(region.id))
     relations = build_relations(catalogue)
     for source, target, _ in relations.learning_edges() + relations.visit_edges():
         expected |= {paths.region_network(source), paths.region_network(target)}

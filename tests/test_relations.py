@@ -20,6 +20,7 @@ from generator import paths
 from generator.catalogue import Catalogue
 from generator.check import load_catalogue
 from generator.pages import COUNTERPART_INNOVATIONS_SHOWN, COUNTERPARTS_SHOWN, build_pages
+from generator.pages.sizes import REGION_AGREEMENTS_SHOWN
 from generator.relations import build_relations
 from generator.render import labels
 from generator.vocab import vocabulary
@@ -174,7 +175,17 @@ def test_agreement_links_parties_agencies_and_innovations_and_back(any_site: Sit
         links = any_site.links(page)
         for party in agreement.parties:
             assert paths.region(party) in links
-            assert page in any_site.links(paths.region(party), f"## {t('agreements_of_region')}")
+            # The newest few on the region page, which then links the index of all of them.
+            newest = sorted(
+                (a for a in any_site.catalogue.agreements.values() if party in a.parties),
+                key=lambda a: (-a.signed.toordinal(), a.id),
+            )
+            listed = any_site.links(paths.region(party), f"## {t('agreements_of_region')}")
+            if agreement in newest[:REGION_AGREEMENTS_SHOWN]:
+                assert page in listed
+            else:
+                assert page not in listed and paths.AGREEMENTS in listed
+                assert any_site.in_listing(page, paths.AGREEMENTS)
         for ref in agreement.agencies:
             agency = paths.agency(*ref.split("/"))
             assert agency in any_site.links(page, f"## {t('agreement_agencies')}")

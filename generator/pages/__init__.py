@@ -29,6 +29,7 @@ from .sizes import (
     REGION_LIST_LENGTH,
     REGION_NETWORK_EDGES,
     REGION_PAGE_SIZE,
+    REGION_SOURCES_SHOWN,
     VISITS_SHOWN,
 )
 
@@ -45,6 +46,7 @@ __all__ = [
     "REGION_LIST_LENGTH",
     "REGION_NETWORK_EDGES",
     "REGION_PAGE_SIZE",
+    "REGION_SOURCES_SHOWN",
     "VISITS_SHOWN",
     "PagePlan",
     "PlannedPage",

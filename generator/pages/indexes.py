@@ -15,7 +15,7 @@ from ..relations import visit_order
 from ..vocab import vocabulary
 from .base import PageBase, start_day
 from .planned import Planned
-from .sizes import HOME_LIST_LENGTH, MOST_STUDIED_SHOWN
+from .sizes import HOME_LIST_LENGTH, HOME_VISITS_SHOWN, MOST_STUDIED_SHOWN
 
 
 class IndexPages(PageBase):
@@ -148,7 +148,7 @@ class IndexPages(PageBase):
                 "agreements": len(self.catalogue.agreements),
                 "visits": len(self.catalogue.visits),
             },
-            recent_visits=self._visits_newest()[:HOME_LIST_LENGTH],
+            recent_visits=self._visits_newest()[:HOME_VISITS_SHOWN],
             most_studied=[
                 (self.catalogue.innovations[ref], n)
                 for ref, n in sorted(self.studied.items(), key=lambda x: (-x[1], x[0]))[:MOST_STUDIED_SHOWN]

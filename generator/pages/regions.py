@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import paths
 from ..charts import bar_chart
-from ..model import Innovation, Region
+from ..model import Innovation, Region, Source
 from ..network import network_svg
 from ..page_cuts import cut
 from ..vocab import vocabulary
@@ -19,11 +19,18 @@ from .sizes import (
     NETWORK_DRAWN_EDGES,
     NETWORK_TABLE_ROWS,
     REGION_AGENCY_ROWS,
+    REGION_AGREEMENTS_SHOWN,
     REGION_LIST_LENGTH,
     REGION_NETWORK_EDGES,
     REGION_PAGE_SIZE,
+    REGION_SOURCES_SHOWN,
     VISITS_SHOWN,
 )
+
+
+def newest_sources(sources: tuple[Source, ...]) -> list[Source]:
+    """Dated sources newest first, then the undated in the file's order (a stable sort)."""
+    return sorted(sources, key=lambda s: -s.date.toordinal() if s.date else 1)
 
 
 class RegionPages(PageBase):
@@ -60,6 +67,8 @@ class RegionPages(PageBase):
         ]
         base = paths.region(region.id)
         visits = self.rel.visits_by_region.get(region.id, [])
+        agreements = self.rel.agreements_by_region.get(region.id, [])
+        sources = newest_sources(region.sources)
         agency_counts = {a.id: len(self.rel.by_agency.get((region.id, a.id), [])) for a in region.agencies}
         agencies_shown = list(region.agencies)
         if len(region.agencies) > REGION_AGENCY_ROWS:
@@ -88,7 +97,10 @@ class RegionPages(PageBase):
                 (i for c in children for i in self.rel.innovations_of_region(c.id)),
                 key=lambda i: (-start_day(i), i.ref),
             )[:HOME_LIST_LENGTH],
-            region_agreements=self.rel.agreements_by_region.get(region.id, []),
+            region_agreements=agreements[:REGION_AGREEMENTS_SHOWN],
+            more_agreements=max(0, len(agreements) - REGION_AGREEMENTS_SHOWN),
+            sources=sources[:REGION_SOURCES_SHOWN],
+            all_sources=paths.region_sources(region.id) if len(sources) > REGION_SOURCES_SHOWN else None,
             learned_from=learned_from[:REGION_LIST_LENGTH],
             more_learned_from=max(0, len(learned_from) - REGION_LIST_LENGTH),
             taught_to=taught_to[:REGION_LIST_LENGTH],
@@ -114,6 +126,15 @@ class RegionPages(PageBase):
                 region=region,
                 agency_counts=agency_counts,
                 trail=[*trail, (self.renderer.region_name(region), base)],
+            )
+        if len(sources) > REGION_SOURCES_SHOWN:
+            title = str(self.renderer.label("sources_of_region", region=self.renderer.region_name(region)))
+            yield self.render(
+                "sources.md.j2",
+                paths.region_sources(region.id),
+                heading=title,
+                sources=sources,
+                crumbs=[*trail, (self.renderer.region_name(region), base)],
             )
         if len(visits) > VISITS_SHOWN:
             title = str(

@@ -11,6 +11,12 @@ REGION_LIST_LENGTH = 3
 # Visits on a region's, an agency's or a brief's page, newest first; a region's are all on a page of
 # their own, and every visit is in the visits index.
 VISITS_SHOWN = 5
+# Sources and agreements on a region page, newest first: a region that declares many agencies
+# cites a source for each; all its sources are on a page of their own, all agreements in the index.
+REGION_SOURCES_SHOWN = 6
+REGION_AGREEMENTS_SHOWN = 3
+# Visits on the home page, newest first; all of them are in the visits index.
+HOME_VISITS_SHOWN = 5
 # Innovations in the home page's "most studied" list.
 MOST_STUDIED_SHOWN = 5
 # Links drawn in a region's own learning-network picture (the busiest first).
