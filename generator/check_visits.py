@@ -21,14 +21,15 @@ def check_visits(
     for parsed in visits.values():
         visit: Visit = parsed.record
         _check_parties(parsed, visit, files, problems)
-        # None when a field itself is invalid (a partial record): reported already, skipped here.
-        if visit.host is not None:
+        # The checks against the parties need them: a host or visitor that is invalid (None, a
+        # partial record) or unknown is reported already, and would only make them repeat it.
+        known = files.regions
+        if visit.host in known and (visit.visitors is not None and set(visit.visitors) <= known.keys()):
             _check_agencies(parsed, "host_agencies", visit.host_agencies, {visit.host}, regions, problems)
-        if visit.visitors is not None:
             visiting = set(visit.visitors)
             _check_agencies(parsed, "visiting_agencies", visit.visiting_agencies, visiting, regions, problems)
-        _check_innovations(parsed, visit, files, problems)
-        _check_agreement(parsed, visit, agreements, files, problems)
+            _check_innovations(parsed, visit, files, problems)
+            _check_agreement(parsed, visit, agreements, files, problems)
         if visit.date and visit.end_date and visit.end_date < visit.date:
             report_field(problems, parsed, "end_date", "visit-end-before-start")
 
@@ -85,7 +86,7 @@ def _check_innovations(parsed: Parsed, visit: Visit, files: CatalogueFiles, prob
             report_unknown(
                 problems, parsed, f"innovations[{index}]", "unknown-innovation", ref, list(files.innovations)
             )
-        elif visit.host is not None and visit.visitors is not None and ref.partition("/")[0] not in parties:
+        elif ref.partition("/")[0] not in parties:
             report_field(problems, parsed, f"innovations[{index}]", "visit-innovation-not-party", value=ref)
 
 
@@ -107,7 +108,7 @@ def _check_agreement(
         return
     agreement = agreements.get(visit.agreement)
     parties = agreement.record.parties if agreement is not None else None
-    if parties is not None and visit.host is not None and visit.host not in parties:
+    if parties is not None and visit.host not in parties:
         report_field(
             problems, parsed, "agreement", "visit-agreement-not-party", value=visit.agreement, host=visit.host
         )

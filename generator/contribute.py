@@ -61,7 +61,9 @@ def add_contributor_commands(commands: Any, add_root: AddRoot) -> None:
         help="folder (default: .github/ISSUE_TEMPLATE)",
     )
 
-    issue_cmd = commands.add_parser("from-issue", help='turn a "Usulkan inovasi" issue body into a record')
+    issue_cmd = commands.add_parser(
+        "from-issue", help='turn a "Usulkan inovasi" or "Laporkan kunjungan" issue body into a record'
+    )
     issue_cmd.add_argument("body", type=Path, metavar="BODY_FILE", help="the issue body (Markdown) in a file")
     add_root(issue_cmd)
     issue_cmd.add_argument("--write", action="store_true", help="write the file (default: print it)")
@@ -149,7 +151,7 @@ def _from_issue(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     proposal = convert(body, args.root, args.body.name)
     # In the order of the form, so the list reads like the form the contributor filled in.
-    problems = sorted(proposal.problems, key=form_position)
+    problems = sorted(proposal.problems, key=lambda p: form_position(p, proposal.form))
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     lines = []
@@ -159,7 +161,7 @@ def _from_issue(args: argparse.Namespace) -> int:
             for item in items:
                 text = " ".join(message(item, args.lang).splitlines())
                 # The form's own messages name their answer already; the checker's do not.
-                label = "" if item.code.startswith("issue-") else label_of(item)
+                label = "" if item.code.startswith("issue-") else label_of(item, proposal.form)
                 lines.append(f"- {label}: {text}\n" if label else f"- {text}\n")
     if errors or proposal.text is None or proposal.rel is None:
         sys.stdout.write("".join(lines))

@@ -1,4 +1,5 @@
-"""`katalog from-issue`: the body of a submitted "Usulkan inovasi" issue → an innovation file.
+"""`katalog from-issue`: the body of a submitted "Usulkan inovasi" or "Laporkan kunjungan" issue →
+an innovation or a visit file.
 
 GitHub writes each answer of an issue form as `### <label>`, a blank line, then the answer
 (`_No response_` when empty; a multiple-choice dropdown as its options joined by ", "). The labels
@@ -21,8 +22,8 @@ from typing import Any
 
 from .check import check
 from .fields import input_fields
-from .files import CONTENT_DIRS, INNOVATIONS_DIR, suggest_id
-from .issue_forms import PROPOSAL, Element, elements
+from .files import CONTENT_DIRS, INNOVATIONS_DIR, VISITS_DIR, suggest_id
+from .issue_forms import PROPOSAL, VISIT_REPORT, Element, elements, record_of
 from .limits import MAX_LENGTH
 from .model import Innovation
 from .problems import Problem, problem
@@ -31,7 +32,12 @@ from .validate import ID_PATTERN
 from .yamltext import dump
 
 EMPTY_ANSWERS = frozenset({"_No response_", "None", ""})
-SCHEMA_COMMENT = "# yaml-language-server: $schema=../../schemas/innovation.schema.json\n"
+# The forms whose answers become a record, with the answers that tell a body of one from the other.
+RECORD_FORMS = {PROPOSAL: ("region", "title"), VISIT_REPORT: ("host", "title")}
+SCHEMA_COMMENTS = {
+    PROPOSAL: "# yaml-language-server: $schema=../../schemas/innovation.schema.json\n",
+    VISIT_REPORT: "# yaml-language-server: $schema=../schemas/visit.schema.json\n",
+}
 _HEADING = re.compile(r"^###[ \t]+(.*?)[ \t]*$")
 _URL = re.compile(r"(?:https?|mailto):[^\s<>()\[\]]+")
 _MARKDOWN_LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<url>[^)\s]+)\)$")
@@ -47,16 +53,28 @@ class Proposal:
     rel: str | None = None
     text: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    form: str = PROPOSAL
 
     @property
     def ok(self) -> bool:
         return self.text is not None and not any(p.severity == "error" for p in self.problems)
 
 
-def answers(body: str) -> dict[str, str]:
+def form_of(body: str) -> str:
+    """The form a body was written with: the first whose identifying answers are all headings in it
+    (the innovation proposal when none is)."""
+    headings = {m.group(1) for m in map(_HEADING.match, body.replace("\r", "\n").split("\n")) if m}
+    for name, identifying in RECORD_FORMS.items():
+        by_field = {e.field: e.label for e in elements(name) if e.field}
+        if all(by_field[f] in headings for f in identifying):
+            return name
+    return PROPOSAL
+
+
+def answers(body: str, form: str = PROPOSAL) -> dict[str, str]:
     """Each answered section of the body, by its label. Only the form's own labels start a section,
     so a `###` heading inside a Markdown answer stays part of that answer."""
-    known = {e.label for e in elements(PROPOSAL) if e.kind != "markdown"}
+    known = {e.label for e in elements(form) if e.kind != "markdown"}
     found: dict[str, list[str]] = {}
     current: list[str] | None = None
     for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -92,9 +110,10 @@ def _choices(element: Element, raw: str) -> tuple[list[str], list[str]]:
     return values, unknown
 
 
-def _id_from_title(title: str) -> str:
-    """An innovation id from its title: ASCII kebab-case, cut at a word within the id limit."""
-    ident = suggest_id(unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode())
+def _id_from_title(title: str, prefix: str = "") -> str:
+    """A record id from its title (after `prefix`): ASCII kebab-case, cut at a word within the id limit."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    ident = suggest_id(f"{prefix} {ascii_title}" if prefix else ascii_title)
     limit = MAX_LENGTH["id"]
     return ident if len(ident) <= limit else ident[: limit + 1].rsplit("-", 1)[0]
 
@@ -157,15 +176,23 @@ def _value(element: Element, raw: str, path: str, problems: list[Problem]) -> An
 def _identity(
     answered: dict[str, str], found: dict[str, Element], path: str, problems: list[Problem]
 ) -> tuple[str, str]:
-    """The region id and innovation id, checked before either becomes part of a path."""
-    region_element, id_element = found["region"], found["id"]
-    region = answered.get(region_element.label, "")
-    # A pasted page address works too: its last segment is the region id.
-    region = region.rstrip("/").rsplit("/", 1)[-1].strip()
-    ident = answered.get(id_element.label, "").strip() or _id_from_title(
-        answered.get(found["title"].label, "")
-    )
-    for element, value in ((region_element, region), (id_element, ident)):
+    """The file's place: the region id and innovation id of a proposal ("" and the visit id of a
+    visit), checked before either becomes part of a path."""
+    id_element = found["id"]
+    title = answered.get(found["title"].label, "")
+    checked = []
+    if "region" in found:
+        region_element = found["region"]
+        # A pasted page address works too: its last segment is the region id.
+        region = answered.get(region_element.label, "").rstrip("/").rsplit("/", 1)[-1].strip()
+        ident = answered.get(id_element.label, "").strip() or _id_from_title(title)
+        checked.append((region_element, region))
+    else:
+        # A visit is named for its month, then its title: "2026-02-studi-banding-…".
+        region, month = "", answered.get(found["date"].label, "").strip()[:7]
+        ident = answered.get(id_element.label, "").strip() or _id_from_title(title, month)
+    checked.append((id_element, ident))
+    for element, value in checked:
         if value and not ID_PATTERN.fullmatch(value):
             problems.append(
                 problem(
@@ -183,13 +210,15 @@ def _identity(
 
 
 def convert(body: str, root: Path, body_path: str = "issue.md") -> Proposal:
-    """Read an issue body, build the innovation file, check it with the catalogue under `root`."""
-    proposal = Proposal()
+    """Read an issue body, build the innovation or visit file, check it with the catalogue under
+    `root`."""
+    proposal = Proposal(form=form_of(body))
     problems = proposal.problems
-    form = [e for e in elements(PROPOSAL) if e.field is not None]
+    record_kind = record_of(proposal.form)
+    form = [e for e in elements(proposal.form) if e.field is not None]
     found = {e.field: e for e in form if e.field}
-    answered = answers(body)
-    for required in ("region", "title"):
+    answered = answers(body, proposal.form)
+    for required in RECORD_FORMS[proposal.form]:
         if found[required].label not in answered:
             problems.append(problem(body_path, 0, 0, "issue-not-a-proposal", "", label=found[required].label))
             return proposal
@@ -207,21 +236,22 @@ def convert(body: str, root: Path, body_path: str = "issue.md") -> Proposal:
             continue
         name, _, sub = (element.field or "").partition(".")
         if sub:  # one record of a list, or a single record: `contacts.office`
-            info = input_fields(Innovation)[name]
+            info = input_fields(record_kind)[name]
             record = values.setdefault(name, [{}] if info.is_list else {})
             (record[0] if info.is_list else record)[sub] = value
         else:
             values[name] = value
     if problems:
         return proposal
-    proposal.rel = f"{INNOVATIONS_DIR}/{region}/{ident}.yml"
+    if record_kind is Innovation:
+        proposal.rel, ref = f"{INNOVATIONS_DIR}/{region}/{ident}.yml", f"{region}/{ident}"
+    else:
+        proposal.rel, ref = f"{VISITS_DIR}/{ident}.yml", f"{VISITS_DIR}/{ident}"
     if (root / proposal.rel).exists():
-        problems.append(
-            problem(body_path, 0, 0, "issue-entry-exists", "", ref=f"{region}/{ident}", path=proposal.rel)
-        )
+        problems.append(problem(body_path, 0, 0, "issue-entry-exists", "", ref=ref, path=proposal.rel))
         return proposal
-    ordered = {name: values[name] for name in input_fields(Innovation) if name in values}
-    proposal.text = SCHEMA_COMMENT + dump(ordered)
+    ordered = {name: values[name] for name in input_fields(record_kind) if name in values}
+    proposal.text = SCHEMA_COMMENTS[proposal.form] + dump(ordered)
     problems += _check_with_catalogue(root, proposal.rel, proposal.text)
     return proposal
 
@@ -243,32 +273,29 @@ def _check_with_catalogue(root: Path, rel: str, text: str) -> list[Problem]:
     return sorted(found)
 
 
-def label_of(item: Problem) -> str:
-    """The form label a problem is about ("" when it concerns no single answer)."""
+def label_of(item: Problem, form: str = PROPOSAL) -> str:
+    """The label of the answer of `form` a problem is about ("" when it concerns no single answer)."""
+    by_field = {e.field: e for e in elements(form) if e.field}
     # Problems about the file as a whole that one answer decides: its folder, its name.
     special = {"unknown-region-folder": "region", "issue-entry-exists": "id"}
-    if item.code in special:
-        return _by_field()[special[item.code]].label
-    by_id = {e.id: e for e in elements(PROPOSAL)}
+    if item.code in special and special[item.code] in by_field:
+        return by_field[special[item.code]].label
+    by_id = {e.id: e for e in elements(form)}
     if item.field in by_id:
         return by_id[item.field].label
     name = re.sub(r"\[\d+\]", "", item.field)
     while name:
-        if name in _by_field():
-            return _by_field()[name].label
+        if name in by_field:
+            return by_field[name].label
         name = name.rpartition(".")[0]
     return ""
 
 
-def form_position(item: Problem) -> tuple[int, Problem]:
-    """Sort key: problems in the order of the answers they concern, the others first."""
-    labels = [e.label for e in elements(PROPOSAL)]
-    label = label_of(item)
+def form_position(item: Problem, form: str = PROPOSAL) -> tuple[int, Problem]:
+    """Sort key: problems in the order of the answers of `form` they concern, the others first."""
+    labels = [e.label for e in elements(form)]
+    label = label_of(item, form)
     return (labels.index(label) if label in labels else 0, item)
-
-
-def _by_field() -> dict[str, Element]:
-    return {e.field: e for e in elements(PROPOSAL) if e.field}
 
 
 def write(root: Path, proposal: Proposal) -> Path:

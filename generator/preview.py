@@ -141,6 +141,8 @@ def _core(root: Path, record: Record, cache: FileCache) -> set[str]:
             named.update(agreement.innovations)
         visit = first.catalogue.visits.get(record.key) if first.catalogue else None
         if record.kind is Visit and visit is not None:
+            # Their innovations decide which visit briefs the visit's page links.
+            regions.update(visit.regions)
             named.update(visit.innovations)
     elif record.region is not None:
         regions.add(record.region)

@@ -467,3 +467,94 @@ def test_content_folders_may_be_missing(tmp_path):
     assert result.problems == []
     assert result.catalogue is not None
     assert (len(result.catalogue.regions), result.catalogue.innovations) == (2, {})
+
+
+# --- Visits ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # The host is not a visitor too; visitors and the host are regions that exist.
+        (
+            "visitors: [provinsi-jawa-barat]",
+            "visitors: [kabupaten-sumedang]",
+            (6, 12, "visit-host-visits-itself", "visitors[0]"),
+        ),
+        (
+            "visitors: [provinsi-jawa-barat]",
+            "visitors: [provinsi-jawa-barta]",
+            (6, 12, "unknown-region", "visitors[0]"),
+        ),
+        ("host: kabupaten-sumedang", "host: kabupaten-sumedangg", (5, 7, "unknown-region", "host")),
+        # A host agency belongs to the host, and is declared in its file.
+        (
+            "host_agencies: [kabupaten-sumedang/diskominfosanditik]",
+            "host_agencies: [provinsi-jawa-barat/setda]",
+            (7, 17, "visit-agency-not-party", "host_agencies[0]"),
+        ),
+        (
+            "host_agencies: [kabupaten-sumedang/diskominfosanditik]",
+            "host_agencies: [kabupaten-sumedang/bappeda]",
+            (7, 17, "unknown-agency", "host_agencies[0]"),
+        ),
+        (
+            "innovations: [kabupaten-sumedang/command-center]",
+            "innovations: [kabupaten-sumedang/cc]",
+            (8, 15, "unknown-innovation", "innovations[0]"),
+        ),
+        (
+            "agreement: mou-jawa-barat-sumedang-2025",
+            "agreement: mou-jawa-barat-sumedang-2026",
+            (9, 12, "unknown-agreement", "agreement"),
+        ),
+        (
+            "date: 2025-07-10",
+            "date: 2025-07-10\nend_date: 2025-07-09",
+            (5, 11, "visit-end-before-start", "end_date"),
+        ),
+    ],
+)
+def test_a_visit_names_what_exists_at_the_field_that_names_it(scratch, old, new, expected):
+    scratch.edit(VISIT, old, new)
+    assert scratch.found() == [(VISIT, *expected)]
+    assert message(only(scratch, expected[2]), "en")
+
+
+def test_a_visit_without_visitors_says_where_to_write_them(scratch):
+    scratch.edit(VISIT, "visitors: [provinsi-jawa-barat]\n", "")
+    scratch.edit(VISIT, "agreement: mou-jawa-barat-sumedang-2025\n", "")
+    assert scratch.found() == [(VISIT, 1, 1, "visit-without-visitors", "visitors")]
+    assert "other_visitors" in message(only(scratch, "visit-without-visitors"))
+    # A visitor that is not a regional government is enough.
+    scratch.edit(VISIT, "host:", "other_visitors: [DPRD Provinsi Jawa Barat]\nhost:")
+    assert scratch.found() == []
+
+
+def test_a_studied_innovation_belongs_to_a_region_taking_part(scratch):
+    scratch.write("regions/kabupaten-garut.yml", region("Garut", "kabupaten", "32.05"))
+    scratch.write(
+        "innovations/kabupaten-garut/pasar-daring.yml",
+        scratch.read(INNOVATION).replace("agencies: [diskominfosanditik, setda]", "agencies: []"),
+    )
+    scratch.edit(
+        VISIT,
+        "kabupaten-sumedang/command-center]",
+        "kabupaten-sumedang/command-center, kabupaten-garut/pasar-daring]",
+    )
+    found = [f for f in scratch.found() if f[0] == VISIT]
+    assert found == [(VISIT, 8, 50, "visit-innovation-not-party", "innovations[1]")]
+
+
+def test_an_agreement_signing_names_its_agreement_of_the_host(scratch):
+    scratch.edit(VISIT, "kind: working-visit", "kind: agreement-signing")
+    assert scratch.found() == []
+    scratch.edit(VISIT, "agreement: mou-jawa-barat-sumedang-2025\n", "")
+    assert scratch.found() == [(VISIT, 2, 7, "visit-signing-without-agreement", "kind")]
+    scratch.edit(VISIT, "kind: agreement-signing", "kind: agreement-signing\nagreement: mou-lain")
+    scratch.write(
+        "agreements/mou-lain.yml",
+        "title: Lain\nkind: mou\nparties: [provinsi-jawa-barat, kabupaten-garut]\nsigned: 2025-01-01\n",
+    )
+    scratch.write("regions/kabupaten-garut.yml", region("Garut", "kabupaten", "32.05"))
+    assert scratch.found() == [(VISIT, 3, 12, "visit-agreement-not-party", "agreement")]

@@ -100,6 +100,7 @@ def test_labels_are_indonesian_first_then_english():
         data = form(name)
         assert data["name"] in {
             "Usulkan inovasi / Propose an innovation",
+            "Laporkan kunjungan / Report a visit",
             "Koreksi entri / Correct an entry",
             "Laporkan inovasi berhenti / Report a stopped innovation",
         }

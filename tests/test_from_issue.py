@@ -197,6 +197,50 @@ def test_another_form_is_not_a_proposal(scratch):
     assert 'bagian "Id daerah / Region id" tidak ditemukan' in done.stdout
 
 
+VISIT_FILE = "visits/2025-08-studi-tiru-command-center-oleh-pemprov-jawa-barat.yml"
+
+
+def test_a_visit_report_becomes_a_visit_file_named_for_its_month_and_title(scratch):
+    done = from_issue(scratch.root, "kunjungan.md", "--write")
+    assert (done.returncode, done.stdout) == (0, both("from-issue-written", path=VISIT_FILE))
+    written = scratch.read(VISIT_FILE)
+    assert written.startswith("# yaml-language-server: $schema=../schemas/visit.schema.json\n")
+    assert yaml.safe_load(written) == {
+        "title": "Studi tiru Command Center oleh Pemprov Jawa Barat",
+        "kind": "replication-study",
+        "status": "held",
+        "date": dt.date(2025, 8, 12),
+        "date_note": 'Berita menulis "Selasa (12/8)"; tahunnya dari tanggal terbit berita.',
+        "host": "kabupaten-sumedang",
+        "visitors": ["provinsi-jawa-barat"],
+        "other_visitors": ["DPRD Provinsi Jawa Barat"],
+        "place": "Command Center Sumedang",
+        "learners": "visitors",
+        "host_agencies": ["kabupaten-sumedang/diskominfosanditik", "kabupaten-sumedang/setda"],
+        "innovations": ["kabupaten-sumedang/command-center"],
+        "agreement": "mou-jawa-barat-sumedang-2025",
+        "summary": "Rombongan provinsi mempelajari cara kerja Command Center.",
+        "account": "Rombongan diterima **Diskominfosanditik**.",
+        "sources": [{"title": "Berita kunjungan", "url": "https://sumedangkab.go.id/berita/studi-tiru"}],
+    }
+    assert scratch.check().ok
+
+
+def test_a_visit_report_with_a_wrong_agency_names_the_answer(scratch):
+    body = (ISSUES / "kunjungan.md").read_text(encoding="utf-8")
+    bad = scratch.write("bad.md", body.replace("kabupaten-sumedang/setda", "provinsi-jawa-barat/setda"))
+    done = subprocess.run(
+        [str(KATALOG), "from-issue", str(bad), "--root", str(scratch.root)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    label = "Perangkat daerah tuan rumah / Host agencies"
+    assert f"- {label}: " in done.stdout and "provinsi-jawa-barat/setda" in done.stdout
+
+
 def test_missing_body_file_is_a_usage_error(scratch):
     done = from_issue(scratch.root, "tidak-ada.md")
     assert done.returncode == 2 and "tidak-ada.md" in done.stderr

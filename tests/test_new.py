@@ -118,6 +118,21 @@ def test_agreement_template_passes_check_once_filled(scratch):
     assert scratch.check().problems == []
 
 
+def test_visit_template_passes_check_once_filled(scratch):
+    assert new(scratch.root, "visit", "2026-03-jawa-barat-ke-sumedang").returncode == 0
+    rel = "visits/2026-03-jawa-barat-ke-sumedang.yml"
+    text = scratch.read(rel)
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../schemas/visit.schema.json"
+    filled = fill(text, {"host": "kabupaten-sumedang", "sources": ""})
+    # The one source, written into the template's own block, and a visiting region.
+    filled = filled.replace(
+        "  - title:\n    url:\n    publisher:\n    date:\n",
+        "  - title: Berita kunjungan\n    url: https://sumedangkab.go.id\n",
+    )
+    scratch.write(rel, filled.replace("# visitors:\n", "visitors: [provinsi-jawa-barat]\n"))
+    assert scratch.check().problems == []
+
+
 def test_template_lists_every_vocabulary_value_label_first(scratch):
     new(scratch.root, "innovation", "kabupaten-sumedang", "layanan-cepat")
     lines = scratch.read(INNOVATION).splitlines()

@@ -85,6 +85,14 @@ def test_an_agreement_preview_is_its_page_and_its_visit_briefs_as_built_in_full(
         assert write() == full[path], path
 
 
+def test_a_visit_preview_is_its_page_as_built_in_full(root: Path) -> None:
+    full = _full_plan(root)
+    for file in sorted(root.glob("visits/*.yml")):
+        found = preview(root, file)
+        assert set(found.pages) == {found.record.page}, file
+        assert found.pages[found.record.page]() == full[found.record.page], file
+
+
 def test_a_region_preview_keeps_to_the_region_pages(root: Path) -> None:
     found = preview(root, root / "regions" / f"{SUMEDANG}.yml")
     assert paths.region(SUMEDANG) in found.pages

@@ -514,3 +514,20 @@ def test_tags_and_themes_group_innovations(site: Site) -> None:
         paths.innovation(ANTREAN),
         paths.innovation(ADMINDUK),
     ]
+
+
+def test_region_facts_count_the_visits_of_the_region_and_its_regions(any_site: Site) -> None:
+    """The facts box counts by kind what the visit lists hold: a province, its regions' visits too."""
+    catalogue = any_site.catalogue
+    for region in catalogue.regions.values():
+        page = paths.region(region.id)
+        if page not in any_site.pages:
+            continue
+        members = {region.id, *(r.id for r in catalogue.regions.values() if r.province == region.id)}
+        visits = [v for v in catalogue.visits.values() if members & set(v.regions)]
+        facts = any_site.text(page).split('<div class="kid-facts" markdown>', 1)[1].split("</div>", 1)[0]
+        if not visits:
+            assert f"\n{t('visits')}\n" not in facts, page
+            continue
+        counts = facts.split(f"\n{t('visits')}\n:   ", 1)[1].split("\n", 1)[0]
+        assert sum(int(part.rsplit(" ", 1)[1]) for part in counts.split(" · ")) == len(visits), page

@@ -109,6 +109,19 @@ def test_region(scratch):
     assert [a["id"] for a in data["agencies"]] == ["diskominfosanditik", "setda"]
 
 
+def test_visit_with_references_resolved(scratch):
+    data = yaml.safe_load(show(scratch.root, "visits/2025-07-jawa-barat-ke-sumedang").stdout)
+    assert (data["id"], data["source"]) == (
+        "2025-07-jawa-barat-ke-sumedang",
+        "visits/2025-07-jawa-barat-ke-sumedang.yml",
+    )
+    assert data["host"] == {"id": "kabupaten-sumedang", "name": "Sumedang", "type": "kabupaten"}
+    assert data["visitors"] == [{"id": "provinsi-jawa-barat", "name": "Jawa Barat", "type": "provinsi"}]
+    assert data["agreement"]["id"] == "mou-jawa-barat-sumedang-2025"
+    assert data["learners"] == "visitors"  # the default, filled in as the checker reads it
+    assert yaml.safe_load(show(scratch.root, "visits/2025-07-jawa-barat-ke-sumedang.yml").stdout) == data
+
+
 def test_agency(scratch):
     data = yaml.safe_load(show(scratch.root, "kabupaten-sumedang/setda").stdout)
     assert data == {

@@ -102,6 +102,7 @@ def test_from_issue_workflow_runs_on_proposals_and_keeps_the_body_out_of_scripts
     assert data["on"]["issues"]["types"] == ["opened", "edited", "labeled"]
     job = data["jobs"]["propose"]
     assert "contains(github.event.issue.labels.*.name, 'usulan')" in job["if"]
+    assert "contains(github.event.issue.labels.*.name, 'kunjungan')" in job["if"]
     script = runs(data)
     assert "${{" not in script  # every event value reaches the shell through the environment
     assert 'katalog from-issue "$RUNNER_TEMP/issue.md" --write' in script

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .. import paths
 from ..charts import bar_chart
-from ..model import Innovation, Region, Source
+from ..model import Innovation, Region, Source, Visit
 from ..network import network_svg
 from ..page_cuts import cut
 from ..vocab import vocabulary
@@ -115,6 +115,10 @@ class RegionPages(PageBase):
             all_visits=paths.region_visits(region.id) if len(visits) > VISITS_SHOWN else None,
             visits_hosted=sum(1 for v in visits if v.host == region.id),
             visits_made=sum(1 for v in visits if v.host != region.id),
+            visit_kinds=self._visit_kinds(
+                # A province counts the visits of its regions too; one between two of them, once.
+                {v.id: v for r in [region, *children] for v in self.rel.visits_by_region.get(r.id, [])}.values()
+            ),
         )
         yield from self.more_pages(
             base, chunks, pages, self.renderer.region_name(region), trail, "innovations"
@@ -162,6 +166,12 @@ class RegionPages(PageBase):
                 edges=self.edges_of.get(region.id, [])[:REGION_NETWORK_EDGES],
                 trail=[*trail, (self.renderer.region_name(region), base)],
             )
+
+    def _visit_kinds(self, visits: Iterable[Visit]) -> list[tuple[str, int]]:
+        """(kind label, count) of the visits, in the vocabulary's order."""
+        kinds = Counter(v.kind for v in visits)
+        order = vocabulary("visit-kinds").values
+        return [(self.renderer.vocab_label("visit-kinds", k), kinds[k]) for k in order if kinds[k]]
 
     def _charts(self, region: Region, innovations: list[Innovation]) -> list[Any]:
         """Counts by theme and by stage, as small SVG charts (none for a region without innovations)."""

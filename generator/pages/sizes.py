@@ -13,7 +13,7 @@ REGION_LIST_LENGTH = 3
 VISITS_SHOWN = 5
 # Sources and agreements on a region page, newest first: a region that declares many agencies
 # cites a source for each; all its sources are on a page of their own, all agreements in the index.
-REGION_SOURCES_SHOWN = 6
+REGION_SOURCES_SHOWN = 5
 REGION_AGREEMENTS_SHOWN = 3
 # Visits on the home page, newest first; all of them are in the visits index.
 HOME_VISITS_SHOWN = 5
