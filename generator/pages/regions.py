@@ -117,7 +117,9 @@ class RegionPages(PageBase):
             visits_made=sum(1 for v in visits if v.host != region.id),
             visit_kinds=self._visit_kinds(
                 # A province counts the visits of its regions too; one between two of them, once.
-                {v.id: v for r in [region, *children] for v in self.rel.visits_by_region.get(r.id, [])}.values()
+                {
+                    v.id: v for r in [region, *children] for v in self.rel.visits_by_region.get(r.id, [])
+                }.values()
             ),
         )
         yield from self.more_pages(
