@@ -49,11 +49,12 @@ WORDS_CHUNK_BYTES = 8_000
 POSTINGS_CHUNK_BYTES = 24_000
 TITLE_WEIGHT = 3
 BM25_K1, BM25_B = 1.2, 0.75
-# Added to a page's score for a word of its title: as much as the most a word of the body can
-# score. BM25 saturates, so counting the title a few times more is no match for a short page (an
-# agency with no innovation) that names the word three times; a query for a record's name should
-# find the record first.
-TITLE_BONUS = BM25_K1 + 1
+# Added to a page's score for a word of its title, times the share of the title's words it makes:
+# a query for a record's name finds that record first ("Sumedang": Kabupaten Sumedang before
+# "Disdukcapil Kabupaten Sumedang"). BM25 saturates, so counting the title a few times more is no
+# match for a short page (an agency with no innovation) that names the word three times. Twice the
+# most a body word can score, so that a title of two words outweighs any body.
+TITLE_BONUS = 2 * (BM25_K1 + 1)
 
 
 @dataclass(frozen=True)
@@ -195,11 +196,12 @@ def _postings(docs: list[Document], stems: dict[str, str]) -> dict[str, tuple[in
         for word, tf in doc.counts.items():
             term = stems[word]
             terms[term] = terms.get(term, 0) + tf
-        titled = {stems[word] for word in words(doc.title) if word in stems}
+        title = [stems[word] for word in words(doc.title) if word in stems]
         for term, tf in terms.items():
             ids, scores = found.get(term) or found.setdefault(term, (array("I"), array("d")))
             ids.append(n)
-            scores.append(tf * (k1 + 1) / (tf + norm) + (TITLE_BONUS if term in titled else 0.0))
+            bonus = TITLE_BONUS * title.count(term) / len(title) if title else 0.0
+            scores.append(tf * (k1 + 1) / (tf + norm) + bonus)
     out = {}
     for term in list(found):
         ids, scores = found.pop(term)
