@@ -17,9 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.check import check
-from generator.load import load_file
-from generator.vocab import vocabulary
+from generator.content.check import check
+from generator.content.load import load_file
+from generator.content.vocab import vocabulary
 
 PROVINCE = ("provinsi-jawa-barat", "Jawa Barat", "32")
 # (region id, name, type, code): kota numbers start at 71.

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_incremental.py --n 30000
 
-Writes a synthetic catalogue of N innovations (generator/synthetic.py), then times, in one run:
+Writes a synthetic catalogue of N innovations (generator/contrib/synthetic.py), then times, in one run:
 
 - a first `mkdocs build --dirty` (no saved state yet: a clean build that also saves the state);
 - the same again with nothing changed, as a CI run whose cache restored the site and the state;
@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.synthetic import write_synthetic_catalogue
+from generator.contrib.synthetic import write_synthetic_catalogue
 
 REPO = Path(__file__).resolve().parents[1]
 _CHANGED = re.compile(r"incremental build: (\d+) of (\d+) pages changed")

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_site.py                       # N = 1,000, 5,000, 30,000
     .venv/bin/python benchmarks/bench_site.py --sizes 1000 5000
 
-For each N it writes a synthetic catalogue over the real regions (generator/synthetic.py), then
+For each N it writes a synthetic catalogue over the real regions (generator/contrib/synthetic.py), then
 measures, in one run so that ratios hold on a noisy machine:
 
 - `katalog check` of the whole catalogue as a command (with its review warnings and report), the
@@ -35,13 +35,13 @@ from typing import Any
 
 import yaml
 
-from generator.check import check
-from generator.pages import build_pages
+from generator.content.check import check
+from generator.contrib.synthetic import write_synthetic_catalogue
 from generator.quality.budgets import measure
 from generator.quality.chromium import CHROMIUM, CHROMIUM_ARGS, missing_chromium
-from generator.render import labels
-from generator.synthetic import write_synthetic_catalogue
-from generator.write import write_tree
+from generator.site.pages import build_pages
+from generator.site.render import labels
+from generator.site.write import write_tree
 
 REPO = Path(__file__).resolve().parents[1]
 # A word on most innovation pages: the largest index chunk a query is likely to fetch.
@@ -86,7 +86,7 @@ def timed_check_command(project: Path) -> float:
     return seconds
 
 
-_INDEX = "import sys; from pathlib import Path; from generator.search_index import index_site; index_site(Path(sys.argv[1]))"
+_INDEX = "import sys; from pathlib import Path; from generator.search.search_index import index_site; index_site(Path(sys.argv[1]))"
 
 
 def timed_search_index(site: Path) -> tuple[float, float]:
@@ -163,7 +163,7 @@ def plain_project(project: Path, pages: dict[str, str], target: Path) -> None:
     extra = yaml.safe_dump(
         {"extra": {"labels": {k: v["id"] for k, v in labels().items()}}}, allow_unicode=True
     )
-    # The theme overrides ask the plugin for the parts it renders once (generator/shared_parts.py);
+    # The theme overrides ask the plugin for the parts it renders once (generator/engine/shared_parts.py);
     # here Material renders each of them for every page, as it does on its own.
     (target / "plain_theme.py").write_text(PLAIN_THEME_HOOK, encoding="utf-8")
     hooks = "hooks:\n  - plain_theme.py\n"

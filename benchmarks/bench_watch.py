@@ -3,10 +3,10 @@ prints a table.
 
     .venv/bin/python benchmarks/bench_watch.py --n 30000
 
-Writes a synthetic catalogue of N innovations (generator/synthetic.py), then watches its
+Writes a synthetic catalogue of N innovations (generator/contrib/synthetic.py), then watches its
 `innovations/` folder for some seconds in this process, first as `mkdocs serve` itself would
 (watchdog's polling observer, every half second), then through the system's file events (the
-platform's observer, as `generator/content_watch.py` does), and prints the CPU time each took.
+platform's observer, as `generator/engine/content_watch.py` does), and prints the CPU time each took.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
-from generator.synthetic import write_synthetic_catalogue
+from generator.contrib.synthetic import write_synthetic_catalogue
 
 REPO = Path(__file__).resolve().parents[1]
 # MkDocs' LiveReloadServer polls every half second.

@@ -7,13 +7,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .check import check
-from .collector import collector_paused
-from .contribute import CONTRIBUTOR_COMMANDS, add_contributor_commands
-from .files import CONTENT_DIRS
-from .report import FORMATS, FORMATTERS
-from .review_cli import ReviewUsageError, add_review_arguments, changed_since, reviewed
-from .vocab import LANGS
+from .content.check import check
+from .content.collector import collector_paused
+from .content.files import CONTENT_DIRS
+from .content.report import FORMATS, FORMATTERS
+from .content.review_cli import ReviewUsageError, add_review_arguments, changed_since, reviewed
+from .content.vocab import LANGS
+from .contrib.contribute import CONTRIBUTOR_COMMANDS, add_contributor_commands
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -146,7 +146,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schema import write_schemas
+    from .content.schema import write_schemas
 
     for path in write_schemas(args.out):
         print(path)
@@ -154,9 +154,9 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _pages(args: argparse.Namespace) -> int:
-    from .pages import build_pages
-    from .report import format_text
-    from .write import write_tree
+    from .content.report import format_text
+    from .site.pages import build_pages
+    from .site.write import write_tree
 
     result = check(args.root)
     if result.catalogue is None:
@@ -168,7 +168,7 @@ def _pages(args: argparse.Namespace) -> int:
 
 
 def _synthetic(args: argparse.Namespace) -> int:
-    from .synthetic import write_synthetic_catalogue
+    from .contrib.synthetic import write_synthetic_catalogue
 
     counts = write_synthetic_catalogue(args.root, args.out, args.n, args.seed)
     print(", ".join(f"{value} {name}" for name, value in counts.items()) + f" written to {args.out}")
@@ -176,7 +176,7 @@ def _synthetic(args: argparse.Namespace) -> int:
 
 
 def _offline(args: argparse.Namespace) -> int:
-    from .offline import build_offline_zip
+    from .engine.offline import build_offline_zip
 
     count = build_offline_zip(args.config, args.out)
     print(f"{args.out}: {count} files; unzip it and open katalog-inovasi-daerah/index.html")
@@ -184,9 +184,9 @@ def _offline(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from .build_preview import build_preview
-    from .preview import PreviewError
-    from .report import format_text
+    from .content.report import format_text
+    from .contrib.preview import PreviewError
+    from .engine.build_preview import build_preview
 
     if not args.config.is_file():
         return _usage_error("preview", f"no such file: {args.config}")
@@ -210,7 +210,7 @@ def _usage_error(command: str, text: str) -> int:
 
 
 def _registry(args: argparse.Namespace) -> int:
-    from .registry import RegistryUnavailable, apply, load_registry, plan_import
+    from .contrib.registry import RegistryUnavailable, apply, load_registry, plan_import
 
     try:
         registry = load_registry()
@@ -226,8 +226,8 @@ def _registry(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .spreadsheet import apply, plan_import
-    from .validate import ID_PATTERN
+    from .content.validate import ID_PATTERN
+    from .contrib.spreadsheet import apply, plan_import
 
     if not ID_PATTERN.fullmatch(args.region):
         return _usage_error("import", f"{args.region!r} is not a region id (e.g. kabupaten-sumedang)")
@@ -246,7 +246,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _import_template(args: argparse.Namespace) -> int:
-    from .spreadsheet import write_templates
+    from .contrib.spreadsheet import write_templates
 
     for path in write_templates(args.out):
         print(path)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from generator.check import CheckResult, check
+from generator.content.check import CheckResult, check
 from generator.quality.chromium import CHROMIUM, CHROMIUM_ARGS, missing_chromium
 
 # Test modules name the fixture files they touch themselves: importing from a conftest is fragile

@@ -16,8 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import paths
-from generator.briefs import (
+from generator.content.catalogue import Catalogue
+from generator.content.check import check, load_catalogue
+from generator.content.file_checks import FileCache
+from generator.content.model import Agency, Agreement, Innovation
+from generator.site import paths
+from generator.site.briefs import (
     Brief,
     BriefMemo,
     agreement_briefs,
@@ -25,12 +29,8 @@ from generator.briefs import (
     delegation,
     related_pairs,
 )
-from generator.catalogue import Catalogue
-from generator.check import check, load_catalogue
-from generator.file_checks import FileCache
-from generator.model import Agency, Agreement, Innovation
-from generator.pages import REGION_LIST_LENGTH, build_pages, plan_pages, record_page_paths
-from generator.render import labels
+from generator.site.pages import REGION_LIST_LENGTH, build_pages, plan_pages, record_page_paths
+from generator.site.render import labels
 
 VISIT = Path(__file__).parent / "fixtures" / "site-visit"
 AGREEMENT = "pks-lampung-selatan-sumedang-2025"

@@ -21,8 +21,11 @@ from typing import Any
 
 import pytest
 
-from generator import paths
-from generator.browse_index import (
+from generator.content.catalogue import Catalogue
+from generator.content.check import load_catalogue
+from generator.content.files import CONTENT_DIRS
+from generator.content.vocab import vocabulary
+from generator.search.browse_index import (
     COLUMNS,
     FORMAT_VERSION,
     INDEX_DIR,
@@ -30,11 +33,8 @@ from generator.browse_index import (
     as_scripts,
     build_browse_index,
 )
-from generator.catalogue import Catalogue
-from generator.check import load_catalogue
-from generator.files import CONTENT_DIRS
-from generator.render import PageRenderer
-from generator.vocab import vocabulary
+from generator.site import paths
+from generator.site.render import PageRenderer
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

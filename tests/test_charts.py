@@ -17,16 +17,16 @@ from pathlib import Path
 
 import pytest
 
-from generator import paths
-from generator.catalogue import Catalogue
-from generator.charts import BAR_WIDTH, bar_chart
-from generator.check import load_catalogue
-from generator.model import Innovation
-from generator.network import NODE_RADIUS
-from generator.pages import NETWORK_DRAWN_EDGES, NETWORK_TABLE_ROWS, REGION_NETWORK_EDGES, build_pages
-from generator.relations import build_relations
-from generator.render import PageRenderer, labels
-from generator.vocab import vocabulary
+from generator.content.catalogue import Catalogue
+from generator.content.check import load_catalogue
+from generator.content.model import Innovation
+from generator.content.vocab import vocabulary
+from generator.site import paths
+from generator.site.charts import BAR_WIDTH, bar_chart
+from generator.site.network import NODE_RADIUS
+from generator.site.pages import NETWORK_DRAWN_EDGES, NETWORK_TABLE_ROWS, REGION_NETWORK_EDGES, build_pages
+from generator.site.relations import build_relations
+from generator.site.render import PageRenderer, labels
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

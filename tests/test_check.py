@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check, load_catalogue
-from generator.messages import message
-from generator.problems import CatalogueError
+from generator.content.check import check, load_catalogue
+from generator.content.messages import message
+from generator.content.problems import CatalogueError
 
 REPO = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

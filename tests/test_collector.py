@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from generator.collector import FrozenBetweenRebuilds, collector_paused
+from generator.content.collector import FrozenBetweenRebuilds, collector_paused
 
 
 class _Node:

@@ -5,7 +5,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.compact_html import compact
+from generator.engine.compact_html import compact
 
 
 def test_blank_lines_and_indentation_between_tags_go() -> None:

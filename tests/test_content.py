@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue import Catalogue
-from generator.check import load_catalogue
+from generator.content.catalogue import Catalogue
+from generator.content.check import load_catalogue
 
 REPO = Path(__file__).parents[1]
 SUMEDANG = "kabupaten-sumedang"

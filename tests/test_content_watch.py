@@ -12,7 +12,7 @@ import pytest
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.api import BaseObserver
 
-from generator.content_watch import ContentWatch
+from generator.engine.content_watch import ContentWatch
 
 
 @pytest.fixture

@@ -22,16 +22,16 @@ from markdown_engine import site_markdown
 from markupsafe import Markup, escape
 from mkdocs.utils import meta as mkdocs_meta
 
-from generator import paths
-from generator.catalogue import Catalogue
-from generator.check import load_catalogue
-from generator.escape import finalize, md_escape
-from generator.messages import message
-from generator.mkdocs_plugin import _errors_page
-from generator.model import Contact, Head, Link, Metric, Source
-from generator.pages import build_pages
-from generator.problems import problem
-from generator.render import PageRenderer, ext_link, front_matter
+from generator.content.catalogue import Catalogue
+from generator.content.check import load_catalogue
+from generator.content.messages import message
+from generator.content.model import Contact, Head, Link, Metric, Source
+from generator.content.problems import problem
+from generator.engine.mkdocs_plugin import _errors_page
+from generator.site import paths
+from generator.site.escape import finalize, md_escape
+from generator.site.pages import build_pages
+from generator.site.render import PageRenderer, ext_link, front_matter
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

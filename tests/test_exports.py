@@ -21,9 +21,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.catalogue import Catalogue
-from generator.check import load_catalogue
-from generator.exports import FEED_LIMIT, build_exports, export_schema
+from generator.content.catalogue import Catalogue
+from generator.content.check import load_catalogue
+from generator.opendata.exports import FEED_LIMIT, build_exports, export_schema
 
 REPO = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

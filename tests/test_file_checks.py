@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import file_checks
-from generator.check import check
-from generator.file_checks import FileCache
+from generator.content import file_checks
+from generator.content.check import check
+from generator.content.file_checks import FileCache
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from generator.files import find_files, suggest_id
-from generator.messages import message
+from generator.content.files import find_files, suggest_id
+from generator.content.messages import message
 
 INNOVATION = "innovations/kabupaten-sumedang/command-center.yml"
 AGREEMENT = "agreements/mou-jawa-barat-sumedang-2025.yml"

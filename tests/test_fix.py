@@ -13,11 +13,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from generator.check import check
-from generator.fix import fix_text
-from generator.load import Mapping, parse
-from generator.model import Agreement, Innovation, Region, Visit
-from generator.validate import Validator
+from generator.content.check import check
+from generator.content.load import Mapping, parse
+from generator.content.model import Agreement, Innovation, Region, Visit
+from generator.content.validate import Validator
+from generator.contrib.fix import fix_text
 
 KATALOG = Path(sys.executable).parent / "katalog"
 REPO = Path(__file__).parent.parent

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.fields import input_fields
-from generator.issue_forms import FORMS, PROPOSAL, elements, form, form_texts
-from generator.model import Innovation
-from generator.vocab import vocabulary
+from generator.content.fields import input_fields
+from generator.content.model import Innovation
+from generator.content.vocab import vocabulary
+from generator.contrib.issue_forms import FORMS, PROPOSAL, elements, form, form_texts
 
 KATALOG = Path(sys.executable).parent / "katalog"
 TEMPLATES = Path(__file__).parent.parent / ".github" / "ISSUE_TEMPLATE"

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.check import check
-from generator.from_issue import answers, convert
-from generator.issue_forms import PROPOSAL, elements
-from generator.messages import command_text, message
-from generator.problems import problem
-from generator.vocab import vocabulary
+from generator.content.check import check
+from generator.content.messages import command_text, message
+from generator.content.problems import problem
+from generator.content.vocab import vocabulary
+from generator.contrib.from_issue import answers, convert
+from generator.contrib.issue_forms import PROPOSAL, elements
 
 KATALOG = Path(sys.executable).parent / "katalog"
 ISSUES = Path(__file__).parent / "fixtures" / "issues"

@@ -18,11 +18,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.check import check
-from generator.fields import input_fields
-from generator.load import load_file
-from generator.messages import message, message_codes
-from generator.model import Innovation
+from generator.content.check import check
+from generator.content.fields import input_fields
+from generator.content.load import load_file
+from generator.content.messages import message, message_codes
+from generator.content.model import Innovation
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FILES = (

@@ -37,19 +37,14 @@ from markdown_engine import site_markdown
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from generator import coverage as coverage_module
-from generator import pages as pages_module
-from generator import paths
-from generator.catalogue import Catalogue
-from generator.check import check, load_catalogue
-from generator.confusables import _skeleton, homoglyphs, mixed_script_word, skeleton
-from generator.csp import add_policy
-from generator.fields import input_fields
-from generator.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_LENGTH, MAX_NODES, MAX_RENDERED_MARKDOWN
-from generator.load import Scalar
-from generator.messages import message
-from generator.mkdocs_plugin import KatalogPlugin, _fail_on_missing
-from generator.model import (
+from generator.content.catalogue import Catalogue
+from generator.content.check import check, load_catalogue
+from generator.content.confusables import _skeleton, homoglyphs, mixed_script_word, skeleton
+from generator.content.fields import input_fields
+from generator.content.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_LENGTH, MAX_NODES, MAX_RENDERED_MARKDOWN
+from generator.content.load import Scalar
+from generator.content.messages import message
+from generator.content.model import (
     Agency,
     Agreement,
     Contact,
@@ -61,12 +56,17 @@ from generator.model import (
     Region,
     Source,
 )
-from generator.problems import problem
-from generator.prose import MAX_GROWTH, render_prose
-from generator.render import PageRenderer, ext_link
-from generator.report import format_github, format_text
-from generator.text_safety import unsafe_character
-from generator.validate import Validator
+from generator.content.problems import problem
+from generator.content.prose import MAX_GROWTH, render_prose
+from generator.content.report import format_github, format_text
+from generator.content.text_safety import unsafe_character
+from generator.content.validate import Validator
+from generator.engine.csp import add_policy
+from generator.engine.mkdocs_plugin import KatalogPlugin, _fail_on_missing
+from generator.site import coverage as coverage_module
+from generator.site import pages as pages_module
+from generator.site import paths
+from generator.site.render import PageRenderer, ext_link
 
 REPO = Path(__file__).parents[1]
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import load
-from generator.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
-from generator.load import (
+from generator.content import load
+from generator.content.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
+from generator.content.load import (
     FileTooLarge,
     Mapping,
     Scalar,
@@ -23,7 +23,7 @@ from generator.load import (
     read_bytes,
     resolve_plain,
 )
-from generator.messages import message
+from generator.content.messages import message
 
 REL = "innovations/kabupaten-sumedang/command-center.yml"
 
@@ -266,7 +266,7 @@ def test_deep_nesting_does_not_crash_the_interpreter(tmp_path, content):
         """
         import sys
         from pathlib import Path
-        from generator.load import load_file
+        from generator.content.load import load_file
         loaded = load_file(Path(sys.argv[1]), "deep.yml")
         print(sorted({p.code for p in loaded.problems}), loaded.root)
         """
@@ -388,7 +388,7 @@ def test_a_named_pipe_is_read_at_once_not_waited_on(tmp_path):
 
 
 def test_control_character_message():
-    from generator.problems import problem
+    from generator.content.problems import problem
 
     item = problem(REL, 2, 16, "control-character", codepoint="U+0007")
     assert message(item, "en") == (

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.fields import input_fields
-from generator.messages import command_keys, command_text
-from generator.model import Innovation
-from generator.vocab import vocabulary
+from generator.content.fields import input_fields
+from generator.content.messages import command_keys, command_text
+from generator.content.model import Innovation
+from generator.content.vocab import vocabulary
 
 KATALOG = Path(sys.executable).parent / "katalog"
 INNOVATION = "innovations/kabupaten-sumedang/layanan-cepat.yml"
@@ -247,7 +247,7 @@ def test_missing_arguments_are_usage_errors(scratch):
 
 @pytest.mark.parametrize("key", command_keys())
 def test_command_message_has_both_languages_with_the_same_placeholders(key):
-    from generator.messages import _catalogue
+    from generator.content.messages import _catalogue
 
     entry = _catalogue()["commands"][key]
     assert set(entry) == {"id", "en"} and entry["id"].strip() and entry["en"].strip()

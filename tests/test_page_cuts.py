@@ -10,7 +10,7 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.page_cuts import PAGE_MAX, PAGE_MIN, cut, ends_page
+from generator.site.page_cuts import PAGE_MAX, PAGE_MIN, cut, ends_page
 
 
 def _pages_changed(before: list[list[str]], after: list[list[str]]) -> int:
@@ -40,7 +40,7 @@ def test_an_empty_listing_has_one_empty_page() -> None:
 def test_the_cuts_are_the_same_in_every_process() -> None:
     keys = [f"kota-{n}--inovasi-{n}" for n in range(2000)]
     script = (
-        "import sys\nfrom generator.page_cuts import cut\n"
+        "import sys\nfrom generator.site.page_cuts import cut\n"
         "keys = sys.stdin.read().split()\nprint([len(p) for p in cut(keys, str)])"
     )
     runs = {

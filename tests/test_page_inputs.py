@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from generator import paths
-from generator.build_state import stat_versions
-from generator.catalogue import Catalogue
-from generator.check import check
-from generator.file_checks import FileCache
-from generator.page_inputs import KnownPages, fingerprints, pages_showing
-from generator.pager import SPREAD
-from generator.pages import plan_pages
-from generator.relations import build_relations
+from generator.content.catalogue import Catalogue
+from generator.content.check import check
+from generator.content.file_checks import FileCache
+from generator.engine.build_state import stat_versions
+from generator.site import paths
+from generator.site.page_inputs import KnownPages, fingerprints, pages_showing
+from generator.site.pager import SPREAD
+from generator.site.pages import plan_pages
+from generator.site.relations import build_relations
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # One-line edits a contributor makes: a renamed record, a renamed agency, a changed stage, a tag.
@@ -137,7 +137,7 @@ def test_a_counterpart_page_follows_the_titles_it_shows_not_the_whole_records(tm
 def test_a_new_title_flags_the_listing_pages_near_its_old_and_new_places_only(tmp_path: Path) -> None:
     """Each listing page is given its own pager, not the list of all pages: a page whose first
     item changes is in its neighbours' pagers only."""
-    from generator.synthetic import write_synthetic_catalogue
+    from generator.contrib.synthetic import write_synthetic_catalogue
 
     write_synthetic_catalogue(Path(__file__).parents[1], tmp_path, 1400, seed=11)
     catalogue = check(tmp_path).catalogue

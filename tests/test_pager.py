@@ -7,9 +7,9 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import paths
-from generator.pager import SPREAD, guide, pager, window
-from generator.render import PageRenderer
+from generator.site import paths
+from generator.site.pager import SPREAD, guide, pager, window
+from generator.site.render import PageRenderer
 
 
 @given(st.integers(1, 2000).flatmap(lambda n: st.tuples(st.just(n), st.integers(1, n))))

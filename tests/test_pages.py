@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import paths
-from generator.catalogue import Catalogue
-from generator.check import load_catalogue
-from generator.page_cuts import PAGE_MAX, PAGE_MIN
-from generator.pager import SPREAD
-from generator.pages import (
+from generator.content.catalogue import Catalogue
+from generator.content.check import load_catalogue
+from generator.site import paths
+from generator.site.page_cuts import PAGE_MAX, PAGE_MIN
+from generator.site.pager import SPREAD
+from generator.site.pages import (
     REGION_AGENCY_ROWS,
     REGION_PAGE_SIZE,
     REGION_SOURCES_SHOWN,
@@ -30,8 +30,8 @@ from generator.pages import (
     build_pages,
     record_page_paths,
 )
-from generator.relations import build_relations
-from generator.render import PageRenderer, labels
+from generator.site.relations import build_relations
+from generator.site.render import PageRenderer, labels
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -305,7 +305,7 @@ def test_english_pages_use_english_labels(catalogue: Catalogue, pages: dict[str,
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalogue, dict[str, str]]:
     """A synthetic catalogue big enough that busy regions and tags need several listing pages."""
-    from generator.synthetic import write_synthetic_catalogue
+    from generator.contrib.synthetic import write_synthetic_catalogue
 
     root = tmp_path_factory.mktemp("generated")
     write_synthetic_catalogue(ROOT, root, 1400, seed=11)

@@ -5,7 +5,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import paths
+from generator.site import paths
 
 FOLDER = st.sampled_from(["inovasi", "daerah", "kabupaten-sumedang", "tag", "daftar"])
 # Pages are Markdown files, so no page path is also a folder.

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check
-from generator.model import Innovation, Region
-from generator.pickling import pickled_by_fields
+from generator.content.check import check
+from generator.content.model import Innovation, Region
+from generator.content.pickling import pickled_by_fields
 
 # The shipped catalogue: its records use every kind of nested value (agencies, sources, metrics…).
 SHIPPED = Path(__file__).resolve().parents[1]

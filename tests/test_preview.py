@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import paths
-from generator.check import check
-from generator.limits import MAX_FILE_BYTES
-from generator.pages import plan_pages
-from generator.preview import PreviewError, preview, preview_notice, record_of
+from generator.content.check import check
+from generator.content.limits import MAX_FILE_BYTES
+from generator.contrib.preview import PreviewError, preview, preview_notice, record_of
+from generator.site import paths
+from generator.site.pages import plan_pages
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SUMEDANG = "kabupaten-sumedang"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.problems import Problem, problem, sort_key
+from generator.content.problems import Problem, problem, sort_key
 
 _problems = st.builds(
     problem,

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.prose import MAX_GROWTH, html_size, html_size_bound, render_prose, table_cells
-from generator.render import prose
+from generator.content.prose import MAX_GROWTH, html_size, html_size_bound, render_prose, table_cells
+from generator.site.render import prose
 
 REL = "nofollow noopener ugc"
 

@@ -1,4 +1,4 @@
-"""The inline shortcuts (generator/quick_inline.py) give the HTML Python-Markdown gives on its own."""
+"""The inline shortcuts (generator/engine/quick_inline.py) give the HTML Python-Markdown gives on its own."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import ENTITY_RE, InlineProcessor, SimpleTagInlineProcessor
 from markdown_engine import site_markdown
 
-from generator.quick_inline import quicken
+from generator.engine.quick_inline import quicken
 
 _PLAIN = site_markdown()
 _QUICK = site_markdown()

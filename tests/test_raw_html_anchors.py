@@ -1,5 +1,5 @@
 """The anchors of a page's raw HTML are what MkDocs finds, although pages without any are not parsed
-(generator/page_render.py)."""
+(generator/engine/page_render.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.structure.pages import _RawHTMLPreprocessor
 
-from generator.page_render import _RawHTMLAnchors
+from generator.engine.page_render import _RawHTMLAnchors
 
 
 def _anchors(preprocessor: _RawHTMLPreprocessor, text: str) -> set[str]:

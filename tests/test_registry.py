@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check, load_catalogue
-from generator.messages import message
-from generator.registry import RegistryRegion, apply, load_registry, parse_registry, plan_import
-from generator.render import PageRenderer
+from generator.content.check import check, load_catalogue
+from generator.content.messages import message
+from generator.contrib.registry import RegistryRegion, apply, load_registry, parse_registry, plan_import
+from generator.site.render import PageRenderer
 
 REPO = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

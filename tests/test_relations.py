@@ -16,14 +16,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import paths
-from generator.catalogue import Catalogue
-from generator.check import load_catalogue
-from generator.pages import COUNTERPART_INNOVATIONS_SHOWN, COUNTERPARTS_SHOWN, build_pages
-from generator.pages.sizes import REGION_AGREEMENTS_SHOWN
-from generator.relations import build_relations
-from generator.render import labels
-from generator.vocab import vocabulary
+from generator.content.catalogue import Catalogue
+from generator.content.check import load_catalogue
+from generator.content.vocab import vocabulary
+from generator.site import paths
+from generator.site.pages import COUNTERPART_INNOVATIONS_SHOWN, COUNTERPARTS_SHOWN, build_pages
+from generator.site.pages.sizes import REGION_AGREEMENTS_SHOWN
+from generator.site.relations import build_relations
+from generator.site.render import labels
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -286,7 +286,7 @@ def test_counterparts_are_same_kind_agencies_of_other_regions(any_site: Site) ->
 @pytest.fixture(scope="module")
 def national(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """A synthetic catalogue over every region: hundreds of agencies of each kind."""
-    from generator.synthetic import write_synthetic_catalogue
+    from generator.contrib.synthetic import write_synthetic_catalogue
 
     root = tmp_path_factory.mktemp("national")
     write_synthetic_catalogue(ROOT, root, 1200, seed=5)

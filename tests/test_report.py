@@ -9,25 +9,25 @@ from pathlib import Path
 
 import pytest
 
-from generator import load, validate
-from generator.check import CheckResult
-from generator.messages import message, message_codes, summary, word
-from generator.problems import CatalogueError, Problem, problem
-from generator.report import format_github, format_json, format_text, summary_line
+from generator.content import load, validate
+from generator.content.check import CheckResult
+from generator.content.messages import message, message_codes, summary, word
+from generator.content.problems import CatalogueError, Problem, problem
+from generator.content.report import format_github, format_json, format_text, summary_line
 
-GENERATOR = Path(validate.__file__).parent
+GENERATOR = Path(validate.__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 # Modules that report problems, and which positional argument of each reporting call is the code.
 # review.py adds warnings to the checker's report; from_issue.py reports on issue form answers.
 CHECKER_MODULES = (
-    "load.py",
-    "validate.py",
-    "check.py",
-    "check_visits.py",
-    "files.py",
-    "confusables.py",
-    "review.py",
-    "from_issue.py",
+    "content/load.py",
+    "content/validate.py",
+    "content/check.py",
+    "content/check_visits.py",
+    "content/files.py",
+    "content/confusables.py",
+    "content/review.py",
+    "contrib/from_issue.py",
 )
 CODE_ARGUMENT = {
     "problem": 3,
@@ -85,7 +85,7 @@ def test_every_code_the_checker_produces_has_a_message_and_every_message_is_used
 
 @pytest.mark.parametrize("code", message_codes())
 def test_message_has_both_languages_with_the_same_placeholders(code):
-    from generator.messages import _catalogue
+    from generator.content.messages import _catalogue
 
     entry = _catalogue()["messages"][code]
     assert set(entry) == {"id", "en"}

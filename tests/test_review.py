@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import review
-from generator.messages import command_text
-from generator.review import _similar_pairs, _similar_pairs_in, _similar_pairs_of_regions, normalise
+from generator.content import review
+from generator.content.messages import command_text
+from generator.content.review import _similar_pairs, _similar_pairs_in, _similar_pairs_of_regions, normalise
 
 KATALOG = Path(sys.executable).parent / "katalog"
 INNOVATION = "innovations/kabupaten-sumedang/command-center.yml"

@@ -20,9 +20,9 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.fields import input_fields
-from generator.model import RECORD_KINDS
-from generator.schema import SCHEMA_DIALECT, record_schema, schema_text
+from generator.content.fields import input_fields
+from generator.content.model import RECORD_KINDS
+from generator.content.schema import SCHEMA_DIALECT, record_schema, schema_text
 
 REPO = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -1,4 +1,4 @@
-"""Shared theme parts (generator/shared_parts.py): a part that shows the page's title is shared
+"""Shared theme parts (generator/engine/shared_parts.py): a part that shows the page's title is shared
 with each page's own title in it, and rendered anew when its title is not where it should be."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from generator.shared_parts import SharedParts
+from generator.engine.shared_parts import SharedParts
 
 TITLES = ["  spasi", "Inovasi A", "md-ellipsis", "span", "&lt;b&gt; Dua", "header-topic", "Katalog", " x"]
 

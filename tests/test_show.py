@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.check import check
-from generator.messages import command_text
+from generator.content.check import check
+from generator.content.messages import command_text
 
 KATALOG = Path(sys.executable).parent / "katalog"
 FIXTURES = Path(__file__).parent / "fixtures"

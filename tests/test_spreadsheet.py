@@ -17,8 +17,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.check import check
-from generator.spreadsheet import apply, plan_import, template_columns, write_templates
+from generator.content.check import check
+from generator.contrib.spreadsheet import apply, plan_import, template_columns, write_templates
 
 REPO = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

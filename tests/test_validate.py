@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.limits import MAX_ITEMS
-from generator.messages import message
-from generator.model import RECORD_KINDS
-from generator.vocab import LANGS, vocabularies
+from generator.content.limits import MAX_ITEMS
+from generator.content.messages import message
+from generator.content.model import RECORD_KINDS
+from generator.content.vocab import LANGS, vocabularies
 
 PROVINCE = "regions/provinsi-jawa-barat.yml"
 KABUPATEN = "regions/kabupaten-sumedang.yml"
@@ -392,7 +392,7 @@ def test_vocabularies_have_both_labels_for_every_value():
 
 
 def _all_fields(cls):
-    from generator.fields import fields_of
+    from generator.content.fields import fields_of
 
     for info in fields_of(cls):
         yield info

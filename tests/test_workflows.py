@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.field_guide import record_tables, update_document
-from generator.fields import input_fields
-from generator.messages import message_codes
-from generator.vocab import vocabulary
+from generator.content.fields import input_fields
+from generator.content.messages import message_codes
+from generator.content.vocab import vocabulary
+from generator.contrib.field_guide import record_tables, update_document
 
 REPO = Path(__file__).parent.parent
 WORKFLOWS = REPO / ".github" / "workflows"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.check import load_catalogue
-from generator.pages import build_pages
-from generator.write import write_tree
+from generator.content.check import load_catalogue
+from generator.site.pages import build_pages
+from generator.site.write import write_tree
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -1,5 +1,5 @@
 // The catalogue browser: filters and sorting over every innovation, client-side, from the compact
-// index in katalog/ (generator/browse_index.py). Progressive enhancement: the page already links to
+// index in katalog/ (generator/search/browse_index.py). Progressive enhancement: the page already links to
 // the regions, themes and agency kinds; this script adds the filter form when it runs.
 // Filter state lives in the URL query, so a filtered view can be shared as a link.
 (function () {

@@ -1,6 +1,6 @@
 // The catalogue's search box, mounted where a page asks for it ([data-kid-search]).
 //
-// The index (generator/search_index.py) is split so that a query downloads only what it needs: a
+// The index (generator/search/search_index.py) is split so that a query downloads only what it needs: a
 // small entry file, the postings of each query word's Indonesian stem (stemmed here as the index
 // stemmed the pages, so "pelayanan" finds "layanan"), and the records of the results shown; while
 // a word is being typed, also the vocabulary chunk that lists the longer words it begins. Progressive enhancement: without JavaScript the page keeps its links. Every
@@ -10,7 +10,7 @@
   var script = document.currentScript;
   var site = new URL("../", script ? script.src : window.location.href);
   var root = new URL("search-index/", site);
-  // Words as the index splits them (generator/search_text.py: \w+ after NFC, lower-cased).
+  // Words as the index splits them (generator/search/search_text.py: \w+ after NFC, lower-cased).
   var WORD = /[\p{L}\p{N}_]+/gu;
   var PAGE = 10;
   // The last word, while still being typed, also matches longer words: at most this many (the

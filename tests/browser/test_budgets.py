@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, Response, expect
 
+from generator.contrib.synthetic import write_synthetic_catalogue
 from generator.quality.budgets import budgets, measure, page_type
-from generator.synthetic import write_synthetic_catalogue
 
 from .conftest import REPO, build_site, copy_project
 

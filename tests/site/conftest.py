@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 
-from generator import paths
-from generator.catalogue import Catalogue
-from generator.check import load_catalogue
-from generator.files import CONTENT_DIRS
-from generator.pages import build_pages, record_page_paths
+from generator.content.catalogue import Catalogue
+from generator.content.check import load_catalogue
+from generator.content.files import CONTENT_DIRS
+from generator.site import paths
+from generator.site.pages import build_pages, record_page_paths
 
 REPO = Path(__file__).parents[2]
 FIXTURES = REPO / "tests" / "fixtures"

@@ -20,8 +20,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from generator import paths
-from generator.check import check
+from generator.content.check import check
+from generator.site import paths
 
 if TYPE_CHECKING:
     from conftest import Built

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from generator import paths
+from generator.site import paths
 
 if TYPE_CHECKING:
     from conftest import Built

@@ -1,4 +1,4 @@
-"""`mkdocs build --dirty` with the saved build state (generator/build_state.py), as a CI run whose
+"""`mkdocs build --dirty` with the saved build state (generator/engine/build_state.py), as a CI run whose
 cache restored the site folder and the state: it rewrites only the pages an edit touches, and the
 site it leaves is byte-identical to a clean build of the same content.
 """

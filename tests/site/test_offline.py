@@ -21,10 +21,10 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from generator import paths
-from generator.check import load_catalogue
-from generator.offline import ZIP_ROOT
-from generator.render import labels
+from generator.content.check import load_catalogue
+from generator.engine.offline import ZIP_ROOT
+from generator.site import paths
+from generator.site.render import labels
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ from subprocess import CompletedProcess
 
 import pytest
 
-from generator.parallel_build import CHUNK, _Claims
+from generator.engine.parallel_build import CHUNK, _Claims
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "site-relations"
 

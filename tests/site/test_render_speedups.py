@@ -1,6 +1,6 @@
 """What the build does faster than MkDocs and Material do it gives the very same site: theme parts
-rendered once per set of relative links (generator/shared_parts.py), one Markdown converter for
-all pages (generator/page_render.py)."""
+rendered once per set of relative links (generator/engine/shared_parts.py), one Markdown converter for
+all pages (generator/engine/page_render.py)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, set_exclusions
 from mkdocs.structure.pages import _RelativePathTreeprocessor
 
-from generator.page_render import OneConverter, _PageLinks
-from generator.shared_parts import SharedParts
+from generator.engine.page_render import OneConverter, _PageLinks
+from generator.engine.shared_parts import SharedParts
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 

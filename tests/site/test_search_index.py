@@ -1,4 +1,4 @@
-"""The site's search index (generator/search_text.py, generator/search_index.py) and the search box
+"""The site's search index (generator/search/search_text.py, generator/search/search_index.py) and the search box
 that reads it (docs/javascripts/search.js), in a real Chromium.
 """
 
@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import snowballstemmer
 
-from generator import paths
-from generator.search_index import DOC_CHUNK, Document, document, index_site
-from generator.search_text import page_text, words
+from generator.search.search_index import DOC_CHUNK, Document, document, index_site
+from generator.search.search_text import page_text, words
+from generator.site import paths
 
 if TYPE_CHECKING:
     from conftest import Built

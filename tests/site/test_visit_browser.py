@@ -17,9 +17,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from generator import paths
-from generator.model import Innovation
-from generator.render import PageRenderer, labels
+from generator.content.model import Innovation
+from generator.site import paths
+from generator.site.render import PageRenderer, labels
 
 if TYPE_CHECKING:
     from conftest import Built

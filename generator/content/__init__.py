@@ -1,0 +1,7 @@
+"""The content: YAML files in, a checked `Catalogue` out.
+
+Reads each record file into a node tree with positions (`load`), validates it against the typed
+model (`model`, `validate`), resolves every reference across files (`check`, `check_visits`) and
+reports every problem with its file, line, column and field, in Indonesian and English
+(`problems`, `messages`, `report`). Knows nothing of pages or engines.
+"""

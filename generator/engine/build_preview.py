@@ -1,0 +1,65 @@
+"""`katalog preview`: MkDocs builds the pages of one record's preview (see `preview`) into a folder."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content.check import CheckResult
+from ..contrib.preview import preview
+
+
+@dataclass(slots=True)
+class BuiltPreview:
+    """The check of the files read; the built pages (files to open), the record's first."""
+
+    result: CheckResult
+    lang: str
+    pages: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def problems(self) -> bool:
+        return bool(self.result.problems)
+
+
+def build_preview(config_file: Path, record_file: Path, out: Path) -> BuiltPreview:
+    """Check the record's part of the catalogue; when it is valid, build its pages into `out`.
+
+    Raises:
+        PreviewError: `record_file` is not a record file of the catalogue.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File
+
+    from .mkdocs_plugin import KatalogPlugin
+
+    start = time.perf_counter()
+    config = load_config(config_file=str(config_file), site_dir=str(out.resolve()))
+    plugin = config.plugins["katalog"]
+    assert isinstance(plugin, KatalogPlugin)
+    root = (Path(config.config_file_path).parent / plugin.config.root).resolve()
+    found = preview(root, record_file.resolve(), plugin.config.lang, plugin.config.stale_after_days)
+    built = BuiltPreview(found.result, plugin.config.lang)
+    if found.result.catalogue is None:
+        return built
+    # Links to pages outside the preview, and the navigation's section pages, are not built:
+    # expected here, so not worth a warning each.
+    config.validation.links.not_found = logging.DEBUG
+    config.validation.nav.not_found = logging.DEBUG
+    plugin.preview_only(found)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    first = found.record.page
+    built.pages = [
+        Path(File(path, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)
+        for path in sorted(found.pages, key=lambda path: (path != first, path))
+    ]
+    built.seconds = time.perf_counter() - start
+    return built

@@ -1,0 +1,1 @@
+"""Search and browsing: built pages in, the search index and the catalogue browser's index out."""
