@@ -319,3 +319,28 @@ def test_mkdocs_build_writes_the_exports_into_the_site(tmp_path):
         assert (site / path).read_bytes() == data, path
     assert (site / "data" / "index.html").is_file()  # docs/data.md, beside the files it documents
     assert (site / "templat" / "inovasi.xlsx").is_file()
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula(tmp_path):
+    """OWASP's rule: a text cell starting with = + - @ tab or CR gets a ' in front; JSON keeps it."""
+    root = tmp_path / "catalogue"
+    shutil.copytree(FIXTURES / "minimal", root)
+    catalogue = load_catalogue(root)
+    ref = "kabupaten-sumedang/command-center"
+    hostile = {
+        "title": '=HYPERLINK("https://contoh.invalid","Klik")',
+        "summary": "+cmd|' /C calc'!A0",
+        "implementation_time": "@SUM(1+1)",
+        "tags": ("tag-a",),
+    }
+    changed = dataclasses.replace(catalogue.innovations[ref], **hostile)
+    exports = build_exports(dataclasses.replace(catalogue, innovations={ref: changed}))
+    (row,) = table(exports, "data/inovasi.csv")
+    for name in ("title", "summary", "implementation_time"):
+        assert row[name] == "'" + hostile[name], name
+    assert row["tags"] == "tag-a"
+    record = as_json(exports, "data/inovasi/kabupaten-sumedang/command-center.json")
+    assert (record["title"], record["summary"]) == (hostile["title"], hostile["summary"])
+    for data in (v for k, v in exports.items() if k.endswith(".csv")):
+        for cells in csv.reader(io.StringIO(data.decode("utf-8"), newline="")):
+            assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)

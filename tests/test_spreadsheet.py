@@ -381,3 +381,15 @@ def test_command(root, tmp_path):
     refused = katalog("import", str(bad), "--region", REGION, "--root", str(root))
     assert refused.returncode == 1
     assert "bad.csv: baris 2, kolom D (Jenis Inovasi):" in refused.stdout
+
+
+def test_a_cell_that_would_start_a_formula_is_imported_with_a_warning(root, tmp_path):
+    """`katalog import` keeps the value (the exports neutralise it) but says where it is."""
+    formula = '=HYPERLINK("https://contoh.invalid","Klik")'
+    sheet = write_csv(tmp_path / "rumus.csv", [{**GOOD_ROWS[1], "Ringkasan": formula}])
+    shown = katalog("import", str(sheet), "--region", REGION, "--root", str(root))
+    assert shown.returncode == 0, shown.stdout
+    warning = next(line for line in shown.stdout.splitlines() if "rumus" in line)
+    assert warning.startswith("rumus.csv: baris 2, kolom ") and '"=HYPERLINK(' in warning
+    written = katalog("import", str(sheet), "--region", REGION, "--root", str(root), "--write")
+    assert written.returncode == 0 and "rumus.csv: baris 2" in written.stdout

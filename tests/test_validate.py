@@ -510,3 +510,31 @@ def test_every_problem_of_one_file_is_reported(scratch):
         (INNOVATION, 6, 7, "expected-scalar", "kind"),
         (INNOVATION, 9, 13, "impossible-date", "trial_date"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "warned"),
+    [
+        ('=HYPERLINK("https://contoh.invalid","Klik")', True),
+        ("+cmd|' /C calc'!A0", True),
+        ("@SUM(A1:A9)", True),
+        ("-cmd", True),
+        ("-5 % waktu tunggu", False),  # a number: no formula that does anything
+        ("Layanan = cepat", False),
+    ],
+)
+def test_a_text_that_would_start_a_spreadsheet_formula_is_a_warning(scratch, value, warned):
+    rel = "innovations/kabupaten-sumedang/command-center.yml"
+    quoted = value.replace("'", "''")
+    scratch.write(rel, scratch.read(rel) + f"implementation_time: '{quoted}'\n")
+    found = [(p.code, p.severity, p.field, p.line) for p in scratch.check().problems]
+    line = scratch.read(rel).count("\n")
+    assert found == ([("formula-like", "warning", "implementation_time", line)] if warned else [])
+
+
+def test_markdown_lists_and_phone_numbers_are_not_formulas(scratch):
+    rel = "innovations/kabupaten-sumedang/command-center.yml"
+    text = scratch.read(rel) + "description: |\n  - daftar lewat aplikasi\n  - datang tepat waktu\n"
+    text += "contacts:\n  - office: Bidang Aplikasi\n    phone: +62 261 201001\n"
+    scratch.write(rel, text)
+    assert scratch.check().problems == []

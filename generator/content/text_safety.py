@@ -50,3 +50,19 @@ def visible(text: str, keep: str = "") -> str:
         else char
         for char in text
     )
+
+
+# What a spreadsheet reads as the start of a formula (OWASP's CSV injection list): a cell that
+# begins so runs as a formula when an official opens the exported table.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_formula(text: str) -> bool:
+    """Whether a contributor's text would start a spreadsheet formula that does something.
+
+    Narrower than `FORMULA_START`, which the exports neutralise whatever follows: "- item" (a
+    Markdown list), "-5 %" and "+62 …" (a number) are text a contributor means, and not worth a warning.
+    """
+    if text.startswith(("=", "@", "\t", "\r")):
+        return True
+    return len(text) > 1 and text[0] in "+-" and not (text[1].isspace() or text[1].isdigit())

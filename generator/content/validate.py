@@ -26,7 +26,7 @@ from .limits import (
 from .load import Mapping, Node, Scalar, Sequence
 from .problems import Problem, problem
 from .prose import html_size, html_size_bound, table_cells
-from .text_safety import unsafe_character
+from .text_safety import looks_like_formula, unsafe_character
 from .vocab import vocabulary
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -235,6 +235,19 @@ class Validator:
             return None
         if info.fmt == "markdown" and not self._markdown_bounded(node, name, value):
             return None
+        if info.fmt in ("text", "prose", "markdown") and looks_like_formula(value):
+            # A warning, not an error: the value is kept, and the exports neutralise it.
+            self.problems.append(
+                problem(
+                    self.path,
+                    node.line,
+                    node.column,
+                    "formula-like",
+                    name,
+                    severity="warning",
+                    start=value[:30],
+                )
+            )
         if info.fmt == "prose":
             value = " ".join(value.split())
         return self._formatted(info, node, name, value)

@@ -102,6 +102,9 @@ class ImportPlan:
     header: list[str] = field(default_factory=list)
     files: dict[str, tuple[str, bool]] = field(default_factory=dict)  # rel → (text, exists already)
     problems: list[RowProblem] = field(default_factory=list)
+    # What the checker warns of in the new files (a text that would start a formula, …): printed,
+    # never a reason to refuse the sheet.
+    warnings: list[RowProblem] = field(default_factory=list)
 
     @property
     def new(self) -> dict[str, str]:
@@ -113,16 +116,17 @@ class ImportPlan:
             lines = [p.text(self.file, self.header, lang) for p in sorted(self.problems)]
             lines.append(_text("summary", "problems", lang, count=len(self.problems)))
             return "\n".join(lines) + "\n"
+        warned = "".join(p.text(self.file, self.header, lang) + "\n" for p in sorted(self.warnings))
         counts = {"new": len(self.new), "unchanged": len(self.files) - len(self.new), "folder": self.folder}
         if not self.new:
             return _text("summary", "nothing", lang, count=len(self.files), folder=self.folder) + "\n"
         if written:
-            return _text("summary", "written", lang, **counts) + "\n"
+            return warned + _text("summary", "written", lang, **counts) + "\n"
         diff = "".join(
             "".join(difflib.unified_diff([], text.splitlines(keepends=True), "/dev/null", f"b/{rel}"))
             for rel, text in self.new.items()
         )
-        return diff + _text("summary", "plan", lang, **counts) + "\n"
+        return diff + warned + _text("summary", "plan", lang, **counts) + "\n"
 
 
 def columns() -> list[dict[str, str]]:
@@ -355,11 +359,12 @@ def _check_with_catalogue(
             (copy / rel).write_text(text, encoding="utf-8")
         result = check(copy)
     for item in result.problems:
-        if item.path not in plan.new or item.severity != "error":
+        if item.path not in plan.new:
             continue
         root_field = _FIELD_ROOT.match(item.field)
         column = columns_by_field.get(root_field.group() if root_field else "", -1)
-        plan.problems.append(_problem(rows[item.path], column, "checker", problem=item))
+        found = plan.problems if item.severity == "error" else plan.warnings
+        found.append(_problem(rows[item.path], column, "checker", problem=item))
 
 
 # --- The template ---------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from ..content.catalogue import Catalogue
 from ..content.fields import fields_of, input_fields
 from ..content.model import RECORD_KINDS, Agency, Agreement, Innovation, Region, Visit
 from ..content.schema import SCHEMA_DIALECT, record_schema
+from ..content.text_safety import FORMULA_START
 from ..content.validate import ID_PATTERN
 from ..content.vocab import vocabulary
 from ..site import paths
@@ -440,8 +441,15 @@ def _cell(row: dict[str, Any], column: str) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return CSV_SEPARATOR.join(str(item) for item in value)
-    return str(value)
+        return _inert(CSV_SEPARATOR.join(str(item) for item in value))
+    return _inert(value) if isinstance(value, str) else str(value)
+
+
+def _inert(text: str) -> str:
+    """Text a spreadsheet shows as text: one that would start a formula gets a ' in front (OWASP's
+    rule for CSV injection; docs/data.md). Numbers and dates are written as they are; a phone
+    number "+62 …" gets the ' too, which a spreadsheet shows as the number and no formula."""
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def _csv(columns: list[str], rows: list[dict[str, Any]]) -> bytes:
