@@ -184,7 +184,8 @@ def _offline(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from .content.report import format_text
+    from .content.messages import both_languages
+    from .content.report import format_problem, format_text
     from .contrib.preview import PreviewError
     from .engine.build_preview import build_preview
 
@@ -196,6 +197,10 @@ def _preview(args: argparse.Namespace) -> int:
         return _usage_error("preview", str(error))
     if built.problems:
         sys.stderr.write(format_text(built.result, built.lang))
+    if built.left_out:
+        files = ", ".join(sorted({p.path for p in built.left_out}))
+        sys.stderr.write(both_languages("show-left-out", files=files))
+        sys.stderr.write("".join(format_problem(p, built.lang) + "\n" for p in built.left_out))
     if not built.result.ok:
         return EXIT_INVALID
     print(f"{len(built.pages)} page(s) of the preview written to {args.out} in {built.seconds:.1f} s:")

@@ -46,10 +46,12 @@ def test_every_record_page_is_the_page_the_full_build_writes(root: Path) -> None
         assert found.pages[page]() == full[page], f"{page} differs from the full build"
 
 
-def test_a_file_of_the_region_that_cannot_be_read_is_reported_not_left_out(root: Path) -> None:
+def test_a_file_of_the_region_that_cannot_be_read_is_reported_apart_not_dropped(root: Path) -> None:
     (root / "innovations" / SUMEDANG / "terlalu-besar.yml").write_bytes(b"#" * (MAX_FILE_BYTES + 1))
     found = preview(root, root / COMMAND_CENTER)
-    assert [(p.path, p.code) for p in found.result.problems] == [
+    # The preview goes on without it, and says why it left it out.
+    assert found.result.ok and paths.innovation(f"{SUMEDANG}/command-center") in found.pages
+    assert [(p.path, p.code) for p in found.left_out] == [
         (f"innovations/{SUMEDANG}/terlalu-besar.yml", "file-too-large")
     ]
 
@@ -180,3 +182,23 @@ def test_the_notice_goes_under_the_title() -> None:
     assert "3 halaman" in lines[3]
     assert page.endswith("Isi.\n")
     assert "3 pages" in preview_notice("# Title\n", 3, "en")
+
+
+def test_a_draft_made_by_new_does_not_stop_the_preview_of_another_record(root: Path) -> None:
+    """The template's comments quote example references; the preview neither reads a file for
+    them nor fails on a draft it does read: it leaves the draft out and says so."""
+    from generator.contrib.scaffold import plan, write
+
+    write(root, plan("innovation", root, "draf", SUMEDANG))
+    for file in (
+        root / "innovations" / SUMEDANG / "command-center.yml",
+        root / "regions" / f"{SUMEDANG}.yml",
+    ):
+        found = preview(root, file)
+        assert found.result.ok, found.result.problems
+        assert {p.path for p in found.left_out} == {f"innovations/{SUMEDANG}/draf.yml"}
+        assert found.record.page in found.pages
+    other = preview(root, root / "innovations" / "kabupaten-lampung-selatan" / "posyandu-keliling.yml")
+    assert other.result.ok and other.left_out == []  # its comments name Sumedang's records: not read
+    own = preview(root, root / "innovations" / SUMEDANG / "draf.yml")
+    assert not own.result.ok and own.pages == {}

@@ -184,3 +184,24 @@ def test_invalid_catalogue_prints_the_problems():
 def test_bad_format_is_a_usage_error(scratch):
     done = show(scratch.root, COMMAND_CENTER, "--format", "xml")
     assert done.returncode == 2 and "invalid choice" in done.stderr
+
+
+def test_a_draft_elsewhere_does_not_hide_a_valid_record(scratch):
+    """A half-written file from `katalog new` is left out, and named; the rest is shown."""
+    done = subprocess.run(
+        [str(KATALOG), "new", "innovation", "kabupaten-sumedang", "draf", "--root", str(scratch.root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    shown = show(scratch.root, COMMAND_CENTER)
+    assert shown.returncode == 0
+    assert yaml.safe_load(shown.stdout)["ref"] == COMMAND_CENTER
+    left_out = [
+        command_text("show-left-out", lang, files="innovations/kabupaten-sumedang/draf.yml")
+        for lang in ("id", "en")
+    ]
+    assert shown.stderr.splitlines() == left_out
+    # The draft itself cannot be shown: it is the record asked for.
+    assert show(scratch.root, "kabupaten-sumedang/draf").returncode != 0

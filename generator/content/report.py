@@ -36,15 +36,18 @@ def summary_line(result: CheckResult, lang: str) -> str:
     return summary("problems", lang, **counts)
 
 
+def format_problem(item: Problem, lang: str) -> str:
+    """`PATH:LINE:COL: error: [field] message`, on one line."""
+    field = f"[{item.field}] " if item.field else ""
+    # One line per problem, even when a quoted value in the message holds a line break.
+    text = " ".join(message(item, lang).splitlines())
+    # Paths, field names and quoted values are the contributor's: no terminal control reaches the log.
+    return visible(f"{_where(item)}: {word(item.severity, lang)}: {field}{text}")
+
+
 def format_text(result: CheckResult, lang: str) -> str:
     """`PATH:LINE:COL: error: [field] message` per problem, then a summary line."""
-    lines = []
-    for item in result.problems:
-        field = f"[{item.field}] " if item.field else ""
-        # One line per problem, even when a quoted value in the message holds a line break.
-        text = " ".join(message(item, lang).splitlines())
-        # Paths, field names and quoted values are the contributor's: no terminal control reaches the log.
-        lines.append(visible(f"{_where(item)}: {word(item.severity, lang)}: {field}{text}"))
+    lines = [format_problem(item, lang) for item in result.problems]
     lines.append(summary_line(result, lang))
     return "\n".join(lines) + "\n"
 

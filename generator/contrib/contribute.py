@@ -92,13 +92,20 @@ def _new(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     from ..content.check import check
     from ..content.report import format_text
+    from ..content.valid_part import without_broken
     from .show import render, suggestions, view
 
-    result = check(args.root)
-    if result.catalogue is None:
-        sys.stderr.write(both_languages("show-invalid") + format_text(result, args.lang))
+    full = check(args.root)
+    result, left_out = without_broken(args.root, full)
+    data = view(result.catalogue, args.ref) if result.catalogue is not None else None
+    if result.catalogue is None or (data is None and left_out):
+        # Nothing valid to show, or the record asked for may be one of the files not valid yet.
+        sys.stderr.write(both_languages("show-invalid") + format_text(full, args.lang))
         return EXIT_INVALID
-    data = view(result.catalogue, args.ref)
+    if left_out:
+        # Shown all the same: a draft elsewhere in the catalogue is no reason to hide this record.
+        files = ", ".join(sorted({p.path for p in left_out}))
+        sys.stderr.write(both_languages("show-left-out", files=files))
     if data is None:
         found = suggestions(result.catalogue, args.ref)
         sys.stderr.write(both_languages("show-unknown", value=args.ref, suggestions=", ".join(found) or "-"))

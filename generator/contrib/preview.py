@@ -25,6 +25,8 @@ from ..content.file_checks import FileCache
 from ..content.files import AGREEMENTS_DIR, INNOVATIONS_DIR, REGIONS_DIR, VISITS_DIR
 from ..content.load import FileTooLarge, read_bytes
 from ..content.model import Agreement, Innovation, Region, Visit
+from ..content.problems import Problem
+from ..content.valid_part import without_broken
 from ..site import paths
 from ..site.briefs import MAX_BRIEF_PARTIES
 from ..site.page_inputs import pages_showing
@@ -33,6 +35,8 @@ from ..site.render import labels
 
 # A reference to another innovation, as a YAML value: `region-id/innovation-id`.
 _REF = re.compile(rb"\b([a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*)\b")
+# A YAML comment line; a comment after a value is rare in content and harmless to read.
+_COMMENT = re.compile(rb"(?m)^[ \t]*#.*$")
 
 
 class PreviewError(ValueError):
@@ -77,6 +81,8 @@ class Preview:
     pages: PagePlan
     # What the pages are written from: the records read, with references beyond them left out.
     catalogue: Catalogue | None = None
+    # The problems of the files read that are not valid yet, left out (`valid_part`).
+    left_out: list[Problem] = dataclasses.field(default_factory=list)
 
 
 def record_of(root: Path, file: Path) -> Record:
@@ -111,11 +117,15 @@ def preview(
         raise PreviewError(f"{file} does not exist")
     cache = FileCache()
     wanted = _core(root, record, cache)
-    result = check(
-        root, cache=cache, only=lambda kind, key: kind is not Innovation or key in wanted, positions=False
-    )
+
+    def read(kind: type, key: str) -> bool:
+        return kind is not Innovation or key in wanted
+
+    result = check(root, cache=cache, only=read, positions=False)
+    itself = frozenset({file.resolve().relative_to(root.resolve()).as_posix()})
+    result, left_out = without_broken(root, result, keep=itself, only=read, cache=cache, positions=False)
     if result.catalogue is None:
-        return Preview(record, result, {})
+        return Preview(record, result, {}, left_out=left_out)
     catalogue = _closed(result.catalogue)
     if record.kind is Agreement:
         plan = plan_record_pages(catalogue, lang, stale_after_days, agreements=[record.key])
@@ -125,7 +135,7 @@ def preview(
         own = [record.key] if record.kind is Innovation else []
         region = [record.region] if record.region is not None else []
         plan = plan_record_pages(catalogue, lang, stale_after_days, innovations=own, regions=region)
-    return Preview(record, result, _showing(plan, catalogue, record), catalogue)
+    return Preview(record, result, _showing(plan, catalogue, record), catalogue, left_out)
 
 
 def _core(root: Path, record: Record, cache: FileCache) -> set[str]:
@@ -174,6 +184,8 @@ def _scan(root: Path, regions: set[str], named: set[str]) -> set[str]:
                 text = read_bytes(file.path)
             except (OSError, FileTooLarge):
                 continue  # the check reports it when it is one of the region's
+            # Comments say nothing of what a record names: a new file's template quotes examples.
+            text = _COMMENT.sub(b"", text)
             if mine:
                 refs.update(ref.decode() for ref in _REF.findall(text))
             elif any(needle in text for needle in needles):

@@ -117,10 +117,13 @@ def _value(catalogue: Catalogue, info: FieldInfo, value: Any, region: str | None
         agency = catalogue.agency(*value.split("/", 1))
         assert agency is not None
         return {"ref": value, "name": agency.name, "acronym": agency.acronym}
+    # A record left out because its file is not valid yet (`valid_part`) is named by its id alone.
     if fmt == "innovation-ref":
-        return {"ref": value, "title": catalogue.innovations[value].title}
+        named = catalogue.innovations.get(value)
+        return {"ref": value, "title": named.title} if named else {"ref": value}
     if fmt == "agreement-ref":
-        return {"id": value, "title": catalogue.agreements[value].title}
+        signed = catalogue.agreements.get(value)
+        return {"id": value, "title": signed.title} if signed else {"id": value}
     return value
 
 

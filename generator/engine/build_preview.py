@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.check import CheckResult
+from ..content.problems import Problem
 from ..contrib.preview import preview
 
 
@@ -19,6 +20,8 @@ class BuiltPreview:
     lang: str
     pages: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    # The problems of the files not valid yet, which the preview did not read (`valid_part`).
+    left_out: list[Problem] = field(default_factory=list)
 
     @property
     def problems(self) -> bool:
@@ -43,7 +46,7 @@ def build_preview(config_file: Path, record_file: Path, out: Path) -> BuiltPrevi
     assert isinstance(plugin, KatalogPlugin)
     root = (Path(config.config_file_path).parent / plugin.config.root).resolve()
     found = preview(root, record_file.resolve(), plugin.config.lang, plugin.config.stale_after_days)
-    built = BuiltPreview(found.result, plugin.config.lang)
+    built = BuiltPreview(found.result, plugin.config.lang, left_out=found.left_out)
     if found.result.catalogue is None:
         return built
     # Links to pages outside the preview, and the navigation's section pages, are not built:
