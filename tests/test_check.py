@@ -424,7 +424,7 @@ def test_province_unknown(scratch):
 
 def test_province_written_badly_is_not_also_called_missing(scratch):
     scratch.edit(KABUPATEN, "province: provinsi-jawa-barat", "province: Jawa Barat")
-    assert scratch.found() == [(KABUPATEN, 4, 11, "bad-region-ref", "province")]
+    assert scratch.found() == [(KABUPATEN, 4, 11, "region-by-name", "province")]
 
 
 def test_province_on_a_province(scratch):
@@ -558,3 +558,48 @@ def test_an_agreement_signing_names_its_agreement_of_the_host(scratch):
     )
     scratch.write("regions/kabupaten-garut.yml", region("Garut", "kabupaten", "32.05"))
     assert scratch.found() == [(VISIT, 3, 12, "visit-agreement-not-party", "agreement")]
+
+
+# --- Names where ids belong ------------------------------------------------------------------------
+
+
+def test_an_agency_written_by_its_name_gets_its_id(scratch):
+    scratch.edit(
+        INNOVATION,
+        "agencies: [diskominfosanditik, setda]",
+        "agencies: [Dinas Komunikasi, Informatika, Persandian dan Statistik, sekretariat daerah]",
+    )
+    assert scratch.found() == [
+        (INNOVATION, 4, 12, "agency-by-name", "agencies[0]"),
+        (INNOVATION, 4, 69, "agency-by-name", "agencies[3]"),
+    ]
+    first = next(p for p in scratch.check().problems if p.code == "agency-by-name")
+    assert first.arguments == {
+        "value": "Dinas Komunikasi, Informatika, Persandian dan Statistik",
+        "region": "kabupaten-sumedang",
+        "ids": "diskominfosanditik",
+    }
+    assert message(first, "en").startswith(
+        '"Dinas Komunikasi, Informatika, Persandian dan Statistik" is the name or acronym of an agency '
+        "of kabupaten-sumedang; write its id here: diskominfosanditik."
+    )
+
+
+def test_an_agency_written_by_its_acronym_gets_its_id(scratch):
+    scratch.edit(INNOVATION, "agencies: [diskominfosanditik, setda]", "agencies: [diskominfosanditik, Setda]")
+    assert scratch.found() == [(INNOVATION, 4, 32, "agency-by-name", "agencies[1]")]
+
+
+def test_a_name_of_no_agency_keeps_its_own_message(scratch):
+    scratch.edit(INNOVATION, "agencies: [diskominfosanditik, setda]", "agencies: [Dinas Pariwisata, setda]")
+    assert scratch.found() == [(INNOVATION, 4, 12, "bad-agency-ref", "agencies[0]")]
+
+
+def test_a_region_written_by_its_name_gets_its_id(scratch):
+    scratch.edit(
+        AGREEMENT,
+        "parties: [provinsi-jawa-barat, kabupaten-sumedang]",
+        "parties: [provinsi-jawa-barat, Kab. Sumedang]",
+    )
+    (item,) = [p for p in scratch.check().problems if p.code == "region-by-name"]
+    assert item.arguments == {"value": "Kab. Sumedang", "ids": "kabupaten-sumedang"}

@@ -169,6 +169,26 @@ def test_the_code_is_quoted_as_written_not_as_the_number_yaml_reads(scratch):
     assert 'code: "32.10"\n' in scratch.read(REGION)  # a float would have lost the zero: 32.1
 
 
+def test_dates_written_out_become_iso_and_the_record_is_valid(scratch):
+    text = scratch.read(INNOVATION)
+    written = (
+        text.replace("trial_date: 2020-06-01", "trial_date: 1 Juni 2020")
+        .replace("implementation_date: 2021-02-01", 'implementation_date: "01/02/2021"')
+        .replace("    date: 2022-02-10", "    date: Kamis, 10 Februari 2022")
+    )
+    scratch.write(INNOVATION, written)
+    assert {p.code for p in scratch.check().problems} == {"date-written-out"}
+    fixed, kinds = fix_text(written, Innovation)
+    assert kinds == ["date"]
+    assert fixed == text
+    assert record(fixed, Innovation) == record(text, Innovation)
+
+
+def test_a_written_out_date_in_a_text_field_is_left_alone():
+    text = "title: 4 Juli 2025\n"
+    assert fix_text(text, Innovation) == (text, [])
+
+
 def test_markdown_block_keeps_its_trailing_spaces(scratch):
     # Two trailing spaces in Markdown are a line break: they are content, not clutter.
     text = scratch.read(INNOVATION).replace(

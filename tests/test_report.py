@@ -26,6 +26,7 @@ CHECKER_MODULES = (
     "content/check_visits.py",
     "content/files.py",
     "content/confusables.py",
+    "content/named_refs.py",
     "content/review.py",
     "contrib/from_issue.py",
 )

@@ -19,6 +19,7 @@ from .confusables import Named, lookalike_problems
 from .file_checks import FileCache, FileTask, Parsed, validate_files
 from .files import CatalogueFiles, find_files
 from .model import Agreement, Innovation, Region, Visit
+from .named_refs import named_refs
 from .problems import CatalogueError, Problem, problem, sort_key
 from .validate import closest
 
@@ -105,6 +106,7 @@ def check(
     check_visits(visits, regions, agreements, files, problems)
     problems.extend(_lookalikes(regions, innovations))
     problems.sort(key=sort_key)
+    problems = named_refs(problems, regions)
     invalid = len({p.path for p in problems if p.severity == "error"})
     checked = files.count if only is None else len(tasks)
     result = CheckResult(None, problems, checked, invalid)

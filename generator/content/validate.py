@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .confusables import mixed_script_word
+from .date_text import written_date
 from .fields import FieldInfo, fields_of, input_fields
 from .limits import (
     DEFAULT_MAX_LENGTH,
@@ -45,6 +46,12 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _INTEGER = re.compile(r"-?[0-9]+")
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 URL_SCHEMES = ("http", "https", "mailto")
+# A web address typed without its scheme: "sumedangkab.go.id/layanan", "www.lampungselatankab.go.id".
+_BARE_HOST = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?:[/?#]\S*)?")
+# Quotes that word processors type: YAML takes them as part of the text, not as quotes.
+_CURLY_OPEN, _CURLY_CLOSE = "“”„‘’‚«", "”“’‘»"
+# A list item indented under the one above: YAML folds both into one value, "a - b".
+_FOLDED_ITEM = re.compile(r"(?P<first>\S+)\s+-\s+(?P<rest>.+)")
 # Years a metric may be about: the Republic's founding to a little after today.
 YEAR_RANGE = (1945, 2100)
 
@@ -175,8 +182,29 @@ class Validator:
             except ValueError:
                 self.report(node, "impossible-date", name, value=node.value)
                 return None
+        if self._curly_quoted(node, name, node.value):
+            return None
+        written = written_date(node.value)
+        if written is not None:
+            self.report(node, "date-written-out", name, value=node.value, suggestion=written.isoformat())
+            return None
         self.report(node, "bad-date", name, value=node.value)
         return None
+
+    def _curly_quoted(self, node: Scalar, name: str, value: str) -> bool:
+        """Reports a value inside curly quotes ("smart quotes"), which YAML does not take as quotes."""
+        if len(value) < 2 or value[0] not in _CURLY_OPEN or value[-1] not in _CURLY_CLOSE:
+            return False
+        self.report(node, "curly-quotes", name, value=value, suggestion=f'"{value[1:-1]}"')
+        return True
+
+    def _folded_item(self, node: Scalar, name: str, value: str) -> bool:
+        """Reports a list item that YAML joined to the one above because it was indented further."""
+        folded = _FOLDED_ITEM.fullmatch(value) if node.plain else None
+        if folded is None:
+            return False
+        self.report(node, "list-item-indented", name, first=folded["first"], rest=folded["rest"])
+        return True
 
     def _bool(self, node: Scalar, name: str) -> bool | None:
         # Only plain `true`/`false`: YAML 1.1 also reads yes/no/on/off as booleans, which a reader
@@ -274,6 +302,10 @@ class Validator:
 
     def _formatted(self, info: FieldInfo, node: Scalar, name: str, value: str) -> str | None:
         fmt = info.fmt
+        if fmt not in ("text", "prose", "markdown") and (
+            self._curly_quoted(node, name, value) or self._folded_item(node, name, value)
+        ):
+            return None
         if fmt == "vocab":
             assert info.vocab is not None
             allowed = vocabulary(info.vocab).values
@@ -296,6 +328,9 @@ class Validator:
             parts = urlsplit(value)
         except ValueError:
             parts = None
+        if parts is not None and not parts.scheme and _BARE_HOST.fullmatch(value):
+            self.report(node, "url-without-scheme", name, value=value, suggestion=f"https://{value}")
+            return False
         if parts is None or parts.scheme not in URL_SCHEMES or any(c.isspace() for c in value):
             self.report(node, "bad-url", name, value=value)
             return False

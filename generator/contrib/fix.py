@@ -2,7 +2,7 @@
 
 The repairs: file names to kebab-case `.yml` (when the new name is free), unquoted region codes
 (`code: 32.10` → `code: "32.10"`, from the text as written, never from the number YAML reads),
-a missing final newline, trailing whitespace, and the top-level keys in the model's order, each
+dates written out (`4 Juli 2025`, `04/07/2025` → `2025-07-04`, in date fields only), a missing final newline, trailing whitespace, and the top-level keys in the model's order, each
 key moving with its comments and lines.
 
 Every content repair is checked before it is kept: the file is parsed again and its values must
@@ -20,7 +20,8 @@ from typing import Any
 
 import yaml
 
-from ..content.fields import input_fields
+from ..content.date_text import written_date
+from ..content.fields import FieldInfo, input_fields
 from ..content.files import (
     AGREEMENTS_DIR,
     IGNORED_NAMES,
@@ -34,7 +35,7 @@ from ..content.model import Agreement, Innovation, Region, Visit
 from ..content.validate import ID_PATTERN
 
 # The repairs, in the order they are made (the order also names them in reports).
-KINDS = ("rename", "code", "newline", "whitespace", "order")
+KINDS = ("rename", "code", "date", "newline", "whitespace", "order")
 EXTENSIONS = (".yml", ".yaml")
 BOM = "\ufeff"
 
@@ -148,6 +149,10 @@ def fix_text(text: str, cls: type) -> tuple[str, list[str] | None]:
     if quoted != text and _same(text, quoted, _loose):
         text = quoted
         kinds.append("code")
+    dated = _iso_dates(text, loaded.root, cls)
+    if dated != text and _same(text, dated, _dates_read):
+        text = dated
+        kinds.append("date")
     steps: list[tuple[str, Callable[[str], str]]] = [
         ("newline", _final_newline),
         ("whitespace", _strip_trailing),
@@ -179,6 +184,16 @@ def _loose(node: Node) -> Any:
     return {key: _loose(value) for key, (_, value) in node.pairs.items()}
 
 
+def _dates_read(node: Node) -> Any:
+    """As `_strict`, but a date written out and its ISO form are the same."""
+    if isinstance(node, Scalar):
+        written = written_date(node.value) if node.tag == "str" else None
+        return ("timestamp", written.isoformat()) if written else (node.tag, node.value.strip())
+    if isinstance(node, Sequence):
+        return [_dates_read(item) for item in node.items]
+    return {key: _dates_read(value) for key, (_, value) in node.pairs.items()}
+
+
 def _same(before: str, after: str, view: Callable[[Node], Any]) -> bool:
     old, new = parse(before, ""), parse(after, "")
     if new.problems or new.root is None or old.root is None:
@@ -197,6 +212,34 @@ def _quote_code(text: str, root: Mapping) -> str:
         return text
     lines[node.line - 1] = f'{line[:start]}"{node.value}"{line[start + len(node.value) :]}'
     return "".join(lines)
+
+
+def _iso_dates(text: str, root: Mapping, cls: type) -> str:
+    """Each date field written out ("4 Juli 2025") in the ISO form, from the characters in the file."""
+    lines = text.splitlines(keepends=True)
+    for node in sorted(_date_nodes(root, input_fields(cls)), key=lambda n: (n.line, -n.column)):
+        written = written_date(node.value)
+        line, start = lines[node.line - 1], node.column - 1
+        token = node.value if node.plain else line[start] + node.value + line[start]
+        if written is None or line[start : start + len(token)] != token:
+            continue
+        lines[node.line - 1] = line[:start] + written.isoformat() + line[start + len(token) :]
+    return "".join(lines)
+
+
+def _date_nodes(node: Node, fields: dict[str, FieldInfo]) -> Iterator[Scalar]:
+    """The scalars of a record's date fields, nested records and lists included."""
+    if not isinstance(node, Mapping):
+        return
+    for key, (_, value) in node.pairs.items():
+        info = fields.get(key)
+        if info is None:
+            continue
+        for item in value.items if info.is_list and isinstance(value, Sequence) else [value]:
+            if info.kind == "date" and isinstance(item, Scalar) and item.tag == "str":
+                yield item
+            elif info.kind == "record" and info.record is not None:
+                yield from _date_nodes(item, input_fields(info.record))
 
 
 def _final_newline(text: str) -> str:
