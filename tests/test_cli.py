@@ -88,7 +88,7 @@ def test_content_errors_in_english():
         f'{INNOVATION}:1:1: error: [titel] Unknown field "titel". Did you mean "title"?'
         in done.stdout.splitlines()
     )
-    assert done.stdout.splitlines()[-1] == "3 error(s) and 0 warning(s) in 2 of 4 files."
+    assert done.stdout.splitlines()[-1] == "3 errors and 0 warnings in 2 of 4 files."
 
 
 def test_json_format():
@@ -119,7 +119,7 @@ def test_github_annotations_escape_their_data(tmp_path):
         'use lower-case letters, digits and hyphens only. Rename it to "a-b-c.yml".',
         "::error file=innovations/kabupaten-sumedang/a%2Cb%3Ac.yml,line=9,col=13,title=trial_date::"
         '"50%25%0Ax" is not a valid date. Write dates as YYYY-MM-DD, e.g. 2025-07-04.',
-        "2 error(s) and 0 warning(s) in 1 of 6 files.",
+        "2 errors and 0 warnings in 1 of 6 files.",
     ]
 
 

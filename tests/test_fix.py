@@ -120,7 +120,7 @@ def test_without_write_it_shows_a_diff_and_changes_nothing(scratch):
         " baris, urutan isian / region code quoted, final newline, trailing whitespace, field order",
         "innovations/kabupaten-sumedang/command-center.yml: nama berkas / file name",
         "2 berkas dapat diperbaiki (lihat perubahan di atas). Jalankan katalog fix --write untuk menerapkannya.",
-        "2 file(s) can be fixed (see the changes above). Run katalog fix --write to apply them.",
+        "2 files can be fixed (see the changes above). Run katalog fix --write to apply them.",
     ]
 
 
@@ -133,7 +133,7 @@ def test_write_makes_exactly_the_changes_the_diff_shows(scratch, tmp_path):
     assert done.returncode == 0
     assert done.stderr.splitlines()[-2:] == [
         "2 berkas diperbaiki. Jalankan katalog check untuk memeriksa sisanya.",
-        "2 file(s) fixed. Run katalog check to see what is left.",
+        "2 files fixed. Run katalog check to see what is left.",
     ]
     applied = subprocess.run(
         ["git", "apply", "-"], cwd=patched, input=diff, text=True, capture_output=True, check=False

@@ -191,6 +191,15 @@ def test_an_unknown_region_gets_the_checkers_suggestions(scratch):
     assert not proposal.ok
 
 
+def test_a_path_for_a_region_is_not_a_region_id(scratch):
+    body = (ISSUES / "usulan-minimal.md").read_text(encoding="utf-8")
+    proposal = convert(
+        body.replace("https://katalog.example/daerah/kabupaten-sumedang/", "../../etc"), scratch.root
+    )
+    assert [(p.code, p.arguments["value"]) for p in proposal.problems] == [("issue-bad-region", "../../etc")]
+    assert "kabupaten-sumedang" in message(proposal.problems[0], "en")
+
+
 def test_another_form_is_not_a_proposal(scratch):
     done = from_issue(scratch.root, "koreksi.md")
     assert done.returncode == 1

@@ -124,7 +124,14 @@ def test_summary_lines():
     assert summary("clean", "en", files=8) == "The catalogue is clean: 8 files checked, no errors."
     counts = {"errors": 3, "warnings": 0, "bad_files": 2, "files": 4}
     assert summary("problems", **counts) == "3 kesalahan dan 0 peringatan di 2 dari 4 berkas."
-    assert summary("problems", "en", **counts) == "3 error(s) and 0 warning(s) in 2 of 4 files."
+    assert summary("problems", "en", **counts) == "3 errors and 0 warnings in 2 of 4 files."
+
+
+def test_summary_counts_agree_in_english():
+    one = {"errors": 1, "warnings": 1, "bad_files": 1, "files": 1}
+    assert summary("problems", "en", **one) == "1 error and 1 warning in 1 of 1 file."
+    assert summary("problems", **one) == "1 kesalahan dan 1 peringatan di 1 dari 1 berkas."
+    assert summary("clean", "en", files=1) == "The catalogue is clean: 1 file checked, no errors."
 
 
 def test_problems_sort_by_place_and_carry_their_arguments():
@@ -155,7 +162,7 @@ def test_text_format():
         "YAML would silently keep the last one; delete one of them.",
         'regions/a.yml:4:7: error: [code] YAML reads 32.10 as a decimal number, not as text. Put it in quotes: "32.10".',
         "regions/b.yml: error: The file is empty. Fill in the entry's data, or delete the file.",
-        "3 error(s) and 0 warning(s) in 2 of 4 files.",
+        "3 errors and 0 warnings in 2 of 4 files.",
     ]
     assert text.endswith("\n")
 
@@ -184,7 +191,7 @@ def test_warnings_are_counted_apart():
     result = result_of(warning)
     assert result.ok
     assert format_text(result, "en").splitlines()[0].startswith("regions/a.yml:1:1: warning: [name]")
-    assert summary_line(result, "en") == "0 error(s) and 1 warning(s) in 1 of 4 files."
+    assert summary_line(result, "en") == "0 errors and 1 warning in 1 of 4 files."
 
 
 def test_github_format():
@@ -193,7 +200,7 @@ def test_github_format():
         "::error file=regions/a.yml,line=4,col=7,title=code::YAML reads 32.10 as a decimal number, "
         'not as text. Put it in quotes: "32.10".',
         "::error file=regions/b.yml::The file is empty. Fill in the entry's data, or delete the file.",
-        "2 error(s) and 0 warning(s) in 2 of 4 files.",
+        "2 errors and 0 warnings in 2 of 4 files.",
     ]
 
 

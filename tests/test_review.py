@@ -348,3 +348,29 @@ def test_warnings_wait_until_the_errors_are_fixed(scratch):
     scratch.edit(INNOVATION, "stage: implementation", "stage: penerapan")
     done = katalog(scratch.root, "--today", "2030-01-01", "--format", "json")
     assert {p["severity"] for p in json.loads(done.stdout)["problems"]} == {"error"}
+
+
+@pytest.mark.parametrize(
+    ("title", "shouted"),
+    [
+        ("LAYANAN ADUAN WARGA", True),
+        ("SISTEM INFORMASI DESA 2024", True),
+        ("SIPD", False),  # one acronym is a name
+        ("Desa HELAU", False),
+        ("JAKI untuk Warga", False),
+        ("Layanan Aduan Warga", False),
+    ],
+)
+def test_a_title_in_capitals_throughout(title, shouted):
+    assert review.all_caps(title) is shouted
+
+
+def test_a_title_in_capitals_is_a_warning(scratch):
+    scratch.edit(INNOVATION, "title: Sumedang Command Center", "title: SUMEDANG COMMAND CENTER")
+    done = katalog(scratch.root, "--today", SOON, "--lang", "en")
+    assert done.returncode == 0
+    assert done.stdout.splitlines() == [
+        f"{INNOVATION}:1:8: warning: [title] This title is written in capitals throughout. Write it in normal"
+        ' case: capitals only at the start of words and in acronyms (e.g. "Layanan Aduan Warga JAKI").',
+        "0 errors and 1 warning in 1 of 5 files.",
+    ]

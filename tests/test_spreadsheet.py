@@ -306,13 +306,31 @@ def test_empty_template_and_unreadable_files(root, tmp_path):
     latin = tmp_path / "latin.csv"
     latin.write_bytes("Nama Inovasi\nKafé\n".encode("latin-1"))
     assert problems(plan_import(latin, root, REGION)) == [
-        "latin.csv: This file cannot be read as a spreadsheet: latin.csv: not UTF-8 text (save the CSV as UTF-8)."
+        "latin.csv: This file cannot be read as a spreadsheet: not UTF-8 text (save the CSV as UTF-8)."
     ]
     fake = tmp_path / "fake.xlsx"
     fake.write_text("not a zip")
     assert problems(plan_import(fake, root, REGION))[0].startswith(
-        "fake.xlsx: This file cannot be read as a spreadsheet: fake.xlsx: not a readable XLSX workbook"
+        "fake.xlsx: This file cannot be read as a spreadsheet: not a readable XLSX workbook"
     )
+
+
+def test_one_problem_reads_right_in_english(root, tmp_path):
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("Nama Inovasi\nKafé\n".encode("latin-1"))
+    assert (
+        plan_import(latin, root, REGION)
+        .report("en")
+        .endswith("Problems in this sheet: 1. No file was written.\n")
+    )
+
+
+# The file is named by the line's start and again by SheetError's text (sheets.py puts `{path.name}:`
+# in front of every message): the owner of sheets.py removes that prefix, then this passes.
+def test_an_unreadable_file_is_named_once(root, tmp_path):
+    latin = tmp_path / "latin1.csv"
+    latin.write_bytes("Nama Inovasi\nKafé\n".encode("latin-1"))
+    assert problems(plan_import(latin, root, REGION))[0].count("latin1.csv") == 1
 
 
 # --- The template -----------------------------------------------------------------------------------

@@ -424,7 +424,7 @@ def test_agreement_with_one_party(scratch):
     assert scratch.found() == [(AGREEMENT, 3, 10, "too-few-items", "parties")]
     item = only(scratch, "too-few-items")
     assert item.arguments == {"count": 1, "minimum": 2}
-    assert message(item, "en") == "This list has 1 item(s); it needs at least 2."
+    assert message(item, "en") == "This list has 1 item; it needs at least 2."
 
 
 def test_innovation_without_agencies(scratch):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import string
 from importlib import resources
 from typing import Any
 
@@ -12,6 +13,28 @@ from .problems import Problem
 from .vocab import LANGS
 
 DEFAULT_LANG = "id"
+
+
+class _Formatter(string.Formatter):
+    """`str.format`, plus plural words: `{count:file|files}` is "file" when count is 1, else "files".
+
+    English needs the count's noun to agree ("1 error", "2 errors"); Indonesian has no plural and
+    writes the noun as is ("{count} kesalahan").
+    """
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, other = format_spec.split("|", 1)
+            return one if value == 1 else other
+        return str(super().format_field(value, format_spec))
+
+
+_FORMATTER = _Formatter()
+
+
+def fill(template: str, **args: Any) -> str:
+    """A message template with its placeholders filled (and its plural words chosen)."""
+    return _FORMATTER.format(template, **args)
 
 
 @functools.cache
@@ -33,12 +56,12 @@ def message(item: Problem, lang: str = DEFAULT_LANG) -> str:
         raise ValueError(f"unknown language {lang!r}")
     template = _catalogue()["messages"][item.code][lang]
     args = {k: word(v, lang) if k in ("read_as", "kind") else v for k, v in item.args}
-    return str(template.format(**args))
+    return fill(template, **args)
 
 
 def summary(key: str, lang: str = DEFAULT_LANG, **args: Any) -> str:
     """A report summary line ("clean" or "problems")."""
-    return str(_catalogue()["summary"][key][lang].format(**args))
+    return fill(_catalogue()["summary"][key][lang], **args)
 
 
 def message_codes() -> list[str]:
@@ -48,7 +71,7 @@ def message_codes() -> list[str]:
 
 def command_text(key: str, lang: str = DEFAULT_LANG, **args: Any) -> str:
     """A message of the contributor commands (`new`, `show`, `fix`, …) in `lang`, placeholders filled."""
-    return str(_catalogue()["commands"][key][lang].format(**args))
+    return fill(_catalogue()["commands"][key][lang], **args)
 
 
 def both_languages(key: str, **args: Any) -> str:

@@ -33,6 +33,9 @@ DEFAULT_STALE_AFTER = 730
 # Titles this similar (difflib ratio of the normalised text) are most likely the same innovation.
 SIMILAR_TITLE_RATIO = 0.9
 _NOT_WORD = re.compile(r"[^\w\s]+")
+# A word long enough not to pass for an acronym: an all-caps title of two of them is shouted
+# ("LAYANAN ADUAN WARGA"), while one acronym alone ("SIPD") or among lower-case words is a name.
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 class GitError(Exception):
@@ -93,7 +96,7 @@ def review(result: CheckResult, today: dt.date, stale_after: int = DEFAULT_STALE
     """The result with the review warnings added (none when the catalogue is invalid)."""
     if result.catalogue is None:
         return result
-    warnings = duplicate_warnings(result) + stale_warnings(result, today, stale_after)
+    warnings = duplicate_warnings(result) + stale_warnings(result, today, stale_after) + caps_warnings(result)
     # Sorted by the fields a Problem is ordered by, compared in C: thousands of warnings.
     return replace(result, problems=sorted(result.problems + warnings, key=sort_key))
 
@@ -257,4 +260,23 @@ def stale_warnings(result: CheckResult, today: dt.date, stale_after: int) -> lis
                     limit=stale_after,
                 )
             )
+    return warnings
+
+
+def all_caps(title: str) -> bool:
+    """Whether a title is written in capitals throughout: every letter upper case, and more than
+    one word of four letters or more (so a lone acronym such as "SIPD" passes)."""
+    letters = [c for c in title if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(_LONG_WORD.findall(title)) > 1
+
+
+def caps_warnings(result: CheckResult) -> list[Problem]:
+    """Innovations of a valid catalogue whose title is in capitals throughout."""
+    catalogue = result.catalogue
+    assert catalogue is not None
+    warnings = []
+    for ref, innovation in catalogue.innovations.items():
+        if all_caps(innovation.title):
+            path, line, column = result.place(ref, "title")
+            warnings.append(problem(path, line, column, "title-all-caps", "title", severity="warning"))
     return warnings

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..content.check import check
+from ..content.check import REGION_ID_PREFIX, check
 from ..content.fields import input_fields
 from ..content.files import CONTENT_DIRS, INNOVATIONS_DIR, VISITS_DIR, suggest_id
 from ..content.limits import MAX_LENGTH
@@ -44,6 +44,7 @@ _MARKDOWN_LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<url>[^)\s]+)\)$")
 _BULLET = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
 _LIST_SEPARATORS = re.compile(r"[,;\n]")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+REGION_ID_PREFIXES = tuple(REGION_ID_PREFIX.values())
 
 
 @dataclass(slots=True)
@@ -183,10 +184,26 @@ def _identity(
     checked = []
     if "region" in found:
         region_element = found["region"]
-        # A pasted page address works too: its last segment is the region id.
-        region = answered.get(region_element.label, "").rstrip("/").rsplit("/", 1)[-1].strip()
+        raw_region = answered.get(region_element.label, "").strip()
+        # A pasted page address works too: its last segment is the region id. Only an address: the
+        # last segment of "../../etc" is no region the contributor meant.
+        region = raw_region.rstrip("/").rsplit("/", 1)[-1] if _URL.fullmatch(raw_region) else raw_region
         ident = answered.get(id_element.label, "").strip() or _id_from_title(title)
-        checked.append((region_element, region))
+        if region and not suggest_id(region).startswith(REGION_ID_PREFIXES):
+            # No suggestion: nothing in the value names a region, so a look-alike would be a guess.
+            problems.append(
+                problem(
+                    path,
+                    0,
+                    0,
+                    "issue-bad-region",
+                    region_element.id,
+                    value=region,
+                    label=region_element.label,
+                )
+            )
+        else:
+            checked.append((region_element, region))
     else:
         # A visit is named for its month, then its title: "2026-02-studi-banding-…".
         region, month = "", answered.get(found["date"].label, "").strip()[:7]

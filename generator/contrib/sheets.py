@@ -64,7 +64,7 @@ def read_sheet(path: Path) -> Sheet:
         return _sheet(_csv_rows(path))
     if suffix == ".xlsx":
         return _sheet(_xlsx_rows(path))
-    raise SheetError(f"{path.name}: not a .csv or .xlsx file")
+    raise SheetError("not a .csv or .xlsx file")
 
 
 def _sheet(rows: list[list[str]]) -> Sheet:
@@ -81,9 +81,9 @@ def _csv_rows(path: Path) -> list[list[str]]:
         # utf-8-sig: Excel writes a byte order mark in front of UTF-8 CSV.
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
-        raise SheetError(f"{path.name}: not UTF-8 text (save the CSV as UTF-8)") from error
+        raise SheetError("not UTF-8 text (save the CSV as UTF-8)") from error
     except OSError as error:
-        raise SheetError(f"{path.name}: {error.strerror or error}") from error
+        raise SheetError(f"{error.strerror or error}") from error
     first_line = text.split("\n", 1)[0]
     # Excel set to Indonesian separates cells with semicolons (the comma is the decimal mark).
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
@@ -91,7 +91,7 @@ def _csv_rows(path: Path) -> list[list[str]]:
     for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
         rows.append([cell.replace("\r\n", "\n") for cell in row])
         if len(rows) > MAX_ROWS:
-            raise SheetError(f"{path.name}: more than {MAX_ROWS} rows")
+            raise SheetError(f"more than {MAX_ROWS} rows")
     return rows
 
 
@@ -103,14 +103,14 @@ def _xlsx_rows(path: Path) -> list[list[str]]:
         # read_only streams the sheet; data_only reads a formula's last computed value, not its text.
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (OSError, InvalidFileException, zipfile.BadZipFile, KeyError) as error:
-        raise SheetError(f"{path.name}: not a readable XLSX workbook ({error})") from error
+        raise SheetError(f"not a readable XLSX workbook ({error})") from error
     try:
         sheet = book[SHEET_NAME] if SHEET_NAME in book.sheetnames else book.worksheets[0]
         rows = []
         for row in sheet.iter_rows(values_only=True):
             rows.append([_cell_text(value) for value in row])
             if len(rows) > MAX_ROWS:
-                raise SheetError(f"{path.name}: more than {MAX_ROWS} rows")
+                raise SheetError(f"more than {MAX_ROWS} rows")
     finally:
         book.close()
     while rows and not any(c.strip() for c in rows[-1]):

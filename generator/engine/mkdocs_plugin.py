@@ -17,7 +17,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import clean_directory
@@ -49,7 +49,7 @@ from ..site.page_inputs import KnownPages, fingerprints
 from ..site.pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_pages
 from ..site.paths import NAV as NAV_PAGES
 from ..site.render import PageRenderer, compiled_templates, labels
-from . import build_state
+from . import build_state, site_swap
 from .build_state import content_versions, stat_versions
 from .compact_html import compact
 from .content_watch import ContentWatch
@@ -136,6 +136,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.expected: dict[str, dict[str, str]] = {}
         self.files: Files | None = None
         self.preview: Preview | None = None
+        # A full build's real site folder while MkDocs builds into its sibling (site_swap.py).
+        self.final_site: Path | None = None
+        self.pending_state: tuple[MkDocsConfig, int, int] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -152,6 +155,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             # The theme's search runs in a Web Worker, which browsers refuse from file://; the
             # theme's offline plugin then loads a shim from a CDN unless one is listed here.
             config.extra["polyfills"] = [OFFLINE_SHIM]
+        self.final_site = None
+        if self.building and not self.dirty:
+            # A failed build must leave the last good site to serve: build beside it, swap on success.
+            self.final_site = Path(config.site_dir)
+            config.site_dir = str(site_swap.prepare(self.final_site))
         return config
 
     def preview_only(self, preview: Preview) -> None:
@@ -276,6 +284,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return nav
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.final_site is not None:
+            site_swap.discard(self.final_site)
+        self.pending_state = None  # the state of the build before stays (see `_fingerprint`)
         self.converter.restore()
         self._release_pages()
         if self.parallel is not None:
@@ -331,7 +342,21 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             if found is not None:
                 self.searchable.append(found)
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    @event_priority(-100)
+    def _commit(self, *, config: MkDocsConfig) -> None:
+        """After every plugin's `on_post_build`: publish the site and the state, unless `--strict`
+        is about to abort (then `on_build_error` follows and throws the build away)."""
+        if config.strict and site_swap.strict_warnings():
+            return
+        if self.pending_state is not None:
+            self._save_state(*self.pending_state)
+            self.pending_state = None
+        if self.final_site is not None:
+            site_swap.promote(self.final_site)
+            config.site_dir = str(self.final_site)
+            self.final_site = None
+
+    def _post_build(self, *, config: MkDocsConfig) -> None:
         self.converter.restore()
         self._release_pages()
         if self.parallel is not None:
@@ -350,7 +375,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             if self.dirty:
                 removed = self._remove_gone_pages(config)
                 if self.building:
-                    self._save_state(config, changed, removed)
+                    self.pending_state = (config, changed, removed)
             self.built_prints = self.prints
             if self.serving:
                 self._remember_addresses(config)
@@ -362,6 +387,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             )
         elif self.indexing:
             self._index_search(config)
+
+    on_post_build = CombinedEvent(_post_build, _commit)
 
     def _release_pages(self) -> None:
         """Under `serve`, let the build's page objects go before the next build freezes its files."""
@@ -387,6 +414,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         documents = self.searchable if self.writes_all else self._all_documents(config)
         count = index_site(site, documents)
         if self.building and self.dirty:
+            # Saved before the state; read only under the state's key, which the next build checks.
             save_documents(self._documents_path(config), self.state_key, documents)
         log.info("katalog: search index of %d pages written to %s/search-index", count, config.site_dir)
 
@@ -423,6 +451,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.prints = fingerprints(plan, catalogue, content_versions(self.root, catalogue))
         self.state_key = self._state_key(config)
         self.built_prints = build_state.load(self._state_path(config), *self.state_key)
+        # Until this build succeeds, the state keeps only the pages it will not rewrite: a failed
+        # or stopped build leaves the others half-done, so the next build writes them again.
+        kept = {p: v for p, v in self.built_prints.items() if self.prints.get(p, v) == v}
+        # No usable state: an older one may match again once an edit is undone; it is dropped.
+        if kept != self.built_prints or not kept:
+            build_state.save(self._state_path(config), *self.state_key, kept)
         if not self.built_prints:
             # No state for this code, configuration and site folder: start from an empty folder,
             # as a clean build does, so that no file of an earlier build is left behind.
