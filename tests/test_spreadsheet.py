@@ -162,6 +162,15 @@ def test_csv_round_trip(root, tmp_path):
     assert innovation_files(root) == files
 
 
+@pytest.mark.parametrize("written", ["1 Februari 2021", "Senin, 1 Feb 2021", "01-02-2021", "01.02.2021"])
+def test_a_date_written_out_is_read_as_the_checker_reads_it(root, tmp_path, written):
+    rows = [{**GOOD_ROWS[0], "Waktu Uji Coba": written}]
+    plan = plan_import(write_csv(tmp_path / "inovasi.csv", rows), root, REGION)
+    assert problems(plan) == []
+    (text, _) = plan.files[f"{FOLDER}/sistem-antrean-puskesmas-daring.yml"]
+    assert "trial_date: 2021-02-01\n" in text
+
+
 def test_xlsx_round_trip(root, tmp_path):
     rows: list[dict[str, object]] = [dict(row) for row in GOOD_ROWS]
     # Date cells, as a spreadsheet stores what people type into the template's date columns.

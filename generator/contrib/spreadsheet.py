@@ -25,6 +25,7 @@ import yaml
 
 from ..content import yamlkeys
 from ..content.check import check
+from ..content.date_text import written_date
 from ..content.fields import FieldInfo, input_fields
 from ..content.files import CONTENT_DIRS, INNOVATIONS_DIR, REGIONS_DIR, suggest_id
 from ..content.limits import MAX_LENGTH
@@ -39,7 +40,6 @@ from .sheets import Sheet, SheetError, TemplateColumn, column_letter, read_sheet
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../schemas/innovation.schema.json"
 TEMPLATE_NAME = "inovasi"  # the template files are inovasi.csv and inovasi.xlsx
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
 _FIELD_ROOT = re.compile(r"[a-z_]+")
 
 
@@ -282,13 +282,14 @@ def _cell_value(info: FieldInfo, text: str, region: Region, report: Any) -> Any:
 
 
 def _date(text: str, report: Any) -> dt.date | None:
-    for pattern in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    report("bad-date", value=text)
-    return None
+    """A cell's date: YYYY-MM-DD, or as the checker reads a date written out ("4 Juli 2025")."""
+    try:
+        return dt.datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        found = written_date(text)
+    if found is None:
+        report("bad-date", value=text)
+    return found
 
 
 def _vocab_value(name: str, text: str, report: Any) -> str | None:
