@@ -251,7 +251,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _import_template(args: argparse.Namespace) -> int:
-    from .contrib.spreadsheet import write_templates
+    from .contrib.import_template import write_templates
 
     for path in write_templates(args.out):
         print(path)

@@ -9,16 +9,20 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from generator.content.check import check
-from generator.contrib.spreadsheet import apply, plan_import, template_columns, write_templates
+from generator.contrib import sheets
+from generator.contrib.import_template import template_columns, write_templates
+from generator.contrib.spreadsheet import apply, plan_import
 
 REPO = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -136,7 +140,7 @@ def innovation_files(root: Path) -> dict[str, str]:
 
 
 def problems(plan) -> list[str]:
-    return [p.text(plan.file, plan.header, "en") for p in sorted(plan.problems)]
+    return [plan.describe(p, "en") for p in sorted(plan.problems)]
 
 
 # --- Round trips ------------------------------------------------------------------------------------
@@ -158,7 +162,7 @@ def test_csv_round_trip(root, tmp_path):
     assert check(root).ok
     again = plan_import(sheet, root, REGION)
     assert (again.problems, again.new, len(again.files)) == ([], {}, 2)
-    assert again.report("id") == f"Tidak ada yang berubah: 2 inovasi di lembar ini sudah ada di {FOLDER}.\n"
+    assert again.report("id") == f"Tidak ada yang berubah: 2 inovasi di berkas ini sudah ada di {FOLDER}.\n"
     assert innovation_files(root) == files
 
 
@@ -193,6 +197,139 @@ def test_csv_and_xlsx_of_one_sheet_give_the_same_files(root, tmp_path):
     from_csv = plan_import(write_csv(tmp_path / "a.csv", GOOD_ROWS), root, REGION)
     from_xlsx = plan_import(write_xlsx(tmp_path / "a.xlsx", GOOD_ROWS), root, REGION)  # type: ignore[arg-type]
     assert from_csv.new == from_xlsx.new
+
+
+def fill(sheet, rows: list[dict[str, object]], first: int = 2) -> None:
+    """Write rows under a sheet's header, as a person types them."""
+    header = [cell.value for cell in sheet[1]]
+    for number, row in enumerate(rows, start=first):
+        for column, name in enumerate(header, start=1):
+            sheet.cell(row=number, column=column, value=row.get(str(name)) or None)
+
+
+def template_book():
+    return openpyxl.load_workbook(TEMPLATES / "inovasi.xlsx")
+
+
+def test_rows_on_every_sheet_with_the_template_header_are_imported(root, tmp_path):
+    book = template_book()
+    year = book.copy_worksheet(book["Inovasi"])  # a copy of the template named for a year
+    year.title = "2025"
+    fill(book["Inovasi"], GOOD_ROWS[:1])
+    fill(year, GOOD_ROWS[1:])
+    book.save(tmp_path / "two.xlsx")
+    plan = plan_import(tmp_path / "two.xlsx", root, REGION)
+    assert problems(plan) == []
+    assert sorted(plan.new) == [
+        f"{FOLDER}/kafe-inovasi-ruang-belajar.yml",
+        f"{FOLDER}/sistem-antrean-puskesmas-daring.yml",
+    ]
+    assert plan.new[f"{FOLDER}/kafe-inovasi-ruang-belajar.yml"] == SECOND_FILE
+
+
+def test_a_sheet_without_the_template_header_is_named_and_refused(root, tmp_path):
+    book = template_book()
+    fill(book["Inovasi"], GOOD_ROWS)
+    notes = book.create_sheet("Catatan")
+    notes["A1"] = "Daftar usulan tahun depan"
+    notes["A2"] = "Posyandu digital"
+    book.create_sheet("Kosong")  # an empty sheet holds nothing to lose
+    book.save(tmp_path / "notes.xlsx")
+    plan = plan_import(tmp_path / "notes.xlsx", root, REGION)
+    assert problems(plan) == [
+        'notes.xlsx: sheet "Catatan": This sheet is not read: its row 1 is not the template\'s header row (no '
+        'known column, such as "Nama Inovasi"). Copy the template\'s header into row 1, move its rows to a '
+        "sheet that has it, or delete this sheet."
+    ]
+    assert apply(plan, root) == []
+
+
+def test_problems_name_the_sheet_and_a_name_repeated_on_another_sheet(root, tmp_path):
+    book = template_book()
+    year = book.copy_worksheet(book["Inovasi"])
+    year.title = "2025"
+    fill(book["Inovasi"], GOOD_ROWS)
+    fill(year, [{**GOOD_ROWS[1], "Jenis Inovasi": "Digitall"}, GOOD_ROWS[1]])
+    book.save(tmp_path / "x.xlsx")
+    plan = plan_import(tmp_path / "x.xlsx", root, REGION)
+    assert problems(plan) == [
+        'x.xlsx: sheet "2025": row 2, column D (Jenis Inovasi): "Digitall" is not recognised. Choose one of: '
+        "Digital, Non-digital.",
+        'x.xlsx: sheet "2025": row 3, column A (Nama Inovasi): This name gives the id '
+        '"kafe-inovasi-ruang-belajar", as sheet "Inovasi" row 3 does. Make the names differ.',
+    ]
+    assert (
+        plan.report("id")
+        .splitlines()[1]
+        .startswith('x.xlsx: lembar "2025": baris 3, kolom A (Nama Inovasi):')
+    )
+
+
+def test_merged_cells_are_named_not_called_empty(root, tmp_path):
+    book = template_book()
+    sheet = book["Inovasi"]
+    fill(sheet, [GOOD_ROWS[0], {**GOOD_ROWS[0], "Nama Inovasi": "Antrean Kedua", "Urusan Pemerintahan": ""}])
+    sheet.merge_cells("F2:F3")  # one "Urusan Pemerintahan" meant for both rows
+    book.save(tmp_path / "merged.xlsx")
+    plan = plan_import(tmp_path / "merged.xlsx", root, REGION)
+    assert problems(plan) == [
+        'merged.xlsx: sheet "Inovasi": row 2, column F (Urusan Pemerintahan): Cells F2:F3 are merged: the value '
+        "is stored in the first cell only, and the others are empty to the import. Unmerge the cells and fill "
+        "in each one."
+    ]
+
+
+def test_a_formula_without_a_saved_value_is_named_and_one_with_a_value_is_read(root, tmp_path):
+    book = template_book()
+    sheet = book["Inovasi"]
+    fill(sheet, GOOD_ROWS)
+    sheet["N2"] = "=A2"  # openpyxl, like some programs, saves formulas without their results
+    book.save(tmp_path / "formula.xlsx")
+    plan = plan_import(tmp_path / "formula.xlsx", root, REGION)
+    assert problems(plan) == [
+        'formula.xlsx: sheet "Inovasi": row 2, column N (Ringkasan): This cell holds a formula (=A2) with no '
+        "saved result, perhaps because the program that saved the file does not calculate formulas. Open and "
+        "save it again in Excel or LibreOffice, or copy it and paste it as values (Paste Special → Values)."
+    ]
+    # The same workbook as a spreadsheet program saves it: the formula's result beside it.
+    saved = tmp_path / "saved.xlsx"
+    with zipfile.ZipFile(tmp_path / "formula.xlsx") as source, zipfile.ZipFile(saved, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                cell = re.search(rb'<c r="N2"[^>]*><f>A2</f><v\s*/?>(</v>)?</c>', data)
+                assert cell is not None
+                data = data.replace(
+                    cell.group(), b'<c r="N2" t="str"><f>A2</f><v>Ringkasan dari rumus.</v></c>'
+                )
+            target.writestr(info, data)
+    plan = plan_import(saved, root, REGION)
+    assert problems(plan) == []
+    assert "summary: Ringkasan dari rumus.\n" in plan.new[f"{FOLDER}/sistem-antrean-puskesmas-daring.yml"]
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_the_row_limit_counts_every_sheet_and_says_to_split(root, tmp_path, monkeypatch, kind):
+    monkeypatch.setattr(sheets, "MAX_ROWS", 2)
+    rows = [{**GOOD_ROWS[1], "Nama Inovasi": f"Ruang Belajar {n}"} for n in range(3)]
+    if kind == "csv":
+        path = write_csv(tmp_path / "big.csv", rows)
+    else:
+        book = template_book()
+        year = book.copy_worksheet(book["Inovasi"])
+        year.title = "2025"
+        fill(book["Inovasi"], rows[:2])
+        fill(year, rows[2:])
+        path = tmp_path / "big.xlsx"
+        book.save(path)
+    plan = plan_import(path, root, REGION)
+    assert problems(plan) == [
+        f"big.{kind}: This file holds more than 2 innovation rows (all its sheets counted). Split it into files "
+        "of at most 2 rows each, and import them one by one."
+    ]
+    assert "Bagi menjadi beberapa berkas" in plan.report("id")
+    monkeypatch.setattr(sheets, "MAX_ROWS", 3)
+    assert problems(plan_import(path, root, REGION)) == []
 
 
 def test_excel_indonesian_csv_with_semicolons_and_bom(root, tmp_path):
@@ -272,7 +409,7 @@ def test_bad_rows_are_reported_with_row_and_column_and_nothing_is_written(root, 
         "Retype it.",
         "inovasi.csv: row 8, column F (Urusan Pemerintahan): This column must be filled in.",
     ]
-    assert plan.report("id").endswith("10 masalah di lembar ini; tidak ada berkas yang ditulis.\n")
+    assert plan.report("id").endswith("10 masalah di berkas ini; tidak ada berkas yang ditulis.\n")
     assert apply(plan, root) == []
     assert innovation_files(root) == before
 
@@ -330,7 +467,7 @@ def test_one_problem_reads_right_in_english(root, tmp_path):
     assert (
         plan_import(latin, root, REGION)
         .report("en")
-        .endswith("Problems in this sheet: 1. No file was written.\n")
+        .endswith("Problems in this file: 1. No file was written.\n")
     )
 
 

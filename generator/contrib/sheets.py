@@ -11,14 +11,14 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-# The sheet the template names and the importer reads first; any other workbook uses its first sheet.
+# The sheet the template names, where its rows go.
 SHEET_NAME = "Inovasi"
-# Rows a sheet may hold: a region's whole innovation list fits many times over.
+# Data rows a file may hold, over all its sheets: a region's whole innovation list fits many times over.
 MAX_ROWS = 5_000
 # Fixed ZIP entry times, so that the template is byte-identical however often it is regenerated.
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -27,20 +27,41 @@ _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 class SheetError(Exception):
-    """The file is not a sheet we can read (format, encoding, size)."""
+    """The file is not a sheet we can read (format, encoding, size).
+
+    Attributes:
+        code: why, as a key of the import's messages (`reasons` in data/spreadsheet.yml, or
+            "too-many-rows").
+        detail: what the reader said, where it says more than the code.
+    """
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
 
 
 @dataclass(frozen=True, slots=True)
 class Sheet:
-    """A sheet's header and data rows, cells as text (dates as YYYY-MM-DD).
+    """A sheet's header and data rows, cells as text (dates as YYYY-MM-DD). Rows are numbered as the
+    spreadsheet shows them (the header is row 1), columns from 0.
 
     Attributes:
         header: the first row.
-        rows: (spreadsheet row number, cells) for each row after the first that is not empty.
+        rows: (row number, cells) for each row after the first that is not empty.
+        name: the sheet's name in its workbook; "" for a CSV file.
+        merged: (row, column, range such as "B2:B4") of each merged range whose first cell holds a
+            value: the import sees that value in the first cell only.
+        covered: the other cells of those ranges, which read as empty.
+        formulas: formula cells saved without a computed value, (row, column) → the formula.
     """
 
     header: list[str]
     rows: list[tuple[int, list[str]]]
+    name: str = ""
+    merged: tuple[tuple[int, int, str], ...] = ()
+    covered: frozenset[tuple[int, int]] = frozenset()
+    formulas: Mapping[tuple[int, int], str] = field(default_factory=dict)
 
 
 def column_letter(index: int) -> str:
@@ -53,27 +74,50 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def read_sheet(path: Path) -> Sheet:
-    """Read a `.csv` or `.xlsx` file.
+def read_sheets(path: Path, ignore: Collection[str] = ()) -> list[Sheet]:
+    """Read a `.csv` file (one sheet) or every sheet of an `.xlsx` workbook that holds anything.
+
+    Args:
+        ignore: names of sheets not to read (the template's help sheets), compared without case.
 
     Raises:
-        SheetError: the file cannot be read as a sheet.
+        SheetError: the file cannot be read as a sheet, or holds more than MAX_ROWS rows in all.
     """
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _sheet(_csv_rows(path))
+        return [Sheet(*_sheet(_csv_rows(path)))]
     if suffix == ".xlsx":
-        return _sheet(_xlsx_rows(path))
-    raise SheetError("not a .csv or .xlsx file")
+        return _xlsx_sheets(path, {name.casefold() for name in ignore})
+    raise SheetError("not-a-sheet")
 
 
-def _sheet(rows: list[list[str]]) -> Sheet:
+def _sheet(
+    rows: list[list[str]], formula_rows: Collection[int] = ()
+) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the rows that hold something (a formula without a value counts)."""
     if not rows:
-        return Sheet([], [])
+        return [], []
     body = [
-        (number, cells) for number, cells in enumerate(rows[1:], start=2) if any(c.strip() for c in cells)
+        (number, cells)
+        for number, cells in enumerate(rows[1:], start=2)
+        if any(c.strip() for c in cells) or number in formula_rows
     ]
-    return Sheet([c.strip() for c in rows[0]], body)
+    return [c.strip() for c in rows[0]], body
+
+
+class _RowLimit:
+    """Counts the data rows read over all of a file's sheets; more than MAX_ROWS is refused."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def read(self, number: int, cells: list[str]) -> list[str]:
+        """`cells`, the row `number` of a sheet, once counted."""
+        if number > 1 and any(c.strip() for c in cells):
+            self.count += 1
+            if self.count > MAX_ROWS:
+                raise SheetError("too-many-rows", str(MAX_ROWS))
+        return cells
 
 
 def _csv_rows(path: Path) -> list[list[str]]:
@@ -81,41 +125,92 @@ def _csv_rows(path: Path) -> list[list[str]]:
         # utf-8-sig: Excel writes a byte order mark in front of UTF-8 CSV.
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
-        raise SheetError("not UTF-8 text (save the CSV as UTF-8)") from error
+        raise SheetError("not-utf8") from error
     except OSError as error:
-        raise SheetError(f"{error.strerror or error}") from error
+        raise SheetError("os-error", f"{error.strerror or error}") from error
     first_line = text.split("\n", 1)[0]
     # Excel set to Indonesian separates cells with semicolons (the comma is the decimal mark).
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    rows = []
-    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-        rows.append([cell.replace("\r\n", "\n") for cell in row])
-        if len(rows) > MAX_ROWS:
-            raise SheetError(f"more than {MAX_ROWS} rows")
-    return rows
+    limit = _RowLimit()
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return [
+            limit.read(number, [cell.replace("\r\n", "\n") for cell in row])
+            for number, row in enumerate(rows, start=1)
+        ]
+    except csv.Error as error:
+        raise SheetError("bad-csv", str(error)) from error
 
 
-def _xlsx_rows(path: Path) -> list[list[str]]:
+def _xlsx_sheets(path: Path, ignore: set[str]) -> list[Sheet]:
+    """Two readings: a streaming one of the saved values, which also stops an oversized workbook
+    early, then (only for a workbook within the limit) a full one of formulas and merged cells."""
     import openpyxl  # only XLSX needs it: CSV imports work without it
     from openpyxl.utils.exceptions import InvalidFileException
 
+    unreadable = (OSError, InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError)
     try:
-        # read_only streams the sheet; data_only reads a formula's last computed value, not its text.
+        # data_only reads a formula's last computed value, not its text.
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (OSError, InvalidFileException, zipfile.BadZipFile, KeyError) as error:
-        raise SheetError(f"not a readable XLSX workbook ({error})") from error
+    except unreadable as error:
+        raise SheetError("bad-xlsx", str(error)) from error
+    values: dict[str, list[list[str]]] = {}
+    limit = _RowLimit()
     try:
-        sheet = book[SHEET_NAME] if SHEET_NAME in book.sheetnames else book.worksheets[0]
-        rows = []
-        for row in sheet.iter_rows(values_only=True):
-            rows.append([_cell_text(value) for value in row])
-            if len(rows) > MAX_ROWS:
-                raise SheetError(f"more than {MAX_ROWS} rows")
+        for sheet in book.worksheets:
+            if sheet.title.casefold() in ignore:
+                continue
+            rows = _trimmed(
+                [
+                    limit.read(number, [_cell_text(value) for value in row])
+                    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+                ]
+            )
+            if rows:
+                values[sheet.title] = rows
     finally:
         book.close()
+    if not values:
+        return []
+    try:
+        full = openpyxl.load_workbook(path, data_only=False)
+    except unreadable as error:
+        raise SheetError("bad-xlsx", str(error)) from error
+    return [_with_formulas_and_merges(full[name], rows) for name, rows in values.items()]
+
+
+def _trimmed(rows: list[list[str]]) -> list[list[str]]:
+    """Rows without the empty ones at the end (a template formats a thousand rows ahead)."""
     while rows and not any(c.strip() for c in rows[-1]):
         rows.pop()
     return rows
+
+
+def _with_formulas_and_merges(sheet: Any, rows: list[list[str]]) -> Sheet:
+    formulas = {}
+    for row in sheet.iter_rows(min_row=1, max_row=len(rows)):
+        for cell in row:
+            number, column = cell.row, cell.column - 1
+            if cell.data_type == "f" and not _text_at(rows, number, column):
+                formulas[(number, column)] = str(cell.value)
+    merged = []
+    covered = set()
+    for cells in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+        if not _text_at(rows, cells.min_row, cells.min_col - 1):
+            continue  # an empty merged block gives nothing to lose
+        merged.append((cells.min_row, cells.min_col - 1, cells.coord))
+        for number in range(cells.min_row, cells.max_row + 1):
+            for column in range(cells.min_col - 1, cells.max_col):
+                covered.add((number, column))
+        covered.discard((cells.min_row, cells.min_col - 1))
+    header, body = _sheet(rows, {number for number, _ in formulas})
+    return Sheet(header, body, sheet.title, tuple(merged), frozenset(covered), formulas)
+
+
+def _text_at(rows: list[list[str]], number: int, column: int) -> str:
+    if number > len(rows) or column >= len(rows[number - 1]):
+        return ""
+    return rows[number - 1][column].strip()
 
 
 def _cell_text(value: Any) -> str:

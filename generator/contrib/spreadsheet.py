@@ -10,18 +10,13 @@ an import are not lost.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import re
 import shutil
 import tempfile
 import unicodedata
-from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from ..content import yamlkeys
 from ..content.check import check
@@ -30,25 +25,15 @@ from ..content.fields import FieldInfo, input_fields
 from ..content.files import CONTENT_DIRS, INNOVATIONS_DIR, REGIONS_DIR, suggest_id
 from ..content.limits import MAX_LENGTH
 from ..content.load import load_file
-from ..content.messages import message
 from ..content.model import Innovation, Region
-from ..content.schema import field_help
 from ..content.text_safety import unsafe_character
 from ..content.validate import Validator
 from ..content.vocab import vocabulary
-from .sheets import Sheet, SheetError, TemplateColumn, column_letter, read_sheet, template_csv, template_xlsx
+from .import_report import ImportPlan, RowProblem, SheetPlace, columns, problem, settings
+from .sheets import Sheet, SheetError, column_letter, read_sheets
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../schemas/innovation.schema.json"
-TEMPLATE_NAME = "inovasi"  # the template files are inovasi.csv and inovasi.xlsx
 _FIELD_ROOT = re.compile(r"[a-z_]+")
-
-
-@functools.cache
-def settings() -> dict[str, Any]:
-    """`data/spreadsheet.yml`: columns, accepted words and messages."""
-    text = (resources.files("generator") / "data" / "spreadsheet.yml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.load(text, Loader=yaml.CSafeLoader)
-    return data
 
 
 def _key(text: str) -> str:
@@ -56,122 +41,95 @@ def _key(text: str) -> str:
     return " ".join(text.replace("-", " ").replace("_", " ").split()).casefold()
 
 
-def _text(section: str, key: str, lang: str, **args: Any) -> str:
-    return str(settings()[section][key][lang].format(**args))
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class RowProblem:
-    """A problem in the sheet. `row` 0: the whole file; `column` -1: the whole row."""
-
-    row: int
-    column: int
-    code: str
-    args: tuple[tuple[str, Any], ...] = ()
-
-    def text(self, file: str, header: list[str], lang: str) -> str:
-        if self.row == 0:
-            where = _text("where", "file", lang, file=file)
-        elif self.column < 0:
-            where = _text("where", "row", lang, file=file, row=self.row)
-        else:
-            name = header[self.column] if self.column < len(header) else ""
-            where = _text(
-                "where", "cell", lang, file=file, row=self.row, column=column_letter(self.column), header=name
-            )
-        args = dict(self.args)
-        if self.code == "checker":  # a problem of the catalogue checker, in its own words
-            args = {"message": message(args["problem"], lang)}
-        return f"{where}: {_text('messages', self.code, lang, **args)}"
-
-
-def _problem(row: int, column: int, code: str, **args: Any) -> RowProblem:
-    return RowProblem(row, column, code, tuple(sorted(args.items())))
-
-
-def _report(problems: list[RowProblem], row: int, column: int, code: str, **args: Any) -> None:
-    problems.append(_problem(row, column, code, **args))
-
-
-@dataclass(slots=True)
-class ImportPlan:
-    """The files a sheet becomes, and its problems (then nothing may be written)."""
-
-    file: str
-    folder: str
-    header: list[str] = field(default_factory=list)
-    files: dict[str, tuple[str, bool]] = field(default_factory=dict)  # rel → (text, exists already)
-    problems: list[RowProblem] = field(default_factory=list)
-    # What the checker warns of in the new files (a text that would start a formula, …): printed,
-    # never a reason to refuse the sheet.
-    warnings: list[RowProblem] = field(default_factory=list)
-
-    @property
-    def new(self) -> dict[str, str]:
-        return {rel: text for rel, (text, exists) in self.files.items() if not exists}
-
-    def report(self, lang: str, written: bool = False) -> str:
-        """The problems, or the diff of the new files; then a summary line."""
-        if self.problems:
-            lines = [p.text(self.file, self.header, lang) for p in sorted(self.problems)]
-            lines.append(_text("summary", "problems", lang, count=len(self.problems)))
-            return "\n".join(lines) + "\n"
-        warned = "".join(p.text(self.file, self.header, lang) + "\n" for p in sorted(self.warnings))
-        counts = {"new": len(self.new), "unchanged": len(self.files) - len(self.new), "folder": self.folder}
-        if not self.new:
-            return _text("summary", "nothing", lang, count=len(self.files), folder=self.folder) + "\n"
-        if written:
-            return warned + _text("summary", "written", lang, **counts) + "\n"
-        diff = "".join(
-            "".join(difflib.unified_diff([], text.splitlines(keepends=True), "/dev/null", f"b/{rel}"))
-            for rel, text in self.new.items()
-        )
-        return diff + warned + _text("summary", "plan", lang, **counts) + "\n"
-
-
-def columns() -> list[dict[str, str]]:
-    """The template's columns, in order: field, Indonesian and English header."""
-    result: list[dict[str, str]] = settings()["columns"]
-    return result
+def _report(problems: list[RowProblem], sheet: int, row: int, column: int, code: str, **args: Any) -> None:
+    problems.append(problem(sheet, row, column, code, **args))
 
 
 def plan_import(sheet_path: Path, root: Path, region_id: str) -> ImportPlan:
     """What importing `sheet_path` into `region_id`'s folder would write; nothing is written."""
     plan = ImportPlan(sheet_path.name, f"{INNOVATIONS_DIR}/{region_id}")
     try:
-        sheet = read_sheet(sheet_path)
+        sheets = read_sheets(sheet_path, ignore=_help_sheet_names())
     except SheetError as error:
-        plan.problems.append(_problem(0, -1, "unreadable", detail=str(error)))
+        if error.code == "too-many-rows":
+            plan.problems.append(problem(-1, 0, -1, "too-many-rows", limit=int(error.detail)))
+        else:
+            plan.problems.append(problem(-1, 0, -1, "unreadable", reason=error.code, detail=error.detail))
         return plan
-    plan.header = sheet.header
-    by_column = _map_header(sheet, plan.problems)
-    if not sheet.rows:
-        plan.problems.append(_problem(0, -1, "no-rows"))
+    plan.sheets = [SheetPlace(sheet.name, sheet.header) for sheet in sheets]
+    chosen = _innovation_sheets(sheets, plan.problems)
+    if not any(sheet.rows for _, sheet, _ in chosen):
+        plan.problems.append(problem(-1, 0, -1, "no-rows"))
     # Unknown columns are reported with the rows' problems; without a required column no row can pass.
-    if not sheet.rows or any(p.code == "missing-column" for p in plan.problems):
+    if any(p.code in ("no-rows", "missing-column") for p in plan.problems):
         return plan
     region = _region(root, region_id)
-    rows: dict[str, int] = {}  # file → sheet row
-    for number, cells in sheet.rows:
-        values = _row_values(number, cells, by_column, region, plan.problems)
-        if values is None:
-            continue
-        ident = _id_from(values["title"])
-        rel = f"{plan.folder}/{ident}.yml"
-        if rel in rows:
-            title_column = next(i for i, info in by_column.items() if info.name == "title")
-            plan.problems.append(_problem(number, title_column, "duplicate-name", id=ident, first=rows[rel]))
-            continue
-        rows[rel] = number
-        text = render(values)
-        target = root / rel
-        exists = target.is_file()
-        if exists and target.read_text(encoding="utf-8") != text:
-            plan.problems.append(_problem(number, -1, "exists", path=rel))
-            continue
-        plan.files[rel] = (text, exists)
-    _check_with_catalogue(root, plan, rows, by_column)
+    rows: dict[str, tuple[int, int]] = {}  # file → (sheet, row)
+    for index, sheet, by_column in chosen:
+        for row, column, merged in sheet.merged:
+            plan.problems.append(problem(index, row, column, "merged-cells", range=merged))
+        for number, cells in sheet.rows:
+            values = _row_values(index, sheet, number, cells, by_column, region, plan.problems)
+            if values is None:
+                continue
+            ident = _id_from(values["title"])
+            rel = f"{plan.folder}/{ident}.yml"
+            if rel in rows:
+                title = next(i for i, info in by_column.items() if info.name == "title")
+                first_sheet, first_row = rows[rel]
+                plan.problems.append(
+                    problem(
+                        index,
+                        number,
+                        title,
+                        "duplicate-name",
+                        id=ident,
+                        first_sheet=first_sheet,
+                        first_row=first_row,
+                    )
+                )
+                continue
+            rows[rel] = (index, number)
+            text = render(values)
+            target = root / rel
+            exists = target.is_file()
+            if exists and target.read_text(encoding="utf-8") != text:
+                plan.problems.append(problem(index, number, -1, "exists", path=rel))
+                continue
+            plan.files[rel] = (text, exists)
+    _check_with_catalogue(root, plan, rows, {index: by_column for index, _, by_column in chosen})
     return plan
+
+
+def _help_sheet_names() -> set[str]:
+    """The template's own sheets of help and drop-down lists, in either language: never rows."""
+    return {names[key] for names in settings()["template"].values() for key in ("help", "choices")}
+
+
+def _innovation_sheets(
+    sheets: list[Sheet], problems: list[RowProblem]
+) -> list[tuple[int, Sheet, dict[int, FieldInfo]]]:
+    """The sheets whose first row names a template column, each with its columns' fields; every
+    other sheet is reported, so that no row is left behind unseen. A file where no sheet has such a
+    header is read as its first sheet, whose header problems then say what is wrong."""
+    known = set(_header_names())
+    chosen = [i for i, sheet in enumerate(sheets) if any(_key(h) in known for h in sheet.header if h)]
+    if not chosen and sheets:
+        chosen = [0]
+    for index in range(len(sheets)):
+        if index not in chosen:
+            problems.append(problem(index, 0, -1, "unread-sheet", example=columns()[0]["id"]))
+    return [(index, sheets[index], _map_header(index, sheets[index], problems)) for index in chosen]
+
+
+@functools.cache
+def _header_names() -> dict[str, str]:
+    """Every header a column may have (field name, Indonesian, English), compared as keys → field."""
+    names = {}
+    for column in columns():
+        for header in (column["field"], column["id"], column["en"]):
+            names[_key(header)] = column["field"]
+    return names
 
 
 def apply(plan: ImportPlan, root: Path) -> list[str]:
@@ -200,55 +158,66 @@ def _region(root: Path, region_id: str) -> Region:
     return region
 
 
-def _map_header(sheet: Sheet, problems: list[RowProblem]) -> dict[int, FieldInfo]:
+def _map_header(index: int, sheet: Sheet, problems: list[RowProblem]) -> dict[int, FieldInfo]:
     fields = input_fields(Innovation)
-    names = {}
-    for column in columns():
-        for text in (column["field"], column["id"], column["en"]):
-            names[_key(text)] = column["field"]
+    names = _header_names()
     by_column: dict[int, FieldInfo] = {}
     seen: dict[str, int] = {}
-    for index, header in enumerate(sheet.header):
+    for column, header in enumerate(sheet.header):
         if not header:
             continue
         name = names.get(_key(header))
         if name is None:
             allowed = ", ".join(c["id"] for c in columns())
-            problems.append(_problem(1, index, "unknown-column", value=header, allowed=allowed))
+            problems.append(problem(index, 1, column, "unknown-column", value=header, allowed=allowed))
         elif name in seen:
-            problems.append(
-                _problem(1, index, "duplicate-column", value=header, first=column_letter(seen[name]))
-            )
+            first = column_letter(seen[name])
+            problems.append(problem(index, 1, column, "duplicate-column", value=header, first=first))
         else:
-            seen[name] = index
-            by_column[index] = fields[name]
-    for column in columns():
-        if fields[column["field"]].required and column["field"] not in seen:
-            problems.append(_problem(1, -1, "missing-column", value=column["id"]))
+            seen[name] = column
+            by_column[column] = fields[name]
+    for template_column in columns():
+        if fields[template_column["field"]].required and template_column["field"] not in seen:
+            problems.append(problem(index, 1, -1, "missing-column", value=template_column["id"]))
     return by_column
 
 
 def _row_values(
-    number: int, cells: list[str], by_column: dict[int, FieldInfo], region: Region, problems: list[RowProblem]
+    index: int,
+    sheet: Sheet,
+    number: int,
+    cells: list[str],
+    by_column: dict[int, FieldInfo],
+    region: Region,
+    problems: list[RowProblem],
 ) -> dict[str, Any] | None:
     """One row as field values, or None when any cell is wrong (each problem reported)."""
     before = len(problems)
     values: dict[str, Any] = {}
-    for index, info in by_column.items():
-        text = cells[index].strip() if index < len(cells) else ""
+    merged = False
+    for column, info in by_column.items():
+        if (number, column) in sheet.covered:
+            merged = True  # reported once, with its merged range; the row is not whole without it
+            continue
+        if (number, column) in sheet.formulas:
+            formula = sheet.formulas[(number, column)]
+            problems.append(problem(index, number, column, "formula-without-value", formula=formula))
+            continue
+        text = cells[column].strip() if column < len(cells) else ""
         if not text:
             if info.required:
-                problems.append(_problem(number, index, "missing-value"))
+                problems.append(problem(index, number, column, "missing-value"))
             continue
         multiline = info.fmt in ("prose", "markdown")
         bad = unsafe_character(text, allow_newlines=multiline)
         if bad is not None:
-            problems.append(_problem(number, index, "unsafe-character", codepoint=f"U+{ord(bad):04X}"))
+            problems.append(problem(index, number, column, "unsafe-character", codepoint=f"U+{ord(bad):04X}"))
             continue
-        value = _cell_value(info, text, region, functools.partial(_report, problems, number, index))
+        report = functools.partial(_report, problems, index, number, column)
+        value = _cell_value(info, text, region, report)
         if value is not None:
             values[info.name] = value
-    return values if len(problems) == before else None
+    return values if len(problems) == before and not merged else None
 
 
 def _cell_value(info: FieldInfo, text: str, region: Region, report: Any) -> Any:
@@ -344,12 +313,16 @@ def render(values: dict[str, Any]) -> str:
 
 
 def _check_with_catalogue(
-    root: Path, plan: ImportPlan, rows: dict[str, int], by_column: dict[int, FieldInfo]
+    root: Path, plan: ImportPlan, rows: dict[str, tuple[int, int]], fields: dict[int, dict[int, FieldInfo]]
 ) -> None:
-    """Check the new files together with the catalogue, in a scratch copy; report what they break."""
+    """Check the new files together with the catalogue, in a scratch copy; report what they break.
+
+    Args:
+        rows: the sheet and row each new file comes from.
+        fields: by sheet, its columns' fields.
+    """
     if not plan.new:
         return
-    columns_by_field = {info.name: index for index, info in by_column.items()}
     with tempfile.TemporaryDirectory(prefix="katalog-import-") as scratch:
         copy = Path(scratch)
         for name in CONTENT_DIRS:
@@ -362,48 +335,9 @@ def _check_with_catalogue(
     for item in result.problems:
         if item.path not in plan.new:
             continue
+        sheet, row = rows[item.path]
         root_field = _FIELD_ROOT.match(item.field)
-        column = columns_by_field.get(root_field.group() if root_field else "", -1)
+        name = root_field.group() if root_field else ""
+        column = next((i for i, info in fields[sheet].items() if info.name == name), -1)
         found = plan.problems if item.severity == "error" else plan.warnings
-        found.append(_problem(rows[item.path], column, "checker", problem=item))
-
-
-# --- The template ---------------------------------------------------------------------------------
-
-
-def template_columns(lang: str = "id") -> list[TemplateColumn]:
-    """The template's columns with their help text and allowed labels, in `lang`."""
-    fields = input_fields(Innovation)
-    help_texts = field_help()["Innovation"]
-    separator = settings()["separator"]
-    result = []
-    for column in columns():
-        info = fields[column["field"]]
-        choices = [v[lang] for v in vocabulary(info.vocab).values.values()] if info.vocab else []
-        help_text = help_texts[info.name][lang]
-        if info.is_list:
-            help_text += f" ({separator})"
-        result.append(
-            TemplateColumn(
-                column[lang],
-                info.required,
-                help_text,
-                choices,
-                several=info.is_list,
-                date=info.kind == "date",
-            )
-        )
-    return result
-
-
-def write_templates(folder: Path, lang: str = "id") -> list[Path]:
-    """Write `inovasi.csv` and `inovasi.xlsx` into `folder`; returns their paths."""
-    folder.mkdir(parents=True, exist_ok=True)
-    cols = template_columns(lang)
-    outputs = {
-        folder / f"{TEMPLATE_NAME}.csv": template_csv(cols),
-        folder / f"{TEMPLATE_NAME}.xlsx": template_xlsx(cols, settings()["template"][lang]),
-    }
-    for path, data in outputs.items():
-        path.write_bytes(data)
-    return list(outputs)
+        found.append(problem(sheet, row, column, "checker", problem=item))
