@@ -88,7 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     preview_cmd.add_argument("file", type=Path, help="the record's file, e.g. innovations/<region>/<id>.yml")
     preview_cmd.add_argument(
-        "--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)"
+        "--root",
+        type=_root,
+        default=None,
+        help="catalogue folder (default: the config's `root`); the record's file may be given inside it",
+    )
+    preview_cmd.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        help="MkDocs config (default: mkdocs.yml, in the --root folder when given)",
     )
     preview_cmd.add_argument(
         "--out", type=Path, default=Path("build/preview"), help="folder to write (default: build/preview)"
@@ -189,10 +198,14 @@ def _preview(args: argparse.Namespace) -> int:
     from .contrib.preview import PreviewError
     from .engine.build_preview import build_preview
 
-    if not args.config.is_file():
-        return _usage_error("preview", f"no such file: {args.config}")
+    config = args.config or (args.root / "mkdocs.yml" if args.root is not None else Path("mkdocs.yml"))
+    if not config.is_file():
+        return _usage_error("preview", f"no such file: {config}")
+    record = args.file
+    if args.root is not None and not record.is_absolute() and not record.exists():
+        record = args.root / record  # named as the catalogue names it: innovations/<region>/<id>.yml
     try:
-        built = build_preview(args.config, args.file, args.out)
+        built = build_preview(config, record, args.out, root=args.root)
     except PreviewError as error:
         return _usage_error("preview", str(error))
     if built.problems:
@@ -203,6 +216,10 @@ def _preview(args: argparse.Namespace) -> int:
         sys.stderr.write("".join(format_problem(p, built.lang) + "\n" for p in built.left_out))
     if not built.result.ok:
         return EXIT_INVALID
+    if not built.pages:
+        # Only a region can have no page: a kabupaten/kota without content of its own (relations.py).
+        sys.stderr.write(both_languages("preview-region-without-page", region=record.stem))
+        return EXIT_OK
     print(f"{len(built.pages)} page(s) of the preview written to {args.out} in {built.seconds:.1f} s:")
     for page in built.pages:
         print(f"  {page}")
@@ -271,7 +288,13 @@ COMMANDS |= CONTRIBUTOR_COMMANDS
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 invalid content, 2 usage error)."""
     args = build_parser().parse_args(argv)
-    return COMMANDS[args.command](args)
+    try:
+        return COMMANDS[args.command](args)
+    except OSError as error:
+        # A read-only checkout, a full disk: one line that names the file, not a traceback.
+        from .content.messages import file_error_line
+
+        return _usage_error(args.command, file_error_line(error))
 
 
 def run() -> None:

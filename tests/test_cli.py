@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import shutil
@@ -10,6 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from generator.cli import main
+from generator.content.messages import file_error_line
 
 REPO = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -168,3 +172,53 @@ def test_python_m_generator_behaves_the_same(args):
     script, as_module = katalog(*args), module(*args)
     assert (as_module.returncode, as_module.stdout) == (script.returncode, script.stdout)
     assert as_module.stderr.replace("__main__.py", "katalog") == script.stderr
+
+
+# --- A checkout the commands cannot write to -------------------------------------------------------
+
+
+def read_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file write fails as on a read-only mount (root ignores chmod, so tests cannot use it)."""
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "write_text", refuse)
+    monkeypatch.setattr(Path, "write_bytes", refuse)
+    monkeypatch.setattr(Path, "mkdir", refuse)
+
+
+@pytest.mark.parametrize(
+    ("args", "path"),
+    [
+        (["new", "innovation", "kabupaten-sumedang", "contoh-baru"], "innovations/kabupaten-sumedang"),
+        (["fix", "--write"], "command-center.yml"),
+        (["preview", INNOVATION, "--out", "keluaran"], "keluaran"),
+    ],
+)
+def test_a_read_only_checkout_ends_in_one_line_that_names_the_file(tmp_path, monkeypatch, capsys, args, path):
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(FIXTURES / "site-relations", catalogue)
+    shutil.copy(REPO / "mkdocs.yml", catalogue)
+    for folder in ("overrides", "docs"):
+        shutil.copytree(REPO / folder, catalogue / folder)
+    record = catalogue / INNOVATION
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("\n", "   \n", 1), encoding="utf-8"
+    )  # to fix
+    monkeypatch.chdir(catalogue)
+    read_only(monkeypatch)
+    assert main(args) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1, err
+    assert re.fullmatch(
+        rf"katalog {args[0]}: tidak dapat menulis \S*{re.escape(path)} \(Read-only file system\): kerjakan di "
+        r"salinan katalog yang dapat ditulis, atau periksa izin foldernya / cannot write \S+ \(Read-only file "
+        r"system\): work in a copy of the catalogue you can write to, or check the folder's permissions",
+        err[0],
+    ), err[0]
+
+
+def test_other_file_errors_are_one_line_in_the_system_s_words():
+    error = NotADirectoryError(errno.ENOTDIR, "Not a directory", "site/index.html")
+    assert file_error_line(error) == "site/index.html: Not a directory / site/index.html: Not a directory"

@@ -316,6 +316,37 @@ def test_fix_never_changes_what_the_checker_reads(case, seed):
     assert (again, more) == (fixed, [])  # fixing is idempotent
 
 
+def test_a_moved_block_with_blank_lines_at_the_end_needs_one_run():
+    # CRLF, a block of text last in the file ending in a whitespace-only line, and a field order to
+    # fix: moving the block left that line behind, for a second run to strip.
+    text = "title: Judul\r\nagencies: [a]\r\nstage: trial\r\nsummary: >-\r\n  teks\r\n   \r\n"
+    fixed, kinds = fix_text(text, Innovation)
+    assert fixed == "title: Judul\r\nsummary: >-\r\n  teks\r\nagencies: [a]\r\nstage: trial\r\n\r\n"
+    assert kinds == ["order", "whitespace"]
+    assert fix_text(fixed, Innovation) == (fixed, [])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    style=st.sampled_from([">", ">-", "|", "|-", ">+", "|+"]),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    body=st.lists(
+        st.sampled_from(["  teks", "  teks  ", "", " ", "   ", "\t", "  "]), min_size=1, max_size=5
+    ),
+    block_last=st.booleans(),
+    ending=st.sampled_from(["", "\n", "\n\n", "\n  \n"]),
+)
+def test_fix_is_done_in_one_run_whatever_the_blank_lines_of_a_block(style, newline, body, block_last, ending):
+    assume(any(line.strip() for line in body))
+    block = [f"summary: {style}", *body]
+    rest = ["agencies: [a]", "stage: trial "]
+    lines = ["title: Judul", *rest, *block] if block_last else ["title: Judul", *block, *rest]
+    text = newline.join(lines) + ending.replace("\n", newline)
+    fixed, kinds = fix_text(text, Innovation)
+    assume(kinds is not None)  # a first line of spaces deeper than the text is a YAML error
+    assert fix_text(fixed, Innovation) == (fixed, [])
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.sampled_from([f for f in _valid_files() if f[1] is Region]))
 def test_fixing_an_unquoted_code_restores_the_region(case):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import string
 from importlib import resources
@@ -72,6 +73,16 @@ def message_codes() -> list[str]:
 def command_text(key: str, lang: str = DEFAULT_LANG, **args: Any) -> str:
     """A message of the contributor commands (`new`, `show`, `fix`, …) in `lang`, placeholders filled."""
     return fill(_catalogue()["commands"][key][lang], **args)
+
+
+def file_error_line(error: OSError) -> str:
+    """A failed file operation as one line in both languages: a read-only checkout (or one that is
+    not ours to write) is named as such and says what to do, any other error as the system puts it."""
+    path = error.filename if error.filename is not None else ""
+    unwritable = error.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+    key = "cannot-write" if unwritable else "cannot-use-file"
+    reason = error.strerror or str(error)
+    return " / ".join(command_text(key, lang, path=path, reason=reason) for lang in LANGS)
 
 
 def both_languages(key: str, **args: Any) -> str:

@@ -158,12 +158,18 @@ def fix_text(text: str, cls: type) -> tuple[str, list[str] | None]:
         ("whitespace", _strip_trailing),
         ("order", lambda t: _reorder(t, cls)),
     ]
-    for kind, step in steps:
-        changed = step(text)
-        if changed != text and _same(text, changed, _strict):
-            text = changed
-            kinds.append(kind)
-    return text, kinds
+    # Until nothing changes: a reordered block can leave its trailing blank lines where a second
+    # pass would strip them, and `fix --write` must need one run.
+    for _ in range(len(steps)):
+        before = text
+        for kind, step in steps:
+            changed = step(text)
+            if changed != text and _same(text, changed, _strict):
+                text = changed
+                kinds.append(kind)
+        if text == before:
+            break
+    return text, list(dict.fromkeys(kinds))
 
 
 def _strict(node: Node) -> Any:

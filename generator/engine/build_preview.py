@@ -10,6 +10,7 @@ from pathlib import Path
 from ..content.check import CheckResult
 from ..content.problems import Problem
 from ..contrib.preview import preview
+from . import site_swap
 
 
 @dataclass(slots=True)
@@ -28,11 +29,15 @@ class BuiltPreview:
         return bool(self.result.problems)
 
 
-def build_preview(config_file: Path, record_file: Path, out: Path) -> BuiltPreview:
+def build_preview(config_file: Path, record_file: Path, out: Path, root: Path | None = None) -> BuiltPreview:
     """Check the record's part of the catalogue; when it is valid, build its pages into `out`.
+
+    Args:
+        root: the catalogue folder, when not the config's `root`.
 
     Raises:
         PreviewError: `record_file` is not a record file of the catalogue.
+        OSError: `out` cannot be written.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -44,11 +49,14 @@ def build_preview(config_file: Path, record_file: Path, out: Path) -> BuiltPrevi
     config = load_config(config_file=str(config_file), site_dir=str(out.resolve()))
     plugin = config.plugins["katalog"]
     assert isinstance(plugin, KatalogPlugin)
+    if root is not None:
+        plugin.config.root = str(root.resolve())
     root = (Path(config.config_file_path).parent / plugin.config.root).resolve()
     found = preview(root, record_file.resolve(), plugin.config.lang, plugin.config.stale_after_days)
     built = BuiltPreview(found.result, plugin.config.lang, left_out=found.left_out)
     if found.result.catalogue is None:
         return built
+    site_swap.writable(out)  # a read-only checkout stops here, before MkDocs logs a build error
     # Links to pages outside the preview, and the navigation's section pages, are not built:
     # expected here, so not worth a warning each.
     config.validation.links.not_found = logging.DEBUG

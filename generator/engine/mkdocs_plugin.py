@@ -27,7 +27,7 @@ from ..content.check import check
 from ..content.collector import FrozenBetweenRebuilds, collector_paused
 from ..content.file_checks import FileCache
 from ..content.files import CONTENT_DIRS
-from ..content.messages import message
+from ..content.messages import file_error_line, message
 from ..content.report import summary_line
 from ..content.text_safety import visible
 from ..contrib.preview import Preview, preview_notice
@@ -156,10 +156,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             # theme's offline plugin then loads a shim from a CDN unless one is listed here.
             config.extra["polyfills"] = [OFFLINE_SHIM]
         self.final_site = None
-        if self.building and not self.dirty:
-            # A failed build must leave the last good site to serve: build beside it, swap on success.
-            self.final_site = Path(config.site_dir)
-            config.site_dir = str(site_swap.prepare(self.final_site))
+        try:  # a read-only checkout ends here, in the one line MkDocs prints for a build error
+            if self.building and not self.dirty:
+                # A failed build must leave the last good site to serve: build beside it, swap on success.
+                self.final_site = Path(config.site_dir)
+                config.site_dir = str(site_swap.prepare(self.final_site))
+            elif self.building:
+                site_swap.writable(Path(config.site_dir))
+        except OSError as error:
+            raise PluginError(file_error_line(error)) from error
         return config
 
     def preview_only(self, preview: Preview) -> None:

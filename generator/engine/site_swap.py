@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import tempfile
 from pathlib import Path
 
 from mkdocs.utils import CountHandler
@@ -33,7 +34,20 @@ def prepare(site: Path) -> Path:
             old.rename(site)  # stopped between the two renames: the last good site comes back
     new = staging(site)
     shutil.rmtree(new, ignore_errors=True)
+    writable(new)
     return new
+
+
+def writable(folder: Path) -> None:
+    """Make `folder` and prove it takes files, so that a read-only checkout stops the build at its
+    start with one line (MkDocs would fail later, in its own code, with a traceback).
+
+    Raises:
+        OSError: the folder cannot be made or written.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryFile(dir=folder):
+        pass
 
 
 def promote(site: Path) -> None:

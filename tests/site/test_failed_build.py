@@ -53,3 +53,18 @@ def test_a_failed_dirty_build_then_a_fixed_one_matches_a_clean_build(
 
     built, fresh = tree(project / "site"), tree(clean)
     assert sorted(k for k in built.keys() | fresh.keys() if built.get(k) != fresh.get(k)) == []
+
+
+def test_a_site_folder_that_cannot_be_written_ends_the_build_in_one_line(
+    tmp_path: Path, project_factory: Callable[..., Path], run_mkdocs: Callable[..., Any]
+) -> None:
+    # A regular file where the site's folder would go fails as a read-only checkout does (root,
+    # who runs the tests, ignores file permissions): at the start, in the one line MkDocs prints.
+    project = project_factory(tmp_path / "project", REPO / "tests" / "fixtures" / "site-relations")
+    (project / "taken").write_text("not a folder", encoding="utf-8")
+    for args in (["build"], ["build", "--dirty"]):
+        done = run_mkdocs(project, *args, "--site-dir", "taken/site")
+        assert done.returncode != 0
+        assert "Traceback" not in done.stderr
+        errors = [line for line in done.stderr.splitlines() if line.startswith("ERROR")]
+        assert len(errors) == 1 and "taken/" in errors[0] and "Not a directory" in errors[0], done.stderr

@@ -81,3 +81,42 @@ def test_preview_usage_errors_say_what_is_wrong(project: Path, args: list[str], 
     assert done.returncode == 2
     assert says in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_preview_of_a_region_without_a_page_says_why_it_wrote_none(project: Path) -> None:
+    done = katalog(project, "preview", "regions/kabupaten-garut.yml")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "0 halaman ditulis: kabupaten-garut belum punya halaman sendiri. Kabupaten atau kota mendapat "
+        "halamannya setelah ada inovasi, kerja sama, kunjungan, perangkat daerah, ringkasan atau kepala "
+        "daerahnya; sampai saat itu daerah ini hanya tercantum di halaman provinsinya. Tambahkan salah satunya "
+        "(misalnya `katalog new innovation kabupaten-garut ID`), lalu jalankan preview lagi.",
+        "0 pages written: kabupaten-garut has no page of its own yet. A kabupaten or kota gets its page once it "
+        "has an innovation, an agreement, a visit, agencies, a summary or a head of region; until then it is "
+        "only listed on its province's page. Add one of these (for example `katalog new innovation "
+        "kabupaten-garut ID`), then run preview again.",
+    ]
+
+
+def test_preview_takes_the_catalogue_folder_as_the_other_commands_do(project: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    done = subprocess.run(
+        [str(KATALOG), "preview", "--root", str(project), RECORD, "--out", "pratinjau"],
+        cwd=elsewhere,
+        env={"PATH": str(KATALOG.parent), "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    listed = [Path(line.strip()) for line in done.stdout.splitlines()[1:]]
+    assert (
+        listed[0]
+        == elsewhere / "pratinjau" / "inovasi" / "kabupaten-sumedang" / "command-center" / "index.html"
+    )
+    assert "Sumedang Command Center" in listed[0].read_text(encoding="utf-8")
+    outside = katalog(elsewhere, "preview", "--root", str(elsewhere), RECORD)
+    assert outside.returncode == 2 and "is not a catalogue" in outside.stderr
