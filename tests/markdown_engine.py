@@ -6,14 +6,14 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-import yaml
+from mkdocs.utils.yaml import yaml_load  # reads mkdocs.yml's !ENV settings as MkDocs does
 
 MKDOCS_YML = Path(__file__).resolve().parents[1] / "mkdocs.yml"
 
 
 def site_markdown() -> markdown.Markdown:
     """A new Python-Markdown with the extensions (and their settings) that mkdocs.yml names."""
-    config = yaml.safe_load(MKDOCS_YML.read_text(encoding="utf-8"))
+    config = yaml_load(MKDOCS_YML.read_text(encoding="utf-8"))
     names: list[str] = []
     configs: dict[str, Any] = {}
     for entry in config["markdown_extensions"]:

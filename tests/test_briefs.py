@@ -1,5 +1,5 @@
-"""Visit briefs: who visits (the delegation), what they should see (matches by agency kind), in
-which order, which region pairs get a brief, and what the printed brief page holds.
+"""Visit briefs: who visits (the delegation), what each of its agencies can learn (matches by agency
+kind), in which order, which region pairs get a brief, and what the printed brief page holds.
 
 Expectations are computed from the records of `tests/fixtures/site-visit` (see its README), not
 from `briefs.py`, plus named checks that spell out the fixture's agreement.
@@ -21,21 +21,16 @@ from generator.content.check import check, load_catalogue
 from generator.content.file_checks import FileCache
 from generator.content.model import Agency, Agreement, Innovation
 from generator.site import paths
-from generator.site.briefs import (
-    Brief,
-    BriefMemo,
-    agreement_briefs,
-    build_brief,
-    delegation,
-    related_pairs,
-)
+from generator.site.briefs import Brief, BriefMemo, build_brief, delegation, pair_agreements, related_pairs
 from generator.site.pages import REGION_LIST_LENGTH, build_pages, plan_pages, record_page_paths
+from generator.site.redirects import moved_pages
 from generator.site.render import labels
 
 VISIT = Path(__file__).parent / "fixtures" / "site-visit"
 AGREEMENT = "pks-lampung-selatan-sumedang-2025"
 LAMSEL, SUMEDANG = "kabupaten-lampung-selatan", "kabupaten-sumedang"
-AGREEMENT_BRIEF = paths.agreement_brief(AGREEMENT, LAMSEL, SUMEDANG)
+BRIEF = paths.brief(LAMSEL, SUMEDANG)
+SITE = "https://katalog.example.id"
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 
 
@@ -54,11 +49,17 @@ def pages(catalogue: Catalogue) -> dict[str, str]:
     return build_pages(catalogue)
 
 
+@pytest.fixture(scope="module")
+def published(catalogue: Catalogue) -> dict[str, str]:
+    """The pages as built for the published site, whose address printed pages give."""
+    return {path: write() for path, write in plan_pages(catalogue, site_url=SITE).items()}
+
+
 def agreement(catalogue: Catalogue) -> Agreement:
     return catalogue.agreements[AGREEMENT]
 
 
-def ids(agencies: tuple[Agency, ...]) -> list[str]:
+def ids(agencies: tuple[Agency, ...] | list[Agency]) -> list[str]:
     return [a.id for a in agencies]
 
 
@@ -71,12 +72,21 @@ def kinds_of(catalogue: Catalogue, innovation: Innovation) -> set[str]:
     return {a.kind for a in region.agencies if a.id in innovation.agencies}
 
 
-def expected_delegation(catalogue: Catalogue, visitor: str, agreement: Agreement | None) -> list[str]:
-    region = catalogue.regions[visitor]
+def expected_delegation(catalogue: Catalogue, visitor: str, host: str) -> list[str]:
+    """The agencies the pair's agreements name for the visitor, else those with a counterpart kind."""
     named = {
-        ref.split("/")[1] for ref in (agreement.agencies if agreement else ()) if ref.split("/")[0] == visitor
+        ref.split("/")[1]
+        for a in catalogue.agreements.values()
+        if {visitor, host} <= set(a.parties)
+        for ref in a.agencies
+        if ref.split("/")[0] == visitor
     }
-    return [a.id for a in region.agencies if not named or a.id in named]
+    host_kinds = {a.kind for a in catalogue.regions[host].agencies}
+    return [
+        a.id
+        for a in catalogue.regions[visitor].agencies
+        if (a.id in named if named else a.kind in host_kinds)
+    ]
 
 
 # --- The delegation -----------------------------------------------------------------------------
@@ -84,36 +94,47 @@ def expected_delegation(catalogue: Catalogue, visitor: str, agreement: Agreement
 
 def test_delegation_is_the_agencies_the_agreement_names_for_the_visitor(catalogue: Catalogue) -> None:
     # The agreement names Disdukcapil and Dinkes of Lampung Selatan, not its Diskominfo or Bappeda.
-    assert ids(delegation(catalogue, LAMSEL, agreement(catalogue))) == ["disdukcapil", "dinkes"]
-    assert ids(delegation(catalogue, SUMEDANG, agreement(catalogue))) == ["disdukcapil"]
+    assert ids(delegation(catalogue, LAMSEL, SUMEDANG, [agreement(catalogue)])) == ["disdukcapil", "dinkes"]
+    assert ids(delegation(catalogue, SUMEDANG, LAMSEL, [agreement(catalogue)])) == ["disdukcapil"]
 
 
-def test_delegation_without_an_agreement_is_every_agency(catalogue: Catalogue) -> None:
-    for region in catalogue.regions.values():
-        assert delegation(catalogue, region.id) == region.agencies
+def test_delegation_without_an_agreement_is_the_agencies_with_a_counterpart_kind(
+    catalogue: Catalogue,
+) -> None:
+    # Lampung Selatan's Bappeda has no counterpart in Sumedang; Sumedang's Setda none in Lampung Selatan.
+    assert ids(delegation(catalogue, LAMSEL, SUMEDANG)) == ["diskominfo", "disdukcapil", "dinkes"]
+    assert ids(delegation(catalogue, SUMEDANG, LAMSEL)) == ["diskominfosanditik", "disdukcapil", "dinkes"]
+    for visitor, host in itertools.permutations(sorted(catalogue.regions), 2):
+        assert ids(delegation(catalogue, visitor, host)) == expected_delegation(
+            dataclasses.replace(catalogue, agreements={}), visitor, host
+        )
 
 
-def test_delegation_is_every_agency_when_the_agreement_names_none_of_the_visitor(
+def test_the_delegation_merges_every_agreement_of_the_pair(catalogue: Catalogue) -> None:
+    second = dataclasses.replace(
+        agreement(catalogue), id="mou-kedua", agencies=(f"{LAMSEL}/bappeda", f"{LAMSEL}/dinkes")
+    )
+    both = [agreement(catalogue), second]
+    assert ids(delegation(catalogue, LAMSEL, SUMEDANG, both)) == ["disdukcapil", "dinkes", "bappeda"]
+
+
+def test_an_agreement_that_names_none_of_the_visitor_falls_back_to_counterpart_kinds(
     catalogue: Catalogue,
 ) -> None:
     only_lamsel = dataclasses.replace(
         agreement(catalogue), agencies=tuple(a for a in agreement(catalogue).agencies if a.startswith(LAMSEL))
     )
-    assert delegation(catalogue, SUMEDANG, only_lamsel) == catalogue.regions[SUMEDANG].agencies
-    assert ids(delegation(catalogue, LAMSEL, only_lamsel)) == ["disdukcapil", "dinkes"]
+    assert ids(delegation(catalogue, SUMEDANG, LAMSEL, [only_lamsel])) == ids(
+        delegation(catalogue, SUMEDANG, LAMSEL)
+    )
 
 
 # --- Matching and order -------------------------------------------------------------------------
 
 
 def all_briefs(catalogue: Catalogue) -> list[Brief]:
-    """A brief for every ordered pair of regions, with and without the fixture's agreement."""
-    found = []
-    for visitor, host in itertools.permutations(sorted(catalogue.regions), 2):
-        found.append(build_brief(catalogue, visitor, host))
-        if {visitor, host} <= set(agreement(catalogue).parties):
-            found.append(build_brief(catalogue, visitor, host, agreement(catalogue)))
-    return found
+    """A brief for every ordered pair of regions."""
+    return [build_brief(catalogue, v, h) for v, h in itertools.permutations(sorted(catalogue.regions), 2)]
 
 
 def test_every_host_innovation_is_matched_or_listed_under_others(catalogue: Catalogue) -> None:
@@ -121,7 +142,7 @@ def test_every_host_innovation_is_matched_or_listed_under_others(catalogue: Cata
         host_innovations = [i for i in catalogue.innovations.values() if i.region == brief.host]
         shown = [m.innovation.ref for m in brief.matches] + [i.ref for i in brief.others]
         assert sorted(shown) == sorted(i.ref for i in host_innovations), (brief.visitor, brief.host)
-        assert ids(brief.delegation) == expected_delegation(catalogue, brief.visitor, brief.agreement)
+        assert ids(brief.delegation) == expected_delegation(catalogue, brief.visitor, brief.host)
 
 
 def test_a_match_lists_exactly_the_visitors_of_the_same_agency_kind(catalogue: Catalogue) -> None:
@@ -134,6 +155,22 @@ def test_a_match_lists_exactly_the_visitors_of_the_same_agency_kind(catalogue: C
             assert not kinds_of(catalogue, other) & {a.kind for a in brief.delegation}, other.ref
 
 
+def test_every_agency_of_the_delegation_has_its_counterparts_and_innovations(catalogue: Catalogue) -> None:
+    for brief in all_briefs(catalogue):
+        host = catalogue.regions[brief.host]
+        for need in brief.needs:
+            assert need.counterparts == tuple(a for a in host.agencies if a.kind == need.agency.kind)
+            wanted = [
+                m.innovation
+                for m in sorted(brief.matches, key=lambda m: m.innovation.title.casefold())
+                if need.agency in m.visitors
+            ]
+            assert sorted(titles(need.innovations), key=str.casefold) == titles(wanted)
+            assert [i.status != "active" for i in need.innovations] == sorted(
+                i.status != "active" for i in need.innovations
+            )
+
+
 def test_matches_active_first_then_most_visitors_then_title(catalogue: Catalogue) -> None:
     for brief in all_briefs(catalogue):
         keys = [
@@ -144,8 +181,9 @@ def test_matches_active_first_then_most_visitors_then_title(catalogue: Catalogue
         assert titles(list(brief.others)) == sorted(titles(list(brief.others)), key=str.casefold)
 
 
-def test_agreement_brief_of_the_fixture(catalogue: Catalogue) -> None:
-    brief = build_brief(catalogue, LAMSEL, SUMEDANG, agreement(catalogue))
+def test_the_brief_of_the_fixture_pair(catalogue: Catalogue) -> None:
+    brief = build_brief(catalogue, LAMSEL, SUMEDANG)
+    assert brief.agreements == (agreement(catalogue),) and brief.named
     # Posyandu Digital interests two visiting agencies (Dinkes and Disdukcapil run it) and so comes
     # before Layanan Adminduk Daring, although its title sorts after; the stopped one comes last.
     assert [(m.innovation.title, ids(m.visitors)) for m in brief.matches] == [
@@ -153,21 +191,29 @@ def test_agreement_brief_of_the_fixture(catalogue: Catalogue) -> None:
         ("Layanan Adminduk Daring", ["disdukcapil"]),
         ("Antrean Manual Kecamatan", ["disdukcapil"]),
     ]
+    assert [(n.agency.id, ids(n.counterparts), titles(n.innovations)) for n in brief.needs] == [
+        (
+            "disdukcapil",
+            ["disdukcapil"],
+            ["Layanan Adminduk Daring", "Posyandu Digital", "Antrean Manual Kecamatan"],
+        ),
+        ("dinkes", ["dinkes"], ["Posyandu Digital"]),
+    ]
     # Diskominfo is not in the delegation: the command centre is only "other".
     assert titles(brief.others) == ["Sumedang Command Center"]
-    assert brief.agreement is agreement(catalogue)
+    # Whom to ask where nothing matches: the host agencies the agreement names.
+    assert ids(brief.coordinators) == ["disdukcapil"]
 
 
-def test_brief_without_agreement_brings_every_agency(catalogue: Catalogue) -> None:
-    brief = build_brief(catalogue, LAMSEL, SUMEDANG)
+def test_a_pair_without_agreement_brings_the_agencies_with_counterparts(catalogue: Catalogue) -> None:
+    brief = build_brief(dataclasses.replace(catalogue, agreements={}), LAMSEL, SUMEDANG)
     assert [(m.innovation.title, ids(m.visitors)) for m in brief.matches] == [
         ("Posyandu Digital", ["disdukcapil", "dinkes"]),
         ("Layanan Adminduk Daring", ["disdukcapil"]),
         ("Sumedang Command Center", ["diskominfo"]),
         ("Antrean Manual Kecamatan", ["disdukcapil"]),
     ]
-    assert brief.others == ()
-    assert brief.agreement is None
+    assert brief.others == () and brief.agreements == () and not brief.named
 
 
 def test_brief_with_no_shared_agency_kind_has_only_others(catalogue: Catalogue) -> None:
@@ -178,10 +224,19 @@ def test_brief_with_no_shared_agency_kind_has_only_others(catalogue: Catalogue) 
     )
     changed = dataclasses.replace(catalogue, regions={**catalogue.regions, "kota-metro": lone})
     brief = build_brief(changed, "kota-metro", SUMEDANG)
-    assert brief.matches == ()
+    assert brief.matches == () and brief.needs == ()
     assert sorted(titles(brief.others)) == sorted(
         i.title for i in catalogue.innovations.values() if i.region == SUMEDANG
     )
+
+
+def test_pair_agreements_are_those_of_both_regions_oldest_first(catalogue: Catalogue) -> None:
+    older = dataclasses.replace(
+        agreement(catalogue), id="mou-lama", signed=agreement(catalogue).signed.replace(year=2020)
+    )
+    other = dataclasses.replace(agreement(catalogue), id="mou-lain", parties=(LAMSEL, "kota-metro"))
+    found = pair_agreements([agreement(catalogue), other, older], SUMEDANG, LAMSEL)
+    assert [a.id for a in found] == ["mou-lama", AGREEMENT]
 
 
 # --- Which pairs get a brief --------------------------------------------------------------------
@@ -223,31 +278,20 @@ def test_related_pairs_skip_hosts_without_innovations(catalogue: Catalogue) -> N
     assert ("kota-metro", "kota-bandung") in pairs
     assert ("kota-bandung", "kota-metro") not in pairs
     assert pairs == expected_pairs(changed)
-    assert [(b.visitor, b.host) for b in agreement_briefs(changed, pact)] == [("kota-metro", "kota-bandung")]
 
 
-def test_agreement_briefs_go_both_ways(catalogue: Catalogue) -> None:
-    briefs = agreement_briefs(catalogue, agreement(catalogue))
-    assert [(b.visitor, b.host) for b in briefs] == [(LAMSEL, SUMEDANG), (SUMEDANG, LAMSEL)]
-    assert all(b.agreement is agreement(catalogue) for b in briefs)
-    back = briefs[1]
-    assert [(m.innovation.title, ids(m.visitors)) for m in back.matches] == [
-        ("Adminduk Online Lampung Selatan", ["disdukcapil"])
-    ]
-    assert titles(back.others) == ["Lampung Selatan Sehat"]
-
-
-def test_every_brief_has_a_page_out_of_the_navigation(catalogue: Catalogue, pages: dict[str, str]) -> None:
+def test_one_brief_page_per_pair_and_the_old_agreement_addresses_lead_to_it(
+    catalogue: Catalogue, pages: dict[str, str]
+) -> None:
     wanted = {paths.brief(v, h) for v, h in expected_pairs(catalogue)}
-    wanted |= {
-        paths.agreement_brief(a.id, v, h)
-        for a in catalogue.agreements.values()
-        for v, h in itertools.permutations(a.parties, 2)
-    }
     # Briefs are two levels under kunjungan/ (a visitor, then a host); visits and the index one.
     found = {p for p in pages if (p.count("/") == 2 and p.startswith("kunjungan/")) or "/kunjungan-" in p}
     assert found == wanted
     assert wanted <= record_page_paths(catalogue)
+    assert moved_pages(catalogue) == {
+        paths.agreement_brief(AGREEMENT, LAMSEL, SUMEDANG): paths.brief(LAMSEL, SUMEDANG),
+        paths.agreement_brief(AGREEMENT, SUMEDANG, LAMSEL): paths.brief(SUMEDANG, LAMSEL),
+    }
 
 
 # --- The brief page -----------------------------------------------------------------------------
@@ -270,86 +314,127 @@ def section(text: str, heading: str) -> str:
     return "\n".join(lines[start:end])
 
 
-def test_brief_page_lists_matches_in_brief_order(catalogue: Catalogue, pages: dict[str, str]) -> None:
-    brief = build_brief(catalogue, LAMSEL, SUMEDANG, agreement(catalogue))
-    text = pages[AGREEMENT_BRIEF]
-    matches = section(text, f"## {t('brief_matches')}")
-    assert re.findall(r"^### (.+)$", matches, re.M) == [m.innovation.title for m in brief.matches]
-    delegation_links = _LINK.findall(section(text, f"## {t('brief_delegation')}"))
-    assert delegation_links == [
-        ("Disdukcapil", "../../perangkat-daerah/kabupaten-lampung-selatan/disdukcapil.md"),
-        ("Dinkes", "../../perangkat-daerah/kabupaten-lampung-selatan/dinkes.md"),
+def item(text: str, innovation: Innovation) -> str:
+    """An innovation's block in the brief's "to study" section, as a reader sees its text."""
+    start = text.index(f"{{: #i-{innovation.id} }}")
+    end = text.find('<div class="kid-brief-item"', start + 1)
+    return html.unescape(text[start : end if end > 0 else len(text)])
+
+
+def test_the_brief_page_goes_through_every_agency_of_the_delegation(
+    catalogue: Catalogue, pages: dict[str, str]
+) -> None:
+    text = pages[BRIEF]
+    part = section(text, f"## {t('brief_delegation')}")
+    brief = build_brief(catalogue, LAMSEL, SUMEDANG)
+    headings = re.findall(r"^### (.+)$", part, re.M)
+    assert [html.unescape(h) for h in headings] == [
+        f"{n.agency.acronym} — {n.agency.name}" for n in brief.needs
     ]
-    others = section(text, f"## {t('brief_others')}")
-    assert [x[0] for x in _LINK.findall(others)] == ["Sumedang Command Center"]
-    # Each match links to its full page, relative to the brief.
-    for match in brief.matches:
-        target = "../../" + paths.innovation(match.innovation.ref)
-        assert f"]({target})" in section(text, f"### {match.innovation.title}")
+    assert t("brief_delegation_from_agreements", visitor="Kabupaten Lampung Selatan") in part
+    disdukcapil = html.unescape(section(part, f"### {headings[0]}"))
+    # What it can learn: each innovation once, linked to its description further down the page.
+    learned = [x for x in _LINK.findall(disdukcapil) if x[1].startswith("#i-")]
+    assert [x[0] for x in learned] == titles(brief.needs[0].innovations)
 
 
-def test_brief_page_carries_contact_prerequisites_and_time(
+def test_an_agency_with_nothing_recorded_is_told_whom_to_ask(catalogue: Catalogue) -> None:
+    wider = dataclasses.replace(
+        agreement(catalogue), agencies=(*agreement(catalogue).agencies, f"{LAMSEL}/bappeda")
+    )
+    changed = dataclasses.replace(catalogue, agreements={AGREEMENT: wider})
+    text = html.unescape(build_pages(changed)[BRIEF])
+    bappeda = section(text, "### Bappeda — Badan Perencanaan Pembangunan Daerah")
+    assert t("brief_no_counterpart") in bappeda
+    assert f"{t('brief_nothing_yet')} {t('brief_ask_coordinators', agencies='Disdukcapil')}" in bappeda
+
+
+def test_the_brief_page_carries_contact_prerequisites_and_belum_diisi(
     catalogue: Catalogue, pages: dict[str, str]
 ) -> None:
     innovation = catalogue.innovations[f"{SUMEDANG}/layanan-adminduk-daring"]
     assert innovation.visit_contact is not None and innovation.prerequisites is not None
-    # Text as a reader sees it: generated pages write punctuation as character references.
-    block = html.unescape(section(pages[AGREEMENT_BRIEF], f"### {innovation.title}"))
+    block = item(pages[BRIEF], innovation)
     contact = innovation.visit_contact
-    assert t("visit_contact") in block
     assert contact.office in block
     assert f'href="mailto:{contact.email}"' in block
     assert contact.phone is not None and contact.phone in block
-    # The contact's own page (often a booking form) is on the printed brief too.
     assert f'href="{contact.url}"' in block
     for key in ("regulation", "team", "infrastructure", "budget"):
-        assert t(f"prerequisite_{key}") in block
-        assert getattr(innovation.prerequisites, key) in block
+        assert f"{t(f'prerequisite_{key}')}\n:   {getattr(innovation.prerequisites, key)}" in block
     assert f"{t('implementation_time')}\n:   {innovation.implementation_time}" in block
     assert f"{t('brief_for')}\n:   Disdukcapil\n" in block
-    # A match without study-visit content shows none of those labels.
-    bare = section(pages[AGREEMENT_BRIEF], "### Posyandu Digital")
-    assert t("visit_contact") not in bare and t("prerequisite_budget") not in bare
+    # A match without study-visit content says plainly that nobody filled it in yet.
+    bare = item(pages[BRIEF], catalogue.innovations[f"{SUMEDANG}/posyandu-digital"])
+    missing = f'<span class="kid-missing">{t("not_filled")}</span>'
+    assert f"{t('visit_contact')}\n:   {missing}" in bare
+    for key in ("regulation", "team", "infrastructure", "budget"):
+        assert f"{t(f'prerequisite_{key}')}\n:   {missing}" in bare
     assert f"{t('brief_for')}\n:   Disdukcapil, Dinkes\n" in bare
 
 
-def test_brief_page_has_scope_and_notes(catalogue: Catalogue, pages: dict[str, str]) -> None:
-    text = pages[AGREEMENT_BRIEF]
+def test_the_brief_page_has_its_agreements_scope_date_and_notes(
+    catalogue: Catalogue, pages: dict[str, str]
+) -> None:
+    text = pages[BRIEF]
     scope = section(text, f"## {t('brief_scope')}")
     assert "<strong>pendampingan replikasi</strong>" in scope
-    assert f"[{agreement(catalogue).title}](index.md)" in text
+    assert f"[{agreement(catalogue).title}](../../{paths.agreement(AGREEMENT)})" in html.unescape(text)
+    # Last verified: the newest `last_verified` of the innovations described (no clock).
+    described = [
+        catalogue.innovations[f"{SUMEDANG}/{i}"]
+        for i in ("posyandu-digital", "layanan-adminduk-daring", "antrean-manual")
+    ]
+    newest = max(i.last_verified for i in described if i.last_verified)
+    assert newest.isoformat() == "2025-07-04"
+    assert f"{t('brief_verified')}\n:   4 Juli 2025" in text
     notes = section(text, f"## {t('brief_notes')}")
     assert '<div class="kid-notes" aria-hidden="true"></div>' in notes
-    assert text.rstrip().endswith("</div>")
     title = t("brief_title", visitor="Kabupaten Lampung Selatan", host="Kabupaten Sumedang")
     assert f"# {title}" in text.splitlines()
     # A brief kept out of search: it repeats what the innovation pages say.
     assert "\nsearch: false\n" in text.split("---")[1] + "\n"
 
 
-def test_brief_page_without_agreement_has_no_scope(pages: dict[str, str]) -> None:
-    text = pages[paths.brief(LAMSEL, SUMEDANG)]
-    assert f"## {t('brief_scope')}" not in text
-    assert f"## {t('brief_others')}" not in text  # every host innovation matches some agency
-    assert f"## {t('brief_notes')}" in text
+def test_a_published_brief_gives_its_address_a_qr_code_and_its_links_addresses(
+    pages: dict[str, str], published: dict[str, str]
+) -> None:
+    own = f"{SITE}/kunjungan/{LAMSEL}/{SUMEDANG}/"
+    text = html.unescape(published[BRIEF])
+    assert f"{t('brief_address')}\n:   {own}" in text
+    assert '<div class="kid-qr" aria-hidden="true"><svg' in text
+    assert f'{{: data-print-url="{SITE}/perangkat-daerah/{SUMEDANG}/disdukcapil/" }}' in text
+    # Without a site address (the offline copy): the page's path, no QR code, no printed addresses.
+    plain = html.unescape(pages[BRIEF])
+    assert f"{t('brief_address')}\n:   /kunjungan/{LAMSEL}/{SUMEDANG}/" in plain
+    assert "kid-qr" not in plain and "data-print-url" not in plain
 
 
-def test_region_and_agreement_pages_link_their_briefs(catalogue: Catalogue, pages: dict[str, str]) -> None:
+def test_region_home_and_agreement_pages_link_the_briefs_near_the_top(
+    catalogue: Catalogue, pages: dict[str, str]
+) -> None:
     for region in catalogue.regions.values():
         page = paths.region(region.id)
-        wanted = [p for p in related_pairs(catalogue) if region.id in p]
-        if not wanted:
-            assert f"## {t('briefs')}" not in pages.get(page, "")
-            continue
-        links = [x[1] for x in _LINK.findall(section(pages[page], f"## {t('briefs')}"))]
-        # A region page names its first few briefs; the rest are on the partner regions' pages.
-        shown = wanted[:REGION_LIST_LENGTH]
-        assert links == [paths.relative(paths.brief(v, h), page) for v, h in shown]
+        facts = pages.get(page, "").split("</div>", 1)[0]
+        for key, side in (("briefs_as_visitor", 0), ("briefs_as_host", 1)):
+            wanted = [p for p in related_pairs(catalogue) if p[side] == region.id][:REGION_LIST_LENGTH]
+            if not wanted:
+                assert f"{t(key)}\n:" not in facts
+                continue
+            line = facts.split(f"{t(key)}\n:   ", 1)[1].split("\n", 1)[0]
+            assert [x[1] for x in _LINK.findall(line)] == [
+                paths.relative(paths.brief(v, h), page) for v, h in wanted
+            ]
+    home = section(pages[paths.HOME], f"## {t('home_briefs')}")
+    # The newest agreement's pairs first.
+    assert [x[1] for x in _LINK.findall(home)][:2] == [
+        paths.brief(LAMSEL, SUMEDANG),
+        paths.brief(SUMEDANG, LAMSEL),
+    ]
     page = paths.agreement(AGREEMENT)
-    links = [x[1] for x in _LINK.findall(section(pages[page], f"## {t('briefs')}"))]
-    assert links == [
-        paths.relative(paths.agreement_brief(AGREEMENT, v, h), page)
-        for v, h in [(LAMSEL, SUMEDANG), (SUMEDANG, LAMSEL)]
+    line = pages[page].split(f"{t('briefs')}\n:   ", 1)[1].split("\n", 1)[0]
+    assert [x[1] for x in _LINK.findall(line)] == [
+        paths.relative(paths.brief(v, h), page) for v, h in [(LAMSEL, SUMEDANG), (SUMEDANG, LAMSEL)]
     ]
 
 
@@ -385,11 +470,11 @@ def test_a_memo_of_the_last_plan_gives_the_briefs_a_new_plan_would(tmp_path: Pat
 def test_a_memo_reuses_a_brief_made_from_the_same_records(catalogue: Catalogue) -> None:
     memo = BriefMemo()
     host = [i for i in catalogue.innovations.values() if i.region == SUMEDANG]
-    made = memo.brief(catalogue, LAMSEL, SUMEDANG, None, host)
+    made = memo.brief(catalogue, LAMSEL, SUMEDANG, (), host)
     memo.plan_done()
-    assert memo.brief(catalogue, LAMSEL, SUMEDANG, None, list(host)) is made
-    assert memo.brief(catalogue, LAMSEL, SUMEDANG, None, host[1:]) is not made
+    assert memo.brief(catalogue, LAMSEL, SUMEDANG, (), list(host)) is made
+    assert memo.brief(catalogue, LAMSEL, SUMEDANG, (), host[1:]) is not made
     memo.plan_done()
-    assert memo.brief(catalogue, LAMSEL, SUMEDANG, None, host) == build_brief(
-        catalogue, LAMSEL, SUMEDANG, None, host
+    assert memo.brief(catalogue, LAMSEL, SUMEDANG, (), host) == build_brief(
+        catalogue, LAMSEL, SUMEDANG, (), host
     )

@@ -24,6 +24,7 @@ from generator.site.page_cuts import PAGE_MAX, PAGE_MIN
 from generator.site.pager import SPREAD
 from generator.site.pages import (
     REGION_AGENCY_ROWS,
+    REGION_LIST_LENGTH,
     REGION_PAGE_SIZE,
     REGION_SOURCES_SHOWN,
     VISITS_SHOWN,
@@ -97,9 +98,7 @@ RELATIONS_RECORD_PAGES = {
     # Learning-network pictures of the two regions that copied from each other.
     "daerah/kabupaten-sumedang/jaringan.md",
     "daerah/kabupaten-lampung-selatan/jaringan.md",
-    # Visit briefs: both directions of the agreement, and of the adoption pair.
-    "kerja-sama/mou-lampung-selatan-sumedang-2025/kunjungan-kabupaten-lampung-selatan-ke-kabupaten-sumedang.md",
-    "kerja-sama/mou-lampung-selatan-sumedang-2025/kunjungan-kabupaten-sumedang-ke-kabupaten-lampung-selatan.md",
+    # Visit briefs: one per pair, both directions of the agreement (and of the adoption pair).
     "kunjungan/kabupaten-lampung-selatan/kabupaten-sumedang.md",
     "kunjungan/kabupaten-sumedang/kabupaten-lampung-selatan.md",
 }
@@ -166,9 +165,15 @@ def test_every_record_has_a_page(any_pages: tuple[Catalogue, dict[str, str]]) ->
     for innovation in catalogue.innovations.values():
         expected |= {paths.theme(t) for t in innovation.themes}
         expected |= {paths.tag(t) for t in innovation.tags}
-    # Visit briefs come on top: one per pair of related regions whose host has innovations.
+    # Visit briefs come on top: one per pair of related regions whose host has innovations; a
+    # region in more pairs than its page names, as guest or as host, lists them all on a page.
     hosts = {i.region for i in catalogue.innovations.values()}
     briefs = {p for p in set(pages) - expected if _brief(p, catalogue, hosts)}
+    for region in catalogue.regions:
+        out = sum(1 for p in briefs if p.startswith(f"kunjungan/{region}/"))
+        into = sum(1 for p in briefs if p.endswith(f"/{region}.md"))
+        if out > REGION_LIST_LENGTH or into > REGION_LIST_LENGTH:
+            expected.add(paths.region_briefs(region))
     # Long listings go on over further pages, each under the folder of a page expected above.
     further = {p for p in set(pages) - expected - briefs if _listing_base(p) in expected}
     assert set(pages) == expected | briefs | further
@@ -187,17 +192,11 @@ def _listing_base(page: str) -> str | None:
 
 
 def _brief(page: str, catalogue: Catalogue, hosts: set[str]) -> bool:
-    """Whether `page` is the visit brief of two related regions (directly or by an agreement)."""
+    """Whether `page` is the visit brief of two related regions (one page per pair)."""
     direct = re.fullmatch(r"kunjungan/([a-z0-9-]+)/([a-z0-9-]+)\.md", page)
-    of_agreement = re.fullmatch(r"kerja-sama/([a-z0-9-]+)/kunjungan-([a-z0-9-]+)-ke-([a-z0-9-]+)\.md", page)
-    if direct:
-        visitor, host = direct.groups()
-    elif of_agreement:
-        agreement, visitor, host = of_agreement.groups()
-        if {visitor, host} - set(catalogue.agreements[agreement].parties):
-            return False
-    else:
+    if not direct:
         return False
+    visitor, host = direct.groups()
     return visitor in catalogue.regions and host in hosts and visitor != host
 
 
@@ -217,7 +216,10 @@ def test_every_link_resolves_to_a_page(any_pages: tuple[Catalogue, dict[str, str
         # Front matter and contributor Markdown (already HTML) hold text that only looks like links.
         markdown = _PROSE.sub("", _FRONT_MATTER.sub("", text))
         for href in _LINK.findall(markdown):
-            assert not href.startswith(("/", "#")), f"{page}: {href}"
+            if href.startswith("#"):  # a place on the same page: an id the page itself writes
+                assert f"{{: {href} }}" in markdown, f"{page}: {href}"
+                continue
+            assert not href.startswith("/"), f"{page}: {href}"
             assert href.endswith(".md"), f"{page}: {href} is not a page link"
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
             assert target in targets, f"{page}: {href} → {target}"
@@ -414,7 +416,7 @@ def test_a_long_listing_links_each_initial_to_the_page_where_it_starts(
     assert further and all('class="kid-letters"' not in pages[p] for p in further)
 
 
-def test_a_region_with_many_agencies_lists_the_busiest_and_links_them_all() -> None:
+def test_a_region_with_many_agencies_names_every_one_by_acronym_and_links_their_table() -> None:
     catalogue = load_catalogue(ROOT)
     region = max(catalogue.regions.values(), key=lambda r: len(r.agencies))
     assert len(region.agencies) > REGION_AGENCY_ROWS, "the shipped content should have such a region"
@@ -431,7 +433,9 @@ def test_a_region_with_many_agencies_lists_the_busiest_and_links_them_all() -> N
 
     every = {paths.agency(region.id, a.id) for a in region.agencies}
     on_region = agencies_linked(paths.region(region.id))
-    assert len(on_region) == REGION_AGENCY_ROWS and set(on_region) <= every
+    # None hidden (a guest looks for their counterpart), in the order of their acronyms.
+    by_acronym = sorted(region.agencies, key=lambda a: (a.acronym.casefold(), a.id))
+    assert on_region == [paths.agency(region.id, a.id) for a in by_acronym]
     all_page = paths.region_agencies(region.id)
     assert (
         f"]({posixpath.relpath(all_page, posixpath.dirname(paths.region(region.id)))})"
@@ -457,3 +461,26 @@ def test_a_new_renderer_reuses_the_templates_compiled_before(monkeypatch: pytest
     assert compiled == []
     assert again.env.from_string("{{ 1 }}").render() == "1"
     assert compiled == [""]  # what the cache does not hold is still compiled
+
+
+def test_a_province_page_counts_its_regions_innovations_everywhere_alike() -> None:
+    catalogue = load_catalogue(ROOT)
+    pages = build_pages(catalogue)
+    label = {key: value["id"] for key, value in labels().items()}
+    checked = 0
+    for province in (r for r in catalogue.regions.values() if r.type == "provinsi"):
+        members = {province.id} | {r.id for r in catalogue.regions.values() if r.province == province.id}
+        total = sum(1 for i in catalogue.innovations.values() if i.region in members)
+        text = pages[paths.region(province.id)]
+        assert f"{label['innovations_with_regions']}\n:   {total}\n" in text, province.id
+        # The stage chart counts the same innovations as the facts box.
+        stages = re.search(r'<figure class="kid-chart"[^>]*>.*?</figure>', text, re.S)
+        if total:
+            assert (
+                stages is not None
+                and sum(map(int, re.findall(r"<td[^>]*>(\d+)</td>", stages.group()))) == total
+            )
+            checked += 1
+        # No "none recorded" beside the regions' innovations.
+        assert label["no_innovations"] not in text, province.id
+    assert checked >= 3

@@ -109,9 +109,14 @@ def record_of(root: Path, file: Path) -> Record:
 
 
 def preview(
-    root: Path, file: Path, lang: str = "id", stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
+    root: Path,
+    file: Path,
+    lang: str = "id",
+    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS,
+    site_url: str = "",
 ) -> Preview:
-    """Check what the record's pages are made of and plan those pages (none when it has errors)."""
+    """Check what the record's pages are made of and plan those pages (none when it has errors);
+    `site_url` as for `plan_pages`."""
     record = record_of(root, file)
     if not file.is_file():
         raise PreviewError(f"{file} does not exist")
@@ -128,13 +133,17 @@ def preview(
         return Preview(record, result, {}, left_out=left_out)
     catalogue = _closed(result.catalogue)
     if record.kind is Agreement:
-        plan = plan_record_pages(catalogue, lang, stale_after_days, agreements=[record.key])
+        plan = plan_record_pages(
+            catalogue, lang, stale_after_days, agreements=[record.key], site_url=site_url
+        )
     elif record.kind is Visit:
-        plan = plan_record_pages(catalogue, lang, stale_after_days, visits=[record.key])
+        plan = plan_record_pages(catalogue, lang, stale_after_days, visits=[record.key], site_url=site_url)
     else:
         own = [record.key] if record.kind is Innovation else []
         region = [record.region] if record.region is not None else []
-        plan = plan_record_pages(catalogue, lang, stale_after_days, innovations=own, regions=region)
+        plan = plan_record_pages(
+            catalogue, lang, stale_after_days, innovations=own, regions=region, site_url=site_url
+        )
     return Preview(record, result, _showing(plan, catalogue, record), catalogue, left_out)
 
 
@@ -249,9 +258,10 @@ def _showing(plan: PagePlan, catalogue: Catalogue, record: Record) -> PagePlan:
 
 
 def _scope(record: Record) -> tuple[str, ...]:
-    """Pages whose content the preview reads: the region's, or the agreement's."""
+    """Pages whose content the preview reads: the region's, or the agreement's (its page and the
+    visit briefs of its parties, the only pages its plan holds under `kunjungan/`)."""
     if record.kind is Agreement:
-        return (paths.agreement(record.key).removesuffix("index.md"),)
+        return (paths.agreement(record.key).removesuffix("index.md"), "kunjungan/")
     if record.kind is Visit:
         return (paths.visit(record.key),)
     region = record.region

@@ -52,7 +52,8 @@ def build_preview(config_file: Path, record_file: Path, out: Path, root: Path | 
     if root is not None:
         plugin.config.root = str(root.resolve())
     root = (Path(config.config_file_path).parent / plugin.config.root).resolve()
-    found = preview(root, record_file.resolve(), plugin.config.lang, plugin.config.stale_after_days)
+    site_url = "" if plugin.config.offline else config.site_url or ""
+    found = preview(root, record_file.resolve(), plugin.config.lang, plugin.config.stale_after_days, site_url)
     built = BuiltPreview(found.result, plugin.config.lang, left_out=found.left_out)
     if found.result.catalogue is None:
         return built

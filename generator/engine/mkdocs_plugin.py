@@ -48,6 +48,7 @@ from ..site.coverage import summary as coverage_summary
 from ..site.page_inputs import KnownPages, fingerprints
 from ..site.pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_pages
 from ..site.paths import NAV as NAV_PAGES
+from ..site.redirects import moved_pages
 from ..site.render import PageRenderer, compiled_templates, labels
 from . import build_state, site_swap
 from .build_state import content_versions, stat_versions
@@ -56,6 +57,7 @@ from .content_watch import ContentWatch
 from .csp import add_policy
 from .page_render import OneConverter
 from .parallel_build import ParallelBuild
+from .redirects import write_redirects
 from .shared_parts import SharedParts
 
 log = logging.getLogger("mkdocs.plugins.katalog")
@@ -223,6 +225,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 self.config.stale_after_days,
                 offline=self.config.offline,
                 briefs=self.brief_memo if self.serving else None,
+                site_url="" if self.config.offline else config.site_url or "",
             )
             pages = plan
             log.info(
@@ -286,6 +289,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 # The catalogue browser's index and the open data need only the pages' addresses.
                 self._write_browse_index(Path(config.site_dir), config.use_directory_urls)
                 self._write_exports(config)
+                self._write_redirects(config)
         return nav
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -413,6 +417,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         )
         write_exports(exports, Path(config.site_dir))
         log.info("katalog: %d open-data files written to %s/data", len(exports), config.site_dir)
+
+    def _write_redirects(self, config: MkDocsConfig) -> None:
+        """Pages at the addresses of pages that moved (`site/redirects.py`), sending visitors on."""
+        assert self.catalogue is not None
+        moved = moved_pages(self.catalogue)
+        count = write_redirects(Path(config.site_dir), moved, config.use_directory_urls, self.config.lang)
+        if count:
+            log.info("katalog: %d redirect page(s) at moved pages' old addresses", count)
 
     def _index_search(self, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)

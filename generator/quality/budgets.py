@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from ..site.redirects import is_redirect_page
+
 # Page types by their path in the built site (directory URLs), most specific first.
 _PAGE_TYPES = (
     (re.compile(r"index\.html"), "home"),
@@ -128,6 +130,8 @@ def measure(site: Path) -> BudgetReport:
         if rel.startswith("katalog/") or rel == "404.html":
             continue
         html = page.read_text(encoding="utf-8")
+        if is_redirect_page(html):
+            continue  # a moved page's old address, not a page (site/redirects.py)
         kind = page_type(rel)
         first, nav_links = _first_visit(site, page, html)
         weight = PageWeight(rel, kind, len(html.encode("utf-8")), nav_links, first)

@@ -1,14 +1,14 @@
-"""Visit briefs: which of a host region's innovations a visiting delegation should see.
+"""Visit briefs: what a visiting delegation can learn from a host region, agency by agency.
 
-A delegation is a set of agencies of the visiting region (the agencies an agreement names, or all
-of the region's agencies). A host innovation matches when one of its agencies is of the same kind
-as a visiting agency: Disdukcapil visits Disdukcapil.
+There is one brief per (visitor, host) pair. The delegation is the visitor's agencies that the
+pair's agreements name (all of them, merged); without such an agreement, the visitor's agencies
+that have an agency of the same kind at the host. A host innovation matches a visiting agency when
+one of its agencies is of the same kind: Disdukcapil visits Disdukcapil.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -25,53 +25,101 @@ class Match(NamedTuple):
     visitors: tuple[Agency, ...]
 
 
+class Need(NamedTuple):
+    """One agency of the delegation: its counterparts at the host and their innovations."""
+
+    agency: Agency
+    counterparts: tuple[Agency, ...]
+    innovations: tuple[Innovation, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Brief:
-    """What one visiting region should see in one host region."""
+    """What one visiting region should see in one host region.
+
+    Attributes:
+        agreements: the pair's agreements, oldest first.
+        needs: every agency of the delegation, in the visitor's order.
+        matches: the host innovations that serve an agency of the delegation, those for the most
+            agencies first, stopped ones last.
+        others: the host's other innovations.
+        coordinators: the host agencies the pair's agreements name: whom to ask where nothing
+            matches yet.
+        named: whether the agreements named the delegation (else it is the visitor's agencies
+            with a counterpart kind at the host).
+    """
 
     visitor: str
     host: str
-    delegation: tuple[Agency, ...]
+    agreements: tuple[Agreement, ...]
+    needs: tuple[Need, ...]
     matches: tuple[Match, ...]
     others: tuple[Innovation, ...]
-    agreement: Agreement | None = None
+    coordinators: tuple[Agency, ...] = ()
+    named: bool = False
+
+    @property
+    def delegation(self) -> tuple[Agency, ...]:
+        return tuple(need.agency for need in self.needs)
 
 
-def delegation(catalogue: Catalogue, visitor: str, agreement: Agreement | None = None) -> tuple[Agency, ...]:
-    """The visiting agencies: those the agreement names for the visitor, else all of its agencies."""
-    region = catalogue.regions[visitor]
-    if agreement is not None:
-        named = [ref.partition("/")[2] for ref in agreement.agencies if ref.partition("/")[0] == visitor]
-        if named:
-            return tuple(a for a in region.agencies if a.id in named)
-    return region.agencies
+def pair_agreements(agreements: Iterable[Agreement], visitor: str, host: str) -> tuple[Agreement, ...]:
+    """Of `agreements` (the catalogue's, or the visitor's), those both regions are parties to, oldest first."""
+    found = [a for a in agreements if visitor in a.parties and host in a.parties]
+    return tuple(sorted(found, key=lambda a: (a.signed, a.id)))
+
+
+def _named(catalogue: Catalogue, region_id: str, agreements: Sequence[Agreement]) -> tuple[Agency, ...]:
+    """The region's agencies that the agreements name, in the region's order."""
+    named = {
+        ref.partition("/")[2] for a in agreements for ref in a.agencies if ref.partition("/")[0] == region_id
+    }
+    return tuple(a for a in catalogue.regions[region_id].agencies if a.id in named)
+
+
+def delegation(
+    catalogue: Catalogue, visitor: str, host: str, agreements: Sequence[Agreement] = ()
+) -> tuple[Agency, ...]:
+    """The visiting agencies: those the agreements name for the visitor, else those with a
+    counterpart kind at the host."""
+    named = _named(catalogue, visitor, agreements)
+    if named:
+        return named
+    host_kinds = {a.kind for a in catalogue.regions[host].agencies}
+    return tuple(a for a in catalogue.regions[visitor].agencies if a.kind in host_kinds)
 
 
 def build_brief(
     catalogue: Catalogue,
     visitor: str,
     host: str,
-    agreement: Agreement | None = None,
+    agreements: Sequence[Agreement] | None = None,
     host_innovations: list[Innovation] | None = None,
 ) -> Brief:
     """Match the host's innovations to the visiting delegation's agency kinds.
 
-    `host_innovations`, the host's innovations sorted by title as `Relations.by_region` holds them,
-    saves a scan of the whole catalogue and a sort per brief (there is a brief for every linked
-    pair of regions).
+    Args:
+        agreements: the pair's agreements (`pair_agreements`, worked out when None).
+        host_innovations: the host's innovations sorted by title as `Relations.by_region` holds
+            them; saves a scan of the whole catalogue and a sort per brief (there is a brief for
+            every linked pair of regions).
     """
-    visiting = delegation(catalogue, visitor, agreement)
+    if agreements is None:
+        agreements = pair_agreements(catalogue.agreements.values(), visitor, host)
+    named = bool(_named(catalogue, visitor, agreements))
+    visiting = delegation(catalogue, visitor, host, agreements)
     if host_innovations is None:
         host_innovations = sorted(
-            (i for i in catalogue.innovations.values() if i.region == host),
-            key=title_key,
+            (i for i in catalogue.innovations.values() if i.region == host), key=title_key
         )
-    kind_of = {agency.id: agency.kind for agency in catalogue.regions[host].agencies}
+    host_agencies = catalogue.regions[host].agencies
+    kind_of = {agency.id: agency.kind for agency in host_agencies}
     # Innovations of one host share a few combinations of agencies: match each combination once.
     visitors_of: dict[tuple[str, ...], tuple[Agency, ...]] = {}
     # Innovations that interest the most visiting agencies first, stopped ones last; else in the
     # host's order, by title: grouped by that key in one pass, rather than sorted.
     groups: dict[tuple[bool, int], list[Match]] = {}
+    by_agency: dict[str, list[Innovation]] = {a.id: [] for a in visiting}
     others = []
     for innovation in host_innovations:
         visitors = visitors_of.get(innovation.agencies)
@@ -79,47 +127,60 @@ def build_brief(
             kinds = {kind_of[agency_id] for agency_id in innovation.agencies if agency_id in kind_of}
             visitors = visitors_of[innovation.agencies] = tuple(a for a in visiting if a.kind in kinds)
         if visitors:
-            key = (innovation.status != "active", -len(visitors))
-            groups.setdefault(key, []).append(Match(innovation, visitors))
+            groups.setdefault((innovation.status != "active", -len(visitors)), []).append(
+                Match(innovation, visitors)
+            )
+            for agency in visitors:
+                by_agency[agency.id].append(innovation)
         else:
             others.append(innovation)
-    matches = [match for key in sorted(groups) for match in groups[key]]
-    return Brief(visitor, host, visiting, tuple(matches), tuple(others), agreement)
+    needs = tuple(
+        Need(
+            agency,
+            tuple(a for a in host_agencies if a.kind == agency.kind),
+            tuple(sorted(by_agency[agency.id], key=lambda i: i.status != "active")),
+        )
+        for agency in visiting
+    )
+    matches = tuple(match for key in sorted(groups) for match in groups[key])
+    coordinators = _named(catalogue, host, agreements)
+    return Brief(visitor, host, tuple(agreements), needs, matches, tuple(others), coordinators, named)
 
 
 class BriefMemo:
     """The briefs of the last plan of one `mkdocs serve`, reused while what each is made from is
-    the same: the visiting and host regions and the agreement (the same objects: the checker's
-    FileCache keeps the records of unchanged files) and the host's innovations in order (a list
-    compared item by item, by identity first). There is a brief for every linked pair of regions:
-    2,500 at 30,000 innovations, a third of a rebuild's planning.
+    the same: the visiting and host regions and the pair's agreements (the same objects: the
+    checker's FileCache keeps the records of unchanged files) and the host's innovations in order
+    (a list compared item by item, by identity first). There is a brief for every linked pair of
+    regions: 2,500 at 30,000 innovations, a third of a rebuild's planning.
     """
 
     def __init__(self) -> None:
-        # (visitor, host, agreement id) → (its records, the host's innovations, the brief)
-        self._last: dict[tuple[str, str, str], tuple[tuple[object, ...], list[Innovation], Brief]] = {}
-        self._now: dict[tuple[str, str, str], tuple[tuple[object, ...], list[Innovation], Brief]] = {}
+        # (visitor, host) → (its records, the host's innovations, the brief)
+        self._last: dict[tuple[str, str], tuple[tuple[object, ...], list[Innovation], Brief]] = {}
+        self._now: dict[tuple[str, str], tuple[tuple[object, ...], list[Innovation], Brief]] = {}
 
     def brief(
         self,
         catalogue: Catalogue,
         visitor: str,
         host: str,
-        agreement: Agreement | None,
+        agreements: Sequence[Agreement],
         host_innovations: list[Innovation],
     ) -> Brief:
         """`build_brief`'s brief, the last plan's when made from the same records."""
-        key = (visitor, host, agreement.id if agreement is not None else "")
-        records = (catalogue.regions[visitor], catalogue.regions[host], agreement)
+        key = (visitor, host)
+        records = (catalogue.regions[visitor], catalogue.regions[host], *agreements)
         last = self._last.get(key)
         if (
             last is not None
+            and len(last[0]) == len(records)
             and all(a is b for a, b in zip(last[0], records, strict=True))
             and last[1] == host_innovations
         ):
             brief = last[2]
         else:
-            brief = build_brief(catalogue, visitor, host, agreement, host_innovations)
+            brief = build_brief(catalogue, visitor, host, agreements, host_innovations)
         self._now[key] = (records, host_innovations, brief)
         return brief
 
@@ -128,37 +189,9 @@ class BriefMemo:
         self._last, self._now = self._now, {}
 
 
-# An agreement of many regions (a national MoU) would need a brief for every ordered pair of its
-# parties; beyond this many parties its briefs are left to the pair pages of linked regions.
+# An agreement of many regions (a national MoU) would make a brief for every ordered pair of its
+# parties; beyond this many parties only pairs linked otherwise (a visit, an adoption) get one.
 MAX_BRIEF_PARTIES = 6
-
-
-def agreement_briefs(
-    catalogue: Catalogue,
-    agreement: Agreement,
-    by_region: Mapping[str, list[Innovation]] | None = None,
-    memo: BriefMemo | None = None,
-) -> list[Brief]:
-    """One brief per ordered pair of parties where the host has innovations.
-
-    `by_region`, each region's innovations sorted by title when the caller has them
-    (`Relations.by_region`), saves scans of the catalogue; `memo` gives the briefs of an earlier
-    plan that are still the same.
-    """
-    if len(agreement.parties) > MAX_BRIEF_PARTIES:
-        return []
-    if by_region is None:
-        grouped = defaultdict(list)
-        for innovation in catalogue.innovations.values():
-            grouped[innovation.region].append(innovation)
-        by_region = {k: sorted(v, key=title_key) for k, v in grouped.items()}
-    build = memo.brief if memo is not None else build_brief
-    return [
-        build(catalogue, visitor, host, agreement, by_region[host])
-        for visitor in agreement.parties
-        for host in agreement.parties
-        if visitor != host and by_region.get(host)
-    ]
 
 
 def related_pairs(catalogue: Catalogue) -> list[tuple[str, str]]:

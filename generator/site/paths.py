@@ -70,6 +70,11 @@ def region_visits(region_id: str) -> str:
     return f"daerah/{region_id}/kunjungan.md"
 
 
+def region_briefs(region_id: str) -> str:
+    """Every visit brief of a region, as guest and as host, when its page shows only the first."""
+    return f"daerah/{region_id}/bahan-kunjungan.md"
+
+
 def brief(visitor: str, host: str) -> str:
     """Visit brief for a delegation of `visitor` to `host`."""
     return f"kunjungan/{visitor}/{host}.md"

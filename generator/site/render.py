@@ -25,6 +25,7 @@ from ..content.vocab import vocabulary
 from . import paths
 from .escape import finalize as escape_finalize
 from .escape import md_escape
+from .qr import qr_svg
 
 
 @functools.cache
@@ -52,8 +53,11 @@ def compiled_templates() -> jinja2.BytecodeCache | None:
 class PageRenderer:
     """Renders page templates in one language."""
 
-    def __init__(self, lang: str = "id") -> None:
+    def __init__(self, lang: str = "id", site_url: str = "") -> None:
+        """`site_url`: the published site's address (MkDocs' `site_url`), which printed pages give
+        beside their links; "" for none (the offline copy), and then they give none."""
         self.lang = lang
+        self.site_url = site_url.rstrip("/")
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("generator", "templates"),
             # `finalize` escapes for Markdown and HTML at once and marks the result safe; autoescape
@@ -77,6 +81,11 @@ class PageRenderer:
             paths=paths,
             front_matter=front_matter,
             number=self.number,
+            plink=self.print_link,
+            anchor_link=anchor_link,
+            heading_id=heading_id,
+            address=self.address,
+            qr=self.qr,
         )
 
     def label(self, key: str, **args: Any) -> Markup:
@@ -106,6 +115,30 @@ class PageRenderer:
             return str(labels()["administrative_region_name"][self.lang].format(type=kind, name=region.name))
         return f"{kind} {region.name}"
 
+    def absolute(self, target: str) -> str:
+        """The published address of docs page `target`; "" without a site address."""
+        return f"{self.site_url}/{paths.url(target)}" if self.site_url else ""
+
+    @jinja2.pass_context
+    def print_link(self, context: jinja2.runtime.Context, text: Any, target: str) -> Markup:
+        """A link to another page that, on paper, gives that page's published address after it."""
+        plain = link(context, text, target)
+        address = self.absolute(target)
+        # attr_list puts the attribute on the link; the print stylesheet shows it.
+        return Markup(f'{plain}{{: data-print-url="{escape(address)}" }}') if address else plain
+
+    def address(self, target: str) -> Markup:
+        """A page's published address as text (its path from the site's root without one)."""
+        text = self.absolute(target) or "/" + paths.url(target)
+        return Markup(md_escape(text))
+
+    def qr(self, target: str) -> Markup:
+        """A QR code of a page's published address, shown on paper only; none without an address."""
+        address = self.absolute(target)
+        if not address:
+            return Markup("")
+        return Markup(f'<div class="kid-qr" aria-hidden="true">{qr_svg(address)}</div>\n')
+
     def render(self, template: str, page: str, **context: Any) -> str:
         """Render `template` for the page at docs path `page`."""
         return self.env.get_template(template).render(page=page, **context)
@@ -118,10 +151,29 @@ def link(context: jinja2.runtime.Context, text: Any, target: str, anchor: str = 
     return Markup(f"[{md_escape(text)}]({href})")
 
 
+def _anchor(anchor: str) -> str:
+    """An id the templates give a place on a page: made of record ids, [a-z0-9-] only."""
+    if not re.fullmatch(r"[a-z0-9-]+", anchor):
+        raise ValueError(f"not an anchor of ours: {anchor!r}")
+    return anchor
+
+
+def anchor_link(text: Any, anchor: str) -> Markup:
+    """A link to a place on the same page, marked with `heading_id`."""
+    return Markup(f"[{md_escape(text)}](#{_anchor(anchor)})")
+
+
+def heading_id(anchor: str) -> Markup:
+    """The id of the heading it follows (attr_list): a place `anchor_link` links to."""
+    return Markup(f"{{: #{_anchor(anchor)} }}")
+
+
 def ext_link(text: Any, url: str) -> Markup:
     """A link to an outside address given by a contributor (already checked to be http(s)/mailto)."""
     # Markdown never looks inside a raw tag, so the address needs HTML attribute escaping only.
-    return Markup(f'<a href="{escape(url)}" rel="nofollow noopener ugc">{md_escape(text)}</a>')
+    # An address shown as its own text needs no second copy of it on paper (`kid-bare`).
+    bare = ' class="kid-bare"' if str(text) == url else ""
+    return Markup(f'<a href="{escape(url)}"{bare} rel="nofollow noopener ugc">{md_escape(text)}</a>')
 
 
 def prose(text: str | None) -> Markup:

@@ -41,7 +41,7 @@ PAGES = {
 def test_newcomer_path_home_region_agency_innovation_and_back(guarded_page: Page, site_url: str) -> None:
     page = guarded_page
     page.goto(site_url)
-    page.get_by_role("link", name="Kabupaten Sumedang").first.click()
+    page.get_by_role("link", name="Kabupaten Sumedang", exact=True).first.click()
     expect(page.locator("h1")).to_have_text("Kabupaten Sumedang")
     page.get_by_role("link", name="Diskominfosanditik", exact=True).first.click()
     expect(page.locator("h1")).to_have_text("Dinas Komunikasi, Informatika, Persandian dan Statistik")

@@ -15,6 +15,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from generator.site.redirects import is_redirect_page
+
 REPO = Path(__file__).parents[2]
 GOLDEN = REPO / "tests" / "golden" / "site-relations"
 FIXTURE = REPO / "tests" / "fixtures" / "site-relations"
@@ -33,7 +35,7 @@ def snapshot(pages: dict[str, str], site: Path) -> dict[str, str]:
         if not path.is_file() or rel.startswith(_LEFT_OUT_FOLDERS) or not rel.endswith(_TEXT_SUFFIXES):
             continue
         text = path.read_text(encoding="utf-8")
-        if rel.endswith(".html"):
+        if rel.endswith(".html") and not is_redirect_page(text):  # a redirect page is kept whole
             text = "\n".join(m.group(0) for pattern in (_TITLE, _ARTICLE) for m in pattern.finditer(text))
         files[f"site/{rel}"] = text if text.endswith("\n") else text + "\n"
     return files

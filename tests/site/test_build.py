@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-import yaml
+from mkdocs.utils.yaml import yaml_load  # reads mkdocs.yml's !ENV settings as MkDocs does
 
 from generator.content.check import check
 from generator.site import paths
+from generator.site.redirects import is_redirect_page, moved_pages
 
 if TYPE_CHECKING:
     from conftest import Built
@@ -112,7 +113,8 @@ class Page(HTMLParser):
 
 
 def html_files(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """The site's pages: not the redirect pages at moved pages' old addresses (tested apart)."""
+    return sorted(p for p in site.rglob("*.html") if not is_redirect_page(p.read_text(encoding="utf-8")))
 
 
 def rel(site: Path, path: Path) -> str:
@@ -189,7 +191,7 @@ def test_strict_build_succeeds(any_site: Built) -> None:
 
 
 def test_validation_reports_link_problems_as_warnings() -> None:
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     # `warn` is what makes `--strict` fail on a broken link or anchor; `info` would let it pass.
     assert config["validation"] == {
         "omitted_files": "warn",
@@ -235,7 +237,7 @@ def test_region_without_content_is_not_built(relations_site: Built) -> None:
 
 def _nav_targets(site: Built) -> set[str]:
     """The pages the navigation of mkdocs.yml names, as built files."""
-    config = yaml.safe_load((site.project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((site.project / "mkdocs.yml").read_text(encoding="utf-8"))
     entries: list[str] = []
 
     def walk(items: list[Any]) -> None:
@@ -465,3 +467,15 @@ def test_hostile_text_is_shown_not_run(hostile_site: Built) -> None:
     head = innovation.source[: innovation.source.index("</head>")]
     assert f"{title} - Katalog Inovasi Daerah" in Page(head).text
     assert innovation.text.count(title) >= 2
+
+
+def test_the_old_addresses_of_moved_pages_send_the_browser_to_the_new_ones(any_site: Any) -> None:
+    moved = moved_pages(any_site.catalogue)
+    assert moved or not any_site.catalogue.agreements
+    for old, new in moved.items():
+        text = any_site.html_path(old).read_text(encoding="utf-8")
+        assert is_redirect_page(text), old
+        href = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', text)
+        assert href is not None
+        target = (any_site.html_path(old).parent / href.group(1) / "index.html").resolve()
+        assert target == any_site.html_path(new).resolve(), old

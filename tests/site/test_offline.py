@@ -142,7 +142,7 @@ def test_navigate_by_clicking(offline: Offline, tab: FileTab) -> None:
     page = tab.page
     page.goto(offline.uri("index.html"))
     expect(page.locator("h1")).to_be_visible()
-    page.locator(".md-content").get_by_role("link", name="Kabupaten Sumedang").first.click()
+    page.locator(".md-content").get_by_role("link", name="Kabupaten Sumedang", exact=True).first.click()
     expect(page.locator("h1")).to_have_text("Kabupaten Sumedang")
     assert page.url == offline.uri("daerah/kabupaten-sumedang.html")
     page.locator(".md-content").get_by_role("link", name="Layanan Adminduk Daring").first.click()

@@ -375,11 +375,7 @@ def test_show_more_pages_through_a_long_list(
 
 PRINTED = {
     "innovation": url_of(paths.innovation("kabupaten-sumedang/layanan-adminduk-daring")),
-    "brief": url_of(
-        paths.agreement_brief(
-            "pks-lampung-selatan-sumedang-2025", "kabupaten-lampung-selatan", "kabupaten-sumedang"
-        )
-    ),
+    "brief": url_of(paths.brief("kabupaten-lampung-selatan", "kabupaten-sumedang")),
 }
 _AFTER = "a => getComputedStyle(a, '::after').content"
 
@@ -408,13 +404,61 @@ def test_print_shows_content_only_with_link_addresses(kind: str, open_tab: Calla
     expect(page.locator(".md-content h1")).to_be_visible()
     for n in range(external.count()):
         link = external.nth(n)
-        assert link.evaluate(_AFTER) == f'" ({link.get_attribute("href")})"'
+        # An address shown as the link's own text is not printed twice.
+        bare = "kid-bare" in (link.get_attribute("class") or "")
+        assert link.evaluate(_AFTER) == ("none" if bare else f'" ({link.get_attribute("href")})"')
     internal = page.locator(".md-content a[href]:not([href^='http']):not([href^='mailto'])")
     assert internal.count() > 0
-    assert {internal.nth(n).evaluate(_AFTER) for n in range(internal.count())} <= {"none", "normal"}
+    for n in range(internal.count()):
+        link = internal.nth(n)
+        address = link.get_attribute("data-print-url")
+        # The brief's links print the published address of the page they lead to.
+        assert link.evaluate(_AFTER) in ({f'" ({address})"'} if address else {"none", "normal"})
     if kind == "brief":
+        assert page.locator(".md-content a[data-print-url]").count() > 5
         expect(page.locator(".kid-notes")).to_be_visible()
         assert page.locator(".kid-notes").evaluate("e => e.getBoundingClientRect().height") > 200
+        # The address as a QR code on paper; the print button and its hint on screen only.
+        expect(page.locator(".kid-qr svg")).to_be_visible()
+        expect(page.locator(".kid-print-bar")).to_be_hidden()
+        page.emulate_media(media="screen")
+        expect(page.locator(".kid-qr")).to_be_hidden()
+        expect(page.get_by_role("button", name=labels()["brief_print"]["id"])).to_be_visible()
+
+
+def test_the_printed_brief_is_a_few_a4_pages_with_its_address_and_no_record_cut(
+    open_tab: Callable[..., Tab], site: Built, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    tab = open_tab()
+    page = tab.goto(PRINTED["brief"])
+    pdf = tmp_path / "brief.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    # Text as printed, lines joined (an address broken at a hyphen joined back).
+    sheets = [" ".join(p.extract_text().split()).replace("- ", "-") for p in PdfReader(pdf).pages]
+    text = " ".join(sheets)
+    label = {key: value["id"] for key, value in labels().items()}
+    site_url = "https://katalog-inovasi-daerah.example.org"
+    # Its own published address, and the date its content was last verified (from the records).
+    assert (
+        f"{label['brief_address']} {site_url}/kunjungan/kabupaten-lampung-selatan/kabupaten-sumedang/" in text
+    )
+    assert f"{label['brief_verified']} 4 Juli 2025" in text
+    assert label["brief_print_hint"] not in text and label["brief_print"] not in text
+    # Each innovation described in full is on one sheet, from its title to the printed address of
+    # its own page, its last line.
+    described = re.findall(
+        r"\{: #i-([a-z0-9-]+) \}", site.pages[paths.brief("kabupaten-lampung-selatan", "kabupaten-sumedang")]
+    )
+    assert len(described) == 3
+    for ident in described:
+        innovation = site.catalogue.innovations[f"kabupaten-sumedang/{ident}"]
+        address = f"{site_url}/inovasi/kabupaten-sumedang/{ident}/"
+        first = [n for n, sheet in enumerate(sheets) if innovation.title in sheet]
+        last = [n for n, sheet in enumerate(sheets) if address in sheet]
+        assert first and last and first[-1] == last[-1], (ident, first, last)
+    assert len(sheets) <= 4
 
 
 # --- The innovation page for a study visit --------------------------------------------------------

@@ -63,6 +63,7 @@ def plan_pages(
     stale_after_days: int = DEFAULT_STALE_AFTER_DAYS,
     offline: bool = False,
     briefs: BriefMemo | None = None,
+    site_url: str = "",
 ) -> PagePlan:
     """Every generated page of the site, sorted by path, each with the function that writes it.
 
@@ -76,8 +77,9 @@ def plan_pages(
         offline: pages for the copy opened from the file system (search through the theme's box).
         briefs: the visit briefs of the last plan (`mkdocs serve`), reused where still the same;
             this plan's are kept in it for the next.
+        site_url: the published site's address, which printed pages give ("" for none).
     """
-    builder = _PageBuilder(catalogue, PageRenderer(lang), stale_after_days)
+    builder = _PageBuilder(catalogue, PageRenderer(lang, site_url), stale_after_days)
     builder.offline = offline
     if briefs is not None:
         builder.brief_memo = briefs
@@ -105,6 +107,7 @@ def plan_record_pages(
     regions: Iterable[str] = (),
     agreements: Iterable[str] = (),
     visits: Iterable[str] = (),
+    site_url: str = "",
 ) -> PagePlan:
     """Some records' pages, as `plan_pages` plans them, without planning the rest of the site.
 
@@ -116,8 +119,9 @@ def plan_record_pages(
         regions: ids of the regions whose pages (with listing pages) and agencies' pages are wanted.
         agreements: ids of the agreements whose page and visit briefs are wanted.
         visits: ids of the visits whose page is wanted.
+        site_url: as for `plan_pages`.
     """
-    builder = _PageBuilder(catalogue, PageRenderer(lang), stale_after_days)
+    builder = _PageBuilder(catalogue, PageRenderer(lang, site_url), stale_after_days)
     planned = [builder.innovation(catalogue.innovations[ref]) for ref in innovations]
     for region in (catalogue.regions[r] for r in regions):
         if builder.rel.has_page(region):
@@ -126,7 +130,7 @@ def plan_record_pages(
             planned += builder.agency(region, agency)
     for agreement in (catalogue.agreements[a] for a in agreements):
         planned.append(builder.agreement(agreement))
-        planned += builder.agreement_briefs(agreement)
+        planned += [builder.pair_brief(v, h) for v, h in builder.agreement_pairs(agreement)]
     planned += [builder.visit(builder.catalogue.visits[v]) for v in visits]
     return dict(sorted(planned))
 
@@ -184,13 +188,4 @@ class _PageBuilder(RecordPages, RegionPages, IndexPages):
             )
         yield self.network()
         for visitor, host in self.pairs:
-            brief = self.brief_memo.brief(
-                self.catalogue, visitor, host, None, self.rel.innovations_of_region(host)
-            )
-            trail = [
-                (self.renderer.label("home"), paths.HOME),
-                (self.renderer.region_name(self.regions[visitor]), paths.region(visitor)),
-            ]
-            yield self.brief(paths.brief(visitor, host), brief, trail)
-        for agreement in self.catalogue.agreements.values():
-            yield from self.agreement_briefs(agreement)
+            yield self.pair_brief(visitor, host)

@@ -10,7 +10,7 @@ from typing import Any
 from ...content.catalogue import Catalogue
 from ...content.model import Innovation, Region
 from .. import paths
-from ..briefs import Brief, BriefMemo, related_pairs
+from ..briefs import BriefMemo, pair_agreements, related_pairs
 from ..page_cuts import cut
 from ..pager import Pager, guide, pager
 from ..relations import Relations, build_relations
@@ -61,7 +61,10 @@ class PageBase:
             for region_id in dict.fromkeys(edge[:2]):
                 self.edges_of.setdefault(region_id, []).append(edge)
         self._counterparts: dict[str, dict[int, list[tuple[Region, Any, list[tuple[str, str]], int]]]] = {}
-        self._briefs: dict[str, list[Brief]] = {}
+        # Each pair's agreements, for its brief (a pair of an agreement of many parties has none here).
+        self.pair_agreements = {
+            (v, h): pair_agreements(self.rel.agreements_by_region.get(v, []), v, h) for v, h in self.pairs
+        }
         # The briefs of an earlier plan to reuse (`mkdocs serve`), else none.
         self.brief_memo = BriefMemo()
         # Innovations per region: one table that every page showing counts shares.
@@ -71,6 +74,10 @@ class PageBase:
         self.agency_acronyms = {
             (r.id, a.id): a.acronym for r in catalogue.regions.values() for a in r.agencies
         }
+
+    def agreement_pairs(self, agreement: Any) -> list[tuple[str, str]]:
+        """The (visitor, host) pairs of an agreement's parties that have a brief."""
+        return [(v, h) for v in agreement.parties for h in agreement.parties if (v, h) in self.pair_set]
 
     def render(self, template: str, page: str, **context: Any) -> Planned:
         context.update(

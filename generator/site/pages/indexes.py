@@ -15,11 +15,16 @@ from .. import paths
 from ..relations import visit_order
 from .base import PageBase, start_day
 from .planned import Planned
-from .sizes import HOME_LIST_LENGTH, HOME_VISITS_SHOWN, MOST_STUDIED_SHOWN
+from .sizes import HOME_BRIEFS_SHOWN, HOME_LIST_LENGTH, HOME_VISITS_SHOWN, MOST_STUDIED_SHOWN
 
 
 class IndexPages(PageBase):
     """Pages that list the catalogue as a whole."""
+
+    def _briefs_newest(self) -> list[tuple[str, str]]:
+        """The visit briefs of the newest agreements' pairs first, then of the other linked pairs."""
+        pairs = [pair for a in self._agreements_newest() for pair in self.agreement_pairs(a)]
+        return list(dict.fromkeys([*pairs, *self.pairs]))
 
     def _agreements_newest(self) -> list[Any]:
         return sorted(self.catalogue.agreements.values(), key=lambda a: (-a.signed.toordinal(), a.id))
@@ -149,6 +154,7 @@ class IndexPages(PageBase):
                 "visits": len(self.catalogue.visits),
             },
             recent_visits=self._visits_newest()[:HOME_VISITS_SHOWN],
+            home_briefs=self._briefs_newest()[:HOME_BRIEFS_SHOWN],
             most_studied=[
                 (self.catalogue.innovations[ref], n)
                 for ref, n in sorted(self.studied.items(), key=lambda x: (-x[1], x[0]))[:MOST_STUDIED_SHOWN]

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import itertools
 from collections.abc import Iterator
 from typing import Any
 
 from ...content.model import Innovation, Region, Visit
 from .. import paths
-from ..briefs import Brief, agreement_briefs
 from .base import PageBase, in_region
 from .planned import Planned
 from .sizes import (
     BRIEF_MATCHES_SHOWN,
     BRIEF_OTHERS_SHOWN,
+    BRIEF_PER_AGENCY_SHOWN,
     COUNTERPART_INNOVATIONS_SHOWN,
     COUNTERPARTS_SHOWN,
     VISITS_SHOWN,
@@ -57,21 +58,39 @@ class RecordPages(PageBase):
             stale_after_days=self.stale_after_days,
         )
 
-    def brief(self, page: str, brief: Brief, trail: list[tuple[str, str]]) -> Planned:
-        # A brief is printed: it lists the best matches in full and names the rest.
-        matches, others = brief.matches[:BRIEF_MATCHES_SHOWN], brief.others[:BRIEF_OTHERS_SHOWN]
+    def pair_brief(self, visitor: str, host: str) -> Planned:
+        """The one visit brief of a pair: what the host has for each agency of the delegation."""
+        agreements = self.pair_agreements.get((visitor, host), ())
+        brief = self.brief_memo.brief(
+            self.catalogue, visitor, host, agreements, self.rel.innovations_of_region(host)
+        )
+        # A brief is printed: the innovations each agency should see first, described in full once
+        # each; the rest are named, and all are on the host agencies' pages.
+        shown = {need.agency.id: need.innovations[:BRIEF_PER_AGENCY_SHOWN] for need in brief.needs}
+        wanted = {i.ref for items in shown.values() for i in items}
+        matches = [m for m in brief.matches if m.innovation.ref in wanted][:BRIEF_MATCHES_SHOWN]
+        described = {m.innovation.ref for m in matches}
+        others = brief.others[:BRIEF_OTHERS_SHOWN]
         return self.render(
             "brief.md.j2",
-            page,
+            paths.brief(visitor, host),
             # Only what the page shows: a page's inputs are what tells a rebuild it changed.
-            brief=dataclasses.replace(brief, matches=matches, others=others),
+            brief=dataclasses.replace(brief, matches=tuple(matches), others=others),
+            needs=[
+                (need, shown[need.agency.id], len(need.innovations) - len(shown[need.agency.id]))
+                for need in brief.needs
+            ],
+            described=described,
             matches=matches,
-            more_matches=max(0, len(brief.matches) - BRIEF_MATCHES_SHOWN),
             others=others,
             more_others=max(0, len(brief.others) - BRIEF_OTHERS_SHOWN),
-            trail=trail,
+            trail=[
+                (self.renderer.label("home"), paths.HOME),
+                (self.renderer.region_name(self.regions[visitor]), paths.region(visitor)),
+            ],
             agency_acronyms=self.agency_acronyms,
-            past_visits=self.rel.visits_between(brief.visitor, brief.host)[:VISITS_SHOWN],
+            past_visits=self.rel.visits_between(visitor, host)[:VISITS_SHOWN],
+            verified=_newest_verified([m.innovation for m in matches]),
         )
 
     def visit(self, visit: Visit) -> Planned:
@@ -180,25 +199,14 @@ class RecordPages(PageBase):
             agreement_innovations=[self.catalogue.innovations[r] for r in agreement.innovations],
             replications=self.rel.replications_by_agreement.get(agreement.id, []),
             visits=self.rel.visits_by_agreement.get(agreement.id, []),
-            briefs=self._agreement_briefs(agreement),
+            briefs=self.agreement_pairs(agreement),
         )
 
-    def agreement_briefs(self, agreement: Any) -> Iterator[Planned]:
-        """The visit brief pages of an agreement, one per direction between its parties."""
-        for brief in self._agreement_briefs(agreement):
-            trail = [
-                (self.renderer.label("home"), paths.HOME),
-                (agreement.title, paths.agreement(agreement.id)),
-            ]
-            yield self.brief(paths.agreement_brief(agreement.id, brief.visitor, brief.host), brief, trail)
 
-    def _agreement_briefs(self, agreement: Any) -> list[Brief]:
-        """Its briefs, worked out once: the agreement's page and the briefs' own pages show them."""
-        if agreement.id not in self._briefs:
-            self._briefs[agreement.id] = agreement_briefs(
-                self.catalogue, agreement, self.rel.by_region, self.brief_memo
-            )
-        return self._briefs[agreement.id]
+def _newest_verified(innovations: list[Innovation]) -> dt.date | None:
+    """The newest `last_verified` of the innovations a brief describes: the brief's date, from
+    the content rather than a clock, so that the same content builds the same page."""
+    return max((i.last_verified for i in innovations if i.last_verified), default=None)
 
 
 def _province_number(region: Region) -> int:

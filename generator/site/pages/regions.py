@@ -70,14 +70,18 @@ class RegionPages(PageBase):
         agreements = self.rel.agreements_by_region.get(region.id, [])
         sources = newest_sources(region.sources)
         agency_counts = {a.id: len(self.rel.by_agency.get((region.id, a.id), [])) for a in region.agencies}
-        agencies_shown = list(region.agencies)
-        if len(region.agencies) > REGION_AGENCY_ROWS:
-            busiest = sorted(enumerate(region.agencies), key=lambda p: (-agency_counts[p[1].id], p[0]))
-            agencies_shown = [a for _, a in busiest[:REGION_AGENCY_ROWS]]
+        # Every agency, by acronym, so that a visiting official finds their counterpart at a glance;
+        # the table with full names is a page of its own once the region has many.
+        agencies_listed = sorted(region.agencies, key=lambda a: (a.acronym.casefold(), a.id))
         rest = ordered[REGION_PAGE_SIZE:]
         chunks = [ordered[:REGION_PAGE_SIZE], *(cut(rest, in_region) if rest else [])]
         network = self._ego_network(region)
         pages = self.listing_pages(base, chunks, "innovations", in_region)
+        # Its visit briefs near the top: as guest first (preparing its own visits), then as host.
+        briefs = self.pairs_of.get(region.id, [])
+        briefs_out = [pair for pair in briefs if pair[0] == region.id]
+        briefs_in = [pair for pair in briefs if pair[1] == region.id]
+        shown_briefs = briefs_out[:REGION_LIST_LENGTH] + briefs_in[:REGION_LIST_LENGTH]
         yield self.render(
             "region.md.j2",
             base,
@@ -85,11 +89,17 @@ class RegionPages(PageBase):
             region=region,
             trail=trail,
             province=province,
-            innovation_count=len(innovations),
+            # One count for the facts box, the charts and the lists: a province's includes its
+            # regions' innovations, as its chart and its "newest in this province" do.
+            innovation_count=len(innovations)
+            + sum(len(self.rel.innovations_of_region(c.id)) for c in children),
+            own_innovations=len(innovations),
             innovations_by_agency=by_agency,
             agency_counts=agency_counts,
-            agencies_shown=agencies_shown,
-            more_agencies=len(region.agencies) - len(agencies_shown),
+            agencies_listed=agencies_listed,
+            agency_table=paths.region_agencies(region.id)
+            if len(region.agencies) > REGION_AGENCY_ROWS
+            else None,
             children_with_pages=[c for c in children if self.rel.has_page(c)],
             children_without_pages=[c for c in children if not self.rel.has_page(c)],
             counts=self.counts,
@@ -110,7 +120,9 @@ class RegionPages(PageBase):
                 region, innovations + [i for c in children for i in self.rel.innovations_of_region(c.id)]
             ),
             network=network,
-            briefs=self.pairs_of.get(region.id, [])[:REGION_LIST_LENGTH],
+            briefs_out=briefs_out[:REGION_LIST_LENGTH],
+            briefs_in=briefs_in[:REGION_LIST_LENGTH],
+            all_briefs=paths.region_briefs(region.id) if len(briefs) > len(shown_briefs) else None,
             visits=visits[:VISITS_SHOWN],
             all_visits=paths.region_visits(region.id) if len(visits) > VISITS_SHOWN else None,
             visits_hosted=sum(1 for v in visits if v.host == region.id),
@@ -125,7 +137,16 @@ class RegionPages(PageBase):
         yield from self.more_pages(
             base, chunks, pages, self.renderer.region_name(region), trail, "innovations"
         )
-        if len(agencies_shown) < len(region.agencies):
+        if len(briefs) > len(shown_briefs):
+            yield self.render(
+                "region_briefs.md.j2",
+                paths.region_briefs(region.id),
+                region=region,
+                trail=[*trail, (self.renderer.region_name(region), base)],
+                briefs_out=briefs_out,
+                briefs_in=briefs_in,
+            )
+        if len(region.agencies) > REGION_AGENCY_ROWS:
             yield self.render(
                 "region_agencies.md.j2",
                 paths.region_agencies(region.id),
