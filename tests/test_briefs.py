@@ -288,7 +288,8 @@ def test_one_brief_page_per_pair_and_the_old_agreement_addresses_lead_to_it(
     found = {p for p in pages if (p.count("/") == 2 and p.startswith("kunjungan/")) or "/kunjungan-" in p}
     assert found == wanted
     assert wanted <= record_page_paths(catalogue)
-    assert moved_pages(catalogue) == {
+    briefs_moved = {old: new for old, new in moved_pages(catalogue).items() if old.startswith("kerja-sama/")}
+    assert briefs_moved == {
         paths.agreement_brief(AGREEMENT, LAMSEL, SUMEDANG): paths.brief(LAMSEL, SUMEDANG),
         paths.agreement_brief(AGREEMENT, SUMEDANG, LAMSEL): paths.brief(SUMEDANG, LAMSEL),
     }

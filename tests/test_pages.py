@@ -80,16 +80,16 @@ RELATIONS_RECORD_PAGES = {
     # Agency kinds in use.
     "perangkat-daerah/jenis/disdukcapil.md",
     "perangkat-daerah/jenis/diskominfo.md",
-    "perangkat-daerah/jenis/health-office.md",
-    "perangkat-daerah/jenis/regional-secretariat.md",
+    "perangkat-daerah/jenis/kesehatan.md",
+    "perangkat-daerah/jenis/sekretariat-daerah.md",
     # Agreements.
     "kerja-sama/mou-lampung-selatan-sumedang-2025/index.md",
     # Visits.
     "kunjungan/2025-07-lampung-selatan-ke-sumedang.md",
     "kunjungan/2026-02-sumedang-ke-lampung-selatan.md",
     # Themes and tags in use.
-    "tema/digital-government.md",
-    "tema/public-service.md",
+    "tema/layanan-digital.md",
+    "tema/pelayanan-publik.md",
     "tema/stunting.md",
     "tag/adminduk/index.md",
     "tag/cctv/index.md",

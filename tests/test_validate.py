@@ -6,6 +6,8 @@ checker then reports, as (path, line, column, code, field): nothing missing, not
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.content.limits import MAX_ITEMS
@@ -381,8 +383,16 @@ def test_vocabularies_have_both_labels_for_every_value():
     for name, vocab in known.items():
         assert set(vocab.label) == set(LANGS), name
         assert vocab.values, name
+        slugs = [labels["slug"] for labels in vocab.values.values() if "slug" in labels]
+        # A slug names a page: kebab-case, one per value, and never another value's old address.
+        assert len(set(slugs)) == len(slugs), name
+        assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) for slug in slugs), name
+        renamed = {
+            labels["slug"] for value, labels in vocab.values.items() if labels.get("slug", value) != value
+        }
+        assert not renamed & set(vocab.values), name
         for value, labels in vocab.values.items():
-            assert set(labels) == set(LANGS), (name, value)
+            assert set(labels) - {"slug"} == set(LANGS), (name, value)
             assert all(isinstance(labels[lang], str) and labels[lang].strip() for lang in LANGS), (
                 name,
                 value,

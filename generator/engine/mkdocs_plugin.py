@@ -289,6 +289,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 # The catalogue browser's index and the open data need only the pages' addresses.
                 self._write_browse_index(Path(config.site_dir), config.use_directory_urls)
                 self._write_exports(config)
+            if self.parallel.writes_side_files:
+                # A few small files, and an edit can move a page (a theme used for the first time).
                 self._write_redirects(config)
         return nav
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 
+from ..content.vocab import vocabulary
+
 HOME = "index.md"
 SEARCH = "cari.md"
 INNOVATIONS = "inovasi/index.md"
@@ -52,7 +54,8 @@ def agency(region_id: str, agency_id: str) -> str:
 
 
 def agency_kind(kind: str) -> str:
-    return f"perangkat-daerah/jenis/{kind}.md"
+    """Page of a kind of agency, named in Indonesian (the vocabulary's `slug`)."""
+    return f"perangkat-daerah/jenis/{slug('agency-kinds', kind)}.md"
 
 
 def agreement(agreement_id: str) -> str:
@@ -86,7 +89,23 @@ def agreement_brief(agreement_id: str, visitor: str, host: str) -> str:
 
 
 def theme(theme_id: str) -> str:
-    return f"tema/{theme_id}.md"
+    """Page of a theme, named in Indonesian (the vocabulary's `slug`)."""
+    return f"tema/{slug('themes', theme_id)}.md"
+
+
+def slug(vocab: str, value: str) -> str:
+    """The Indonesian name of a vocabulary value in page addresses; the value where it has none."""
+    return str(vocabulary(vocab).values[value].get("slug", value))
+
+
+def old_slug_pages() -> dict[str, str]:
+    """The pages of themes and agency kinds at the address they had, named by the English value."""
+    moved = {}
+    for vocab, folder in (("themes", "tema"), ("agency-kinds", "perangkat-daerah/jenis")):
+        for value in vocabulary(vocab).values:
+            if slug(vocab, value) != value:
+                moved[f"{folder}/{value}.md"] = f"{folder}/{slug(vocab, value)}.md"
+    return moved
 
 
 def tag(tag_id: str) -> str:

@@ -1,7 +1,9 @@
 """Pages that moved: their old addresses, so that a link someone shared still leads somewhere.
 
 A visit brief was once built under each agreement (`kerja-sama/<id>/kunjungan-<guest>-ke-<host>/`)
-as well as once per pair; now each pair has one brief, and the old addresses point to it.
+as well as once per pair; now each pair has one brief, and the old addresses point to it. Themes and
+kinds of agency were named by their English values (`tema/digital-government/`); now by an
+Indonesian slug (`tema/layanan-digital/`), and the English addresses point there.
 
 A static host has no server-side redirects, so each old address gets a small HTML page that sends
 the browser on (`<meta http-equiv="refresh">`, no script: the site's CSP allows none inline), tells
@@ -49,6 +51,12 @@ def moved_pages(catalogue: Catalogue) -> dict[str, str]:
             for host in agreement.parties:
                 if (visitor, host) in pairs:
                     moved[paths.agreement_brief(agreement.id, visitor, host)] = paths.brief(visitor, host)
+    themes = {t for i in catalogue.innovations.values() for t in i.themes}
+    kinds = {a.kind for r in catalogue.regions.values() for a in r.agencies}
+    for old, new in paths.old_slug_pages().items():
+        folder, _, name = old.rpartition("/")
+        if name.removesuffix(".md") in (themes if folder == "tema" else kinds):
+            moved[old] = new
     return dict(sorted(moved.items()))
 
 

@@ -28,7 +28,7 @@ PAGES = {
     "agreements-index": "kerja-sama/",
     "brief": "kunjungan/kabupaten-lampung-selatan/kabupaten-sumedang/",
     "network": "jaringan/",
-    "theme": "tema/digital-government/",
+    "theme": "tema/layanan-digital/",
     "themes-index": "tema/",
     "tag": "tag/spbe/",
     "tags-index": "tag/",
@@ -154,3 +154,19 @@ def test_keyboard_focus_is_visible(guarded_page: Page, site_url: str) -> None:
     )
     style, width, shadow, decoration = outline
     assert (style != "none" and width != "0px") or shadow != "none" or "underline" in decoration
+
+
+def test_an_old_address_that_was_shared_opens_the_page_that_took_its_place(
+    guarded_page: Page, site_url: str
+) -> None:
+    # Themes were named in English, and briefs sat under each agreement; both moved.
+    page = guarded_page
+    page.goto(site_url + "tema/digital-government/")
+    page.wait_for_url(site_url + "tema/layanan-digital/")
+    expect(page.locator("h1")).to_have_text("Digitalisasi layanan pemerintahan")
+    old_brief = "kerja-sama/mou-lampung-selatan-sumedang-2025/kunjungan-kabupaten-lampung-selatan-ke-kabupaten-sumedang/"
+    page.goto(site_url + old_brief)
+    page.wait_for_url(site_url + "kunjungan/kabupaten-lampung-selatan/kabupaten-sumedang/")
+    expect(page.locator("h1")).to_contain_text(
+        "Bahan kunjungan Kabupaten Lampung Selatan ke Kabupaten Sumedang"
+    )
