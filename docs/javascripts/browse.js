@@ -126,19 +126,34 @@
     });
     textWrap.appendChild(text);
     form.appendChild(textWrap);
+    // On a phone the filters fold behind one button, so that the results start on the first screen.
+    var fold = element("details", { class: "kid-browse__fold" });
+    if (window.matchMedia("(min-width: 60em)").matches) fold.open = true;
+    this.foldLabel = element("summary", { class: "kid-browse__toggle" }, labels.toggle);
+    fold.appendChild(this.foldLabel);
+    var selects = element("div", { class: "kid-browse__selects" });
+    this.selects = {};
     FILTERS.forEach(function (f) {
-      form.appendChild(self.select(f.param, labels[f.dict], self.options(f)));
+      var wrap = self.select(f.param, labels[f.dict], self.options(f));
+      self.selects[f.param] = wrap.querySelector("select");
+      selects.appendChild(wrap);
     });
     this.yearSelect = this.select("tahun", labels.year, []);
-    form.appendChild(this.yearSelect);
-    form.appendChild(
+    this.selects.tahun = this.yearSelect.querySelector("select");
+    selects.appendChild(this.yearSelect);
+    selects.appendChild(
       this.select("urut", labels.sort, [
         ["judul", labels.sort_title],
         ["tahun", labels.sort_year],
         ["daerah", labels.sort_region],
       ], true)
     );
+    fold.appendChild(selects);
+    form.appendChild(fold);
     this.root.appendChild(form);
+    // The filters in force, each a button that removes it, and one that removes them all.
+    this.chips = element("div", { class: "kid-browse__chips" });
+    this.root.appendChild(this.chips);
     this.status = element("p", { class: "kid-browse__status", role: "status", "aria-live": "polite" });
     this.root.appendChild(this.status);
     this.list = element("ol", { class: "kid-browse__list" });
@@ -200,7 +215,8 @@
     );
   };
 
-  Browser.prototype.matches = function () {
+  // The tests of the filters in force, but the one named `except` (to count its options).
+  Browser.prototype.tests = function (except) {
     var self = this;
     var state = this.state;
     var tests = [];
@@ -210,13 +226,13 @@
         return row.province === province;
       });
     FILTERS.forEach(function (f) {
-      if (!f.column || !state[f.param]) return;
+      if (!f.column || !state[f.param] || f.param === except) return;
       var wanted = self.index(f.dict, state[f.param]);
       tests.push(function (row) {
         return f.many ? row[f.column].indexOf(wanted) >= 0 : row[f.column] === wanted;
       });
     });
-    if (state.tahun)
+    if (state.tahun && except !== "tahun")
       tests.push(function (row) {
         return String(row[7]) === state.tahun;
       });
@@ -226,11 +242,19 @@
         return row[0].toLocaleLowerCase("id").indexOf(needle) >= 0;
       });
     }
-    var found = this.rows.filter(function (row) {
+    return tests;
+  };
+
+  Browser.prototype.passing = function (tests) {
+    return this.rows.filter(function (row) {
       return tests.every(function (test) {
         return test(row);
       });
     });
+  };
+
+  Browser.prototype.matches = function () {
+    var found = this.passing(this.tests());
     var regions = this.dict.region;
     var byTitle = function (a, b) {
       return a[0].localeCompare(b[0], "id") || (a[1] < b[1] ? -1 : 1);
@@ -244,7 +268,81 @@
         return regions[a[2]][1].localeCompare(regions[b[2]][1], "id") || byTitle(a, b);
       },
     };
-    return found.sort(sorts[state.urut] || byTitle);
+    return found.sort(sorts[this.state.urut] || byTitle);
+  };
+
+  // Beside each option, how many innovations it would show with the other filters as they are;
+  // options that would show none are disabled (the chosen one stays, so it can be seen and undone).
+  // Provinces count from the index's manifest: the rows of other provinces are not loaded.
+  Browser.prototype.refreshCounts = function () {
+    var self = this;
+    var shardCount = {};
+    this.manifest.shards.forEach(function (shard) {
+      shardCount[shard.province] = (shardCount[shard.province] || 0) + shard.count;
+    });
+    Object.keys(this.selects).forEach(function (param) {
+      var select = self.selects[param];
+      var filter = FILTERS.filter(function (f) {
+        return f.param === param;
+      })[0];
+      var counts = {};
+      if (param === "provinsi") {
+        self.dict.province.forEach(function (p, n) {
+          counts[p[0]] = shardCount[n] || 0;
+        });
+      } else {
+        self.passing(self.tests(param)).forEach(function (row) {
+          var values = param === "tahun" ? [row[7]] : filter.many ? row[filter.column] : [row[filter.column]];
+          values.forEach(function (v) {
+            var key = param === "tahun" ? String(v) : self.dict[filter.dict][v][0];
+            counts[key] = (counts[key] || 0) + 1;
+          });
+        });
+      }
+      for (var i = 1; i < select.options.length; i++) {
+        var option = select.options[i];
+        if (!option.dataset.label) option.dataset.label = option.textContent;
+        var n = counts[option.value] || 0;
+        option.textContent = option.dataset.label + " (" + n + ")";
+        option.disabled = n === 0 && option.value !== select.value;
+      }
+    });
+  };
+
+  Browser.prototype.refreshChips = function () {
+    var self = this;
+    var labels = this.labels;
+    this.chips.textContent = "";
+    var active = 0;
+    Object.keys(this.selects).forEach(function (param) {
+      var select = self.selects[param];
+      if (!self.state[param]) return;
+      active += 1;
+      var name = select.labels[0].textContent + ": " + (select.selectedOptions[0].dataset.label || select.value);
+      var chip = element("button", { type: "button", class: "kid-browse__chip", "aria-label": labels.remove.replace("{name}", name) }, name + " ×");
+      chip.addEventListener("click", function () {
+        self.clear([param]);
+      });
+      self.chips.appendChild(chip);
+    });
+    if (active) {
+      var reset = element("button", { type: "button", class: "kid-browse__reset" }, labels.reset);
+      reset.addEventListener("click", function () {
+        self.clear(Object.keys(self.selects));
+      });
+      this.chips.appendChild(reset);
+    }
+    this.foldLabel.textContent = labels.toggle + (active ? " (" + labels.active.replace("{n}", active) + ")" : "");
+  };
+
+  Browser.prototype.clear = function (params) {
+    var self = this;
+    params.forEach(function (param) {
+      self.state[param] = "";
+      self.selects[param].value = "";
+    });
+    this.shown = PAGE_SIZE;
+    this.update();
   };
 
   Browser.prototype.refreshYears = function () {
@@ -288,7 +386,8 @@
       item.appendChild(element("span", { class: "kid-browse__meta" }, " — " + meta.join(" · ")));
       this.list.appendChild(item);
     }, this);
-    this.status.textContent = labels.count.replace("{n}", found.length).replace("{total}", this.manifest.count);
+    var count = labels.count.replace("{n}", found.length).replace("{total}", this.manifest.count);
+    this.status.textContent = found.length ? count : count + ". " + labels.none;
     this.more.hidden = found.length <= this.shown;
   };
 
@@ -298,6 +397,8 @@
     this.refreshRegions();
     return this.load().then(function () {
       self.refreshYears();
+      self.refreshCounts();
+      self.refreshChips();
       self.found = self.matches();
       self.render();
     });

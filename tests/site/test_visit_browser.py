@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from generator.content.model import Innovation
+from generator.content.vocab import vocabulary
 from generator.site import paths
 from generator.site.render import PageRenderer, labels
 
@@ -222,6 +223,94 @@ def test_each_filter_narrows_the_list_and_the_link_restores_it(
     other.page.goto(shared)
     wait_for_list(other, expected)
     expect(other.page.locator(f"#kid-filter-{param}")).to_have_value(value)
+
+
+def test_each_option_counts_what_it_would_show_and_empty_ones_are_disabled(
+    site: Built, open_tab: Callable[..., Tab]
+) -> None:
+    innovations = list(site.catalogue.innovations.values())
+    stopped = [i for i in innovations if i.status == "stopped"]
+    tab = open_tab()
+    page = tab.goto(BROWSE + "?status=stopped")
+    wait_for_list(tab, sorted_titles(stopped))
+
+    def options(param: str) -> list[list[Any]]:
+        found: list[list[Any]] = page.locator(f"#kid-filter-{param} option").evaluate_all(
+            "os => os.map(o => [o.value, o.textContent, o.disabled])"
+        )
+        return found[1:]  # after "Semua"
+
+    stages = vocabulary("stages")
+    expected = []
+    for value in stages.values:
+        n = sum(1 for i in stopped if i.stage == value)
+        expected.append([value, f"{stages.text(value)} ({n})", n == 0])
+    assert options("tahap") == expected
+    assert any(disabled for _, _, disabled in expected), "the fixture must leave a stage empty"
+    kinds = {k for i in stopped for k in agency_kinds(site, i)}
+    assert {value for value, _, disabled in options("perangkat") if not disabled} == kinds
+    # A filter's own options count with the other filters only: every status in use stays open.
+    assert {value for value, _, disabled in options("status") if not disabled} == {
+        i.status for i in innovations
+    }
+    # The year filter offers the years of the records.
+    years = [value for value, _, disabled in options("tahun") if not disabled]
+    assert years == sorted({str(year(i)) for i in stopped if year(i)}, reverse=True)
+
+
+def test_the_filters_in_force_are_buttons_that_remove_them_and_one_resets_all(
+    site: Built, open_tab: Callable[..., Tab]
+) -> None:
+    from playwright.sync_api import expect
+
+    innovations = list(site.catalogue.innovations.values())
+    tab = open_tab()
+    page = tab.goto(BROWSE + "?tahap=implementation&jenis=digital")
+    both = [i for i in innovations if i.stage == "implementation" and i.kind == "digital"]
+    wait_for_list(tab, sorted_titles(both))
+    chips = page.locator(".kid-browse__chip")
+    expect(chips).to_have_count(2)
+    page.get_by_role("button", name=re.compile("Hapus saringan Tahapan")).click()
+    wait_for_list(tab, sorted_titles([i for i in innovations if i.kind == "digital"]))
+    assert "tahap=" not in page.url and "jenis=digital" in page.url
+    page.get_by_role("button", name=labels()["browse_reset"]["id"]).click()
+    wait_for_list(tab, sorted_titles(innovations))
+    expect(chips).to_have_count(0)
+    assert urlsplit(page.url).query == ""
+
+
+def test_a_filter_that_finds_nothing_says_how_to_get_back(site: Built, open_tab: Callable[..., Tab]) -> None:
+    from playwright.sync_api import expect
+
+    tab = open_tab()
+    page = tab.goto(BROWSE + "?status=stopped&jenis=digital")
+    assert not [
+        i for i in site.catalogue.innovations.values() if i.status == "stopped" and i.kind == "digital"
+    ]
+    expect(page.locator(".kid-browse__status")).to_contain_text(labels()["browse_none"]["id"])
+    page.get_by_role("button", name=labels()["browse_reset"]["id"]).click()
+    wait_for_list(tab, sorted_titles(list(site.catalogue.innovations.values())))
+
+
+def test_on_a_phone_the_filters_fold_and_the_results_start_on_the_first_screen(
+    site: Built, open_tab: Callable[..., Tab]
+) -> None:
+    from playwright.sync_api import expect
+
+    tab = open_tab()
+    tab.page.set_viewport_size({"width": 390, "height": 844})
+    page = tab.goto(BROWSE + "?tahap=trial")
+    wait_for_list(tab, sorted_titles([i for i in site.catalogue.innovations.values() if i.stage == "trial"]))
+    expect(page.locator("#kid-filter-tahap")).to_be_hidden()
+    toggle = page.locator(".kid-browse__toggle")
+    expect(toggle).to_have_text("Saringan (1 aktif)")
+    first = page.locator(".kid-browse__item").first.bounding_box()
+    assert first is not None and first["y"] + first["height"] < 844
+    toggle.click()
+    expect(page.locator("#kid-filter-tahap")).to_be_visible()
+    for chip in page.locator(".kid-browse__chip, .kid-browse__reset").all():
+        box = chip.bounding_box()
+        assert box is not None and box["height"] >= 24
 
 
 def test_province_narrows_the_region_choices(site: Built, open_tab: Callable[..., Tab]) -> None:

@@ -51,6 +51,11 @@ class IndexPages(PageBase):
             "more": "browse_more",
             "count": "browse_count",
             "failed": "browse_failed",
+            "toggle": "browse_toggle",
+            "active": "browse_active",
+            "remove": "browse_remove",
+            "reset": "browse_reset",
+            "none": "browse_none",
         }
         labels = json.dumps(
             {k: str(label(v)) for k, v in sorted(names.items())}, ensure_ascii=False, sort_keys=True
