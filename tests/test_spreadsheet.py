@@ -211,10 +211,16 @@ def template_book():
     return openpyxl.load_workbook(TEMPLATES / "inovasi.xlsx")
 
 
-def test_rows_on_every_sheet_with_the_template_header_are_imported(root, tmp_path):
+def book_with_a_year_sheet():
+    """The template with a copy of its sheet named for a year, as agencies keep one a year."""
     book = template_book()
-    year = book.copy_worksheet(book["Inovasi"])  # a copy of the template named for a year
+    year = book.copy_worksheet(book["Inovasi"])
     year.title = "2025"
+    return book, year
+
+
+def test_rows_on_every_sheet_with_the_template_header_are_imported(root, tmp_path):
+    book, year = book_with_a_year_sheet()
     fill(book["Inovasi"], GOOD_ROWS[:1])
     fill(year, GOOD_ROWS[1:])
     book.save(tmp_path / "two.xlsx")
@@ -245,9 +251,7 @@ def test_a_sheet_without_the_template_header_is_named_and_refused(root, tmp_path
 
 
 def test_problems_name_the_sheet_and_a_name_repeated_on_another_sheet(root, tmp_path):
-    book = template_book()
-    year = book.copy_worksheet(book["Inovasi"])
-    year.title = "2025"
+    book, year = book_with_a_year_sheet()
     fill(book["Inovasi"], GOOD_ROWS)
     fill(year, [{**GOOD_ROWS[1], "Jenis Inovasi": "Digitall"}, GOOD_ROWS[1]])
     book.save(tmp_path / "x.xlsx")
@@ -315,9 +319,7 @@ def test_the_row_limit_counts_every_sheet_and_says_to_split(root, tmp_path, monk
     if kind == "csv":
         path = write_csv(tmp_path / "big.csv", rows)
     else:
-        book = template_book()
-        year = book.copy_worksheet(book["Inovasi"])
-        year.title = "2025"
+        book, year = book_with_a_year_sheet()
         fill(book["Inovasi"], rows[:2])
         fill(year, rows[2:])
         path = tmp_path / "big.xlsx"

@@ -102,15 +102,7 @@ def test_preview_of_a_region_without_a_page_says_why_it_wrote_none(project: Path
 def test_preview_takes_the_catalogue_folder_as_the_other_commands_do(project: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    done = subprocess.run(
-        [str(KATALOG), "preview", "--root", str(project), RECORD, "--out", "pratinjau"],
-        cwd=elsewhere,
-        env={"PATH": str(KATALOG.parent), "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = katalog(elsewhere, "preview", "--root", str(project), RECORD, "--out", "pratinjau")
     assert done.returncode == 0, done.stderr
     listed = [Path(line.strip()) for line in done.stdout.splitlines()[1:]]
     assert (
