@@ -84,7 +84,7 @@ def brief(visitor: str, host: str) -> str:
 
 
 def agreement_brief(agreement_id: str, visitor: str, host: str) -> str:
-    """Visit brief for one direction of an agreement."""
+    """Where a visit brief stood under an agreement before each pair had one: now a redirect."""
     return f"kerja-sama/{agreement_id}/kunjungan-{visitor}-ke-{host}.md"
 
 
