@@ -158,7 +158,9 @@
     this.root.appendChild(this.status);
     this.list = element("ol", { class: "kid-browse__list" });
     this.root.appendChild(this.list);
-    this.more = element("button", { type: "button", class: "md-button kid-browse__more" }, labels.more);
+    // Hidden until the list is known to be longer than a page; primary, for its contrast in both schemes.
+    this.more = element("button", { type: "button", class: "md-button md-button--primary kid-browse__more" }, labels.more);
+    this.more.hidden = true;
     this.more.addEventListener("click", function () {
       self.shown += PAGE_SIZE;
       self.render();
