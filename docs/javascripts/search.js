@@ -25,7 +25,19 @@
     none: "Tidak ada hasil untuk “{q}”",
     more: "Tampilkan lebih banyak",
     error: "Pencarian tidak dapat dimuat. Coba lagi nanti.",
+    kinds: "",
   };
+
+  // What a result is, from the start of its address ("inovasi/=Inovasi|daerah/=Daerah|…").
+  function kindOf(labels, url) {
+    var found = "";
+    labels.kinds.split("|").some(function (pair) {
+      var parts = pair.split("=");
+      if (parts.length === 2 && url.indexOf(parts[0]) === 0) found = parts[1];
+      return found !== "";
+    });
+    return found;
+  }
 
   // --- The Snowball Indonesian stemmer (snowballstem.org), as the index applies it -------------
   // Written from the algorithm's definition; tests/browser/test_search.py checks that it stems
@@ -401,6 +413,8 @@
       if (run !== self.run) return;
       rows.forEach(function (row) {
         var item = element("li", { class: "kid-search__result" });
+        var kind = kindOf(self.labels, row[0]);
+        if (kind) item.appendChild(element("span", { class: "kid-search__kind" }, kind));
         var link = element("a", { class: "kid-search__title", href: new URL(row[0], site).href }, row[1]);
         item.appendChild(link);
         var excerpt = element("p", { class: "kid-search__excerpt" });

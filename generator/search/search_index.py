@@ -30,7 +30,6 @@ import os
 import shutil
 import sys
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +39,7 @@ import snowballstemmer
 
 from ..site import paths
 from .search_text import MARKER, page_text, words
+from .synonyms import expanded
 
 OUTPUT = "search-index"
 ENTRY = "index.json"
@@ -84,7 +84,7 @@ def document(dest: str, page: str) -> Document | None:
     if text is None:
         return None
     body = words(text.body)
-    counts = Counter(body)
+    counts = expanded(body)
     for word in words(text.title):
         counts[word] += TITLE_WEIGHT
     # One string object per distinct word, however many pages use it: the build holds 40,000 of

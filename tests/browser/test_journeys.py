@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from generator.site.render import labels
+
 from .conftest import Guard
 
 # One page of each type in the shipped site.
@@ -170,3 +172,20 @@ def test_an_old_address_that_was_shared_opens_the_page_that_took_its_place(
     expect(page.locator("h1")).to_contain_text(
         "Bahan kunjungan Kabupaten Lampung Selatan ke Kabupaten Sumedang"
     )
+
+
+def test_search_results_say_what_each_is(guarded_page: Page, site_url: str) -> None:
+    page = guarded_page
+    page.goto(site_url + "cari/?q=disdukcapil")
+    expect(page.locator(".kid-search__title").first).to_be_visible(timeout=10_000)
+    kinds = [pair.split("=") for pair in labels()["search_kinds"]["id"].split("|")]
+    shown = page.locator(".kid-search__result").evaluate_all(
+        "items => items.map(i => [i.querySelector('.kid-search__kind')?.textContent ?? '',"
+        " i.querySelector('a').getAttribute('href')])"
+    )
+    assert len(shown) >= 5
+    for kind, href in shown:
+        address = href.removeprefix(site_url)
+        expected = next(label for prefix, label in kinds if address.startswith(prefix))
+        assert kind == expected, address
+    assert {kind for kind, _ in shown} >= {"Inovasi", "Perangkat daerah"}

@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 import snowballstemmer
 
-from generator.search.search_index import DOC_CHUNK, Document, document, index_site
+from generator.search.search_index import DOC_CHUNK, Document, document, index_site, stem
 from generator.search.search_text import page_text, words
+from generator.search.synonyms import synonyms
 from generator.site import paths
+
+REPO = Path(__file__).parents[2]
 
 if TYPE_CHECKING:
     from conftest import Built
@@ -195,6 +199,32 @@ def test_the_browser_stems_as_the_index_does(shipped_site: Built, static_server:
     ]
     assert differ == []
     assert len(corpus) > 3000
+
+
+def test_an_abbreviation_finds_the_pages_that_write_its_words_out_and_the_reverse(tmp_path: Path) -> None:
+    pages = [
+        _doc("a/", "Perekaman", "Warga merekam kartu tanda penduduk elektronik di kecamatan."),
+        _doc("b/", "Cetak di desa", "Cetak KTP dan KK langsung di kantor desa."),
+        _doc("c/", "Kartu nama", "Kartu tanda tangan penduduk desa."),  # the words, not in a row
+    ]
+    index_site(tmp_path, pages)
+    _, _, postings, records = _read(tmp_path)
+
+    def found(word: str) -> set[str]:
+        return {records[n][0] for n in _documents_of(postings[stem(word)])}
+
+    assert found("ktp") == {"a/", "b/"}
+    assert found("keluarga") == {"b/"}  # KK written, "kartu keluarga" searched
+    assert "c/" not in found("ktp")
+
+
+def test_the_synonym_list_is_lower_case_words_and_each_abbreviation_once() -> None:
+    text = (REPO / "generator" / "data" / "synonyms.yml").read_text(encoding="utf-8")
+    keys = re.findall(r"^([^#\s][^:]*):", text, re.M)
+    assert len(keys) == len(set(keys)) >= 15
+    for short, long in synonyms():
+        assert short == short.lower() and words(short) == [short], short
+        assert len(long) >= 2 and list(long) == words(" ".join(long)), short
 
 
 @pytest.mark.browser
