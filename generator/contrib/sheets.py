@@ -85,13 +85,13 @@ def read_sheets(path: Path, ignore: Collection[str] = ()) -> list[Sheet]:
     """
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return [Sheet(*_sheet(_csv_rows(path)))]
+        return [Sheet(*_header_and_rows(_csv_rows(path)))]
     if suffix == ".xlsx":
         return _xlsx_sheets(path, {name.casefold() for name in ignore})
     raise SheetError("not-a-sheet")
 
 
-def _sheet(
+def _header_and_rows(
     rows: list[list[str]], formula_rows: Collection[int] = ()
 ) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header and the rows that hold something (a formula without a value counts)."""
@@ -203,7 +203,7 @@ def _with_formulas_and_merges(sheet: Any, rows: list[list[str]]) -> Sheet:
             for column in range(cells.min_col - 1, cells.max_col):
                 covered.add((number, column))
         covered.discard((cells.min_row, cells.min_col - 1))
-    header, body = _sheet(rows, {number for number, _ in formulas})
+    header, body = _header_and_rows(rows, {number for number, _ in formulas})
     return Sheet(header, body, sheet.title, tuple(merged), frozenset(covered), formulas)
 
 

@@ -82,9 +82,11 @@ def delegation(
 ) -> tuple[Agency, ...]:
     """The visiting agencies: those the agreements name for the visitor, else those with a
     counterpart kind at the host."""
-    named = _named(catalogue, visitor, agreements)
-    if named:
-        return named
+    return _named(catalogue, visitor, agreements) or _with_counterparts(catalogue, visitor, host)
+
+
+def _with_counterparts(catalogue: Catalogue, visitor: str, host: str) -> tuple[Agency, ...]:
+    """The visitor's agencies that have an agency of the same kind at the host."""
     host_kinds = {a.kind for a in catalogue.regions[host].agencies}
     return tuple(a for a in catalogue.regions[visitor].agencies if a.kind in host_kinds)
 
@@ -106,8 +108,8 @@ def build_brief(
     """
     if agreements is None:
         agreements = pair_agreements(catalogue.agreements.values(), visitor, host)
-    named = bool(_named(catalogue, visitor, agreements))
-    visiting = delegation(catalogue, visitor, host, agreements)
+    named = _named(catalogue, visitor, agreements)
+    visiting = named or _with_counterparts(catalogue, visitor, host)
     if host_innovations is None:
         host_innovations = sorted(
             (i for i in catalogue.innovations.values() if i.region == host), key=title_key
@@ -144,7 +146,7 @@ def build_brief(
     )
     matches = tuple(match for key in sorted(groups) for match in groups[key])
     coordinators = _named(catalogue, host, agreements)
-    return Brief(visitor, host, tuple(agreements), needs, matches, tuple(others), coordinators, named)
+    return Brief(visitor, host, tuple(agreements), needs, matches, tuple(others), coordinators, bool(named))
 
 
 class BriefMemo:

@@ -48,6 +48,8 @@ class RegionPages(PageBase):
             lead_groups.setdefault(innovation.agencies[0], []).append(innovation)
         by_agency = [(a, lead_groups[a.id]) for a in region.agencies if a.id in lead_groups]
         children = self.rel.children.get(region.id, [])
+        # A province's regions' innovations: its count, its charts and its "newest" list share them.
+        family = [i for c in children for i in self.rel.innovations_of_region(c.id)]
         province = self.regions.get(region.province or "")
         trail: list[tuple[str, str]] = [(self.renderer.label("home"), paths.HOME)]
         if province is not None:
@@ -89,10 +91,8 @@ class RegionPages(PageBase):
             region=region,
             trail=trail,
             province=province,
-            # One count for the facts box, the charts and the lists: a province's includes its
-            # regions' innovations, as its chart and its "newest in this province" do.
-            innovation_count=len(innovations)
-            + sum(len(self.rel.innovations_of_region(c.id)) for c in children),
+            # One count for the facts box, the charts and the lists (a province's includes `family`).
+            innovation_count=len(innovations) + len(family),
             own_innovations=len(innovations),
             innovations_by_agency=by_agency,
             agency_counts=agency_counts,
@@ -104,7 +104,7 @@ class RegionPages(PageBase):
             children_without_pages=[c for c in children if not self.rel.has_page(c)],
             counts=self.counts,
             province_innovations=sorted(
-                (i for c in children for i in self.rel.innovations_of_region(c.id)),
+                family,
                 key=lambda i: (-start_day(i), i.ref),
             )[:HOME_LIST_LENGTH],
             region_agreements=agreements[:REGION_AGREEMENTS_SHOWN],
@@ -116,9 +116,7 @@ class RegionPages(PageBase):
             taught_to=taught_to[:REGION_LIST_LENGTH],
             more_taught_to=max(0, len(taught_to) - REGION_LIST_LENGTH),
             replications_here=self.rel.replications_by_region.get(region.id, [])[:REGION_LIST_LENGTH],
-            charts=self._charts(
-                region, innovations + [i for c in children for i in self.rel.innovations_of_region(c.id)]
-            ),
+            charts=self._charts(region, innovations + family),
             network=network,
             briefs_out=briefs_out[:REGION_LIST_LENGTH],
             briefs_in=briefs_in[:REGION_LIST_LENGTH],
