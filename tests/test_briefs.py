@@ -374,6 +374,22 @@ def test_the_brief_page_carries_contact_prerequisites_and_belum_diisi(
     assert f"{t('brief_for')}\n:   Disdukcapil, Dinkes\n" in bare
 
 
+def test_the_brief_page_carries_cost_awards_and_documents_where_recorded(
+    catalogue: Catalogue, pages: dict[str, str]
+) -> None:
+    innovation = catalogue.innovations[f"{SUMEDANG}/layanan-adminduk-daring"]
+    block = item(pages[BRIEF], innovation)
+    assert f"{t('costs')}\n:   Rp150.000.000 (2020, APBD, pengembangan aplikasi) · " in block
+    assert '<a href="https://adminduk.example.org/anggaran" rel="nofollow noopener ugc">sumber</a>' in block
+    assert f"{t('awards')}\n:   **Top 45 Kompetisi Inovasi Pelayanan Publik** (2021, KemenPAN-RB)\n" in block
+    # The SOP is a document a copying region asks for; the app is not listed as one.
+    documents = block.split(f"{t('documents')}\n:   ", 1)[1].split("\n", 1)[0]
+    assert "SOP layanan adminduk daring" in documents and "Portal layanan" not in documents
+    # Nothing recorded, nothing shown: these are no prerequisites to fill in.
+    bare = item(pages[BRIEF], catalogue.innovations[f"{SUMEDANG}/posyandu-digital"])
+    assert not any(f"{t(key)}\n:" in bare for key in ("costs", "awards", "documents"))
+
+
 def test_the_brief_page_has_its_agreements_scope_date_and_notes(
     catalogue: Catalogue, pages: dict[str, str]
 ) -> None:

@@ -25,7 +25,7 @@ from mkdocs.utils import meta as mkdocs_meta
 from generator.content.catalogue import Catalogue
 from generator.content.check import load_catalogue
 from generator.content.messages import message
-from generator.content.model import Contact, Head, Link, Metric, Source
+from generator.content.model import Award, Contact, Cost, Head, Link, Media, Metric, Source
 from generator.content.problems import problem
 from generator.engine.mkdocs_plugin import _errors_page
 from generator.site import paths
@@ -54,6 +54,7 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 # blocks alone): sanitised prose, charts (SVG with a table), and JSON data for scripts.
 _PROSE = re.compile(r'^<div class="kid-prose">\n.*?^</div>$', re.S | re.M)
 _FIGURE = re.compile(r"^<figure\b[^>]*>\n.*?^</figure>$", re.S | re.M)
+_PHOTO = re.compile(r"(?:\.\./)*media/[a-z0-9-]+/[a-z0-9_-]+\.(?:jpg|jpeg|png|webp)")
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
 # The attribute lists the templates write (render.py `heading_id`, `print_link`): an id made of a
 # record id, a printed address of one of the site's own pages. Any other `{:` is contributor text
@@ -79,7 +80,11 @@ class Inspected(HTMLParser):
 
     def assert_inert(self, where: str) -> None:
         names = {tag for tag, _ in self.tags}
-        assert not names & {"img", "iframe", "style", "object", "embed", "b"}, where
+        assert not names & {"iframe", "style", "object", "embed", "b"}, where
+        # The one image a page shows is an innovation's photo, from the site's own media/ folder.
+        for tag, attrs in self.tags:
+            if tag == "img":
+                assert set(attrs) <= {"alt", "src", "loading"} and _PHOTO.fullmatch(attrs["src"]), where
         for tag, attrs in self.tags:
             if tag == "script":  # data for the site's scripts only: JSON, never code
                 assert attrs.get("type") == "application/json" and "src" not in attrs, where
@@ -220,6 +225,9 @@ def _edit(catalogue: Catalogue, field: str, value: str) -> tuple[Catalogue, str]
             "metric_name": {"metrics": (Metric(name=value, value=1),)},
             "metric_unit": {"metrics": (Metric(name="Ukuran", value=1, unit=value),)},
             "link_title": {"links": (Link(title=value, url="https://example.org/"),)},
+            "cost_note": {"costs": (Cost(amount=1, year=2024, source="https://example.org/", note=value),)},
+            "award_name": {"awards": (Award(name=value, year=2024, by=value),)},
+            "photo_texts": {"media": (Media("kabupaten-sumedang/x.jpg", value, value, "cc0-1.0", value),)},
             "contact_office": {"contacts": (Contact(office=value, email="a@example.org"),)},
             "source_title": {"sources": (Source(title=value, url="https://example.org/"),)},
             "source_publisher": {"sources": (Source(title="Sumber", publisher=value),)},
@@ -254,6 +262,10 @@ TEXT_FIELDS = [
     "innovation.metric_name",
     "innovation.metric_unit",
     "innovation.link_title",
+    "innovation.cost_note",
+    "innovation.award_name",
+    "innovation.photo_texts",
+    "innovation.beneficiaries",
     "innovation.contact_office",
     "innovation.source_title",
     "innovation.source_publisher",
@@ -269,7 +281,13 @@ TEXT_FIELDS = [
     "agreement.place",
     "agreement.number",
 ]
-MARKDOWN_FIELDS = ["innovation.description", "innovation.goals", "innovation.benefits", "agreement.scope"]
+MARKDOWN_FIELDS = [
+    "innovation.problem",
+    "innovation.description",
+    "innovation.goals",
+    "innovation.benefits",
+    "agreement.scope",
+]
 
 
 @pytest.mark.parametrize("field", TEXT_FIELDS)

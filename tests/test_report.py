@@ -24,6 +24,7 @@ CHECKER_MODULES = (
     "content/validate.py",
     "content/check.py",
     "content/check_visits.py",
+    "content/check_media.py",
     "content/files.py",
     "content/confusables.py",
     "content/named_refs.py",
@@ -58,6 +59,15 @@ def _codes_in_source() -> set[str]:
                     argument = node.args[index]
                     if isinstance(argument, ast.Constant):
                         codes.add(argument.value)
+            # `return "code", {…}`: a problem handed back as its code and arguments
+            if (
+                isinstance(node, ast.Return)
+                and isinstance(node.value, ast.Tuple)
+                and node.value.elts
+                and isinstance(node.value.elts[0], ast.Constant)
+                and isinstance(node.value.elts[0].value, str)
+            ):
+                codes.add(node.value.elts[0].value)
             # `code = "a" if … else "b"` before a reporting call
             if (
                 isinstance(node, ast.Assign)

@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 import pytest
 
 from generator.content.check import check
@@ -424,12 +425,13 @@ def test_header_problems(root, tmp_path):
         found[0]
         == 'x.csv: row 1: The required column "Jenis Inovasi" is missing from the header row (row 1).'
     )
+    warna, again = (get_column_letter(len(header) - n) for n in (1, 0))
     assert found[1].startswith(
-        'x.csv: row 1, column N (Warna): Unknown column "Warna". Known columns: Nama Inovasi,'
+        f'x.csv: row 1, column {warna} (Warna): Unknown column "Warna". Known columns: Nama Inovasi,'
     )
     assert (
         found[2]
-        == 'x.csv: row 1, column O (Nama Inovasi): Column "Nama Inovasi" appears twice (also column A).'
+        == f'x.csv: row 1, column {again} (Nama Inovasi): Column "Nama Inovasi" appears twice (also column A).'
     )
     assert len(found) == 3
 
@@ -509,6 +511,9 @@ def test_template_columns_follow_the_innovation_index_form():
         "Hasil Inovasi",
         "Perangkat Daerah",
         "Ringkasan",
+        # Beyond the form, after its columns.
+        "Permasalahan",
+        "Penerima Manfaat",
     ]
     book = openpyxl.load_workbook(TEMPLATES / "inovasi.xlsx")
     assert book.sheetnames == ["Inovasi", "Pilihan", "Petunjuk"]

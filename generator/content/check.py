@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue
+from .check_media import check_media
 from .check_refs import report_field as _report
 from .check_refs import report_unknown as _unknown
 from .check_visits import check_visits
@@ -102,6 +103,7 @@ def check(
     visits = parsed[Visit]
     _check_regions(regions, files, problems)
     _check_innovations(innovations, regions, files, problems)
+    check_media(innovations, root, problems, whole=only is None)
     _check_agreements(agreements, regions, files, problems)
     check_visits(visits, regions, agreements, files, problems)
     problems.extend(_lookalikes(regions, innovations))

@@ -12,12 +12,13 @@ from .model import Agreement, Innovation, Region, Visit
 from .problems import Problem, problem
 from .validate import ID_PATTERN
 
-# Folders under the catalogue root, one per record kind.
+# Folders under the catalogue root: one per record kind, and the innovations' photos.
 REGIONS_DIR = "regions"
 INNOVATIONS_DIR = "innovations"
 AGREEMENTS_DIR = "agreements"
 VISITS_DIR = "visits"
-CONTENT_DIRS = (REGIONS_DIR, INNOVATIONS_DIR, AGREEMENTS_DIR, VISITS_DIR)
+MEDIA_DIR = "media"
+CONTENT_DIRS = (REGIONS_DIR, INNOVATIONS_DIR, AGREEMENTS_DIR, VISITS_DIR, MEDIA_DIR)
 # Files a content folder may hold besides records.
 IGNORED_NAMES = frozenset({"README.md", ".gitkeep"})
 _NON_ID = re.compile(r"[^a-z0-9]+")

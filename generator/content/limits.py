@@ -16,6 +16,7 @@ MAX_LENGTH = {
     "email": 254,
     "phone": 40,
     "code": 13,
+    "media": 200,
 }
 DEFAULT_MAX_LENGTH = 300
 # Items per list (agencies, metrics, sources, …).
@@ -33,3 +34,9 @@ MAX_TABLE_CELLS = 5_000
 # tables, and stops a reference link that repeats one long address thousands of times (20,000
 # characters of Markdown would make 16 MB of HTML).
 MAX_RENDERED_MARKDOWN = 10 * MAX_LENGTH["markdown"]
+# A photo as contributed (media/): a phone camera's JPEG is 2–6 MB; the site shows it resized
+# (site/media.py), so a larger file only makes the repository heavy.
+MAX_MEDIA_BYTES = 8 * 1024 * 1024
+# Pixels of a photo, checked from its header before it is decoded: a small file that decodes to a
+# huge image (a "decompression bomb") would take gigabytes. 40 megapixels is above any phone camera.
+MAX_MEDIA_PIXELS = 40_000_000

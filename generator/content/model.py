@@ -30,6 +30,7 @@ FORMATS = (
     "qualified-agency-ref",  # region-id/agency-id
     "innovation-ref",  # region-id/innovation-id
     "agreement-ref",  # an agreement id
+    "media",  # a photo's path under media/: region-id/file-name.jpg
 )
 
 
@@ -137,11 +138,50 @@ class Metric:
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
+class Cost:
+    """What the innovation cost its region, as a source reports it: never an estimate of ours.
+
+    What a region copying it must budget is `Prerequisites.budget` (prose); this is a figure."""
+
+    amount: int | float = spec(required=True)
+    year: int = spec(required=True)
+    source: str = spec("url", required=True)
+    # What the amount paid for and from which budget (APBD, a provincial grant), as the source says.
+    note: str | None = spec()
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class Award:
+    """A prize or ranking the innovation won (Sinovik/KIPP Top 45, Innovative Government Award)."""
+
+    name: str = spec(required=True)
+    year: int = spec(required=True)
+    by: str | None = spec()
+    source: str | None = spec("url")
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class Media:
+    """A photo of the innovation, shipped in the repository under `media/` (never a hot link)."""
+
+    file: str = spec("media", required=True)
+    alt: str = spec(required=True)
+    credit: str = spec(required=True)
+    licence: str = spec("vocab", vocab="media-licences", required=True)
+    caption: str | None = spec()
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class Link:
-    """A link to more about the innovation (app, regulation, video)."""
+    """A link to more about the innovation: an app, a document (Perbup, SOP, report), a video."""
 
     title: str = spec(required=True)
     url: str = spec("url", required=True)
+    # Documents (regulation, SOP, report) are shown apart from the other links, on the page and the brief.
+    kind: str | None = spec("vocab", vocab="link-kinds")
 
 
 @pickled_by_fields
@@ -199,11 +239,17 @@ class Innovation:
     initiator: str | None = spec("vocab", vocab="initiators")
     trial_date: dt.date | None = spec()
     implementation_date: dt.date | None = spec()
+    # The problem it answers, before how it works: the order of the Indeks Inovasi Daerah form.
+    problem: str | None = spec("markdown")
     description: str | None = spec("markdown")
     goals: str | None = spec("markdown")
     benefits: str | None = spec("markdown")
+    beneficiaries: str | None = spec("prose")
     results: str | None = spec("markdown")
     metrics: tuple[Metric, ...] = spec(default=())
+    costs: tuple[Cost, ...] = spec(default=())
+    awards: tuple[Award, ...] = spec(default=())
+    media: tuple[Media, ...] = spec(default=())
     adopted_from: str | None = spec("innovation-ref")
     related: tuple[str, ...] = spec("innovation-ref", unique=True, default=())
     links: tuple[Link, ...] = spec(default=())

@@ -41,6 +41,9 @@ PATTERNS = {
     "qualified-agency-ref": re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*"),
     "innovation-ref": re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*"),
     "agreement-ref": ID_PATTERN,
+    # A photo under media/: the region's folder, then a file name in lower case (no spaces, which
+    # break in addresses) with the extension of a format the site shows (content/check_media.py).
+    "media": re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:[-_][a-z0-9]+)*\.(?:jpg|jpeg|png|webp)"),
 }
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _INTEGER = re.compile(r"-?[0-9]+")

@@ -45,6 +45,7 @@ from ..site import paths
 from ..site.briefs import BriefMemo
 from ..site.coverage import KindCoverage, coverage, missing_pages
 from ..site.coverage import summary as coverage_summary
+from ..site.media import photo_files, within
 from ..site.page_inputs import KnownPages, fingerprints
 from ..site.pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_pages
 from ..site.paths import NAV as NAV_PAGES
@@ -93,6 +94,11 @@ class KatalogConfig(base.Config):
     (browsers refuse its fetches from file://; the theme's own search runs there); the browser's
     index is also written as scripts.
     Example: `offline: true`"""
+
+    offline_photos_mb = c.Type(int, default=30)
+    """The most megabytes of photos (their web copies) the offline copy carries: it travels on a
+    phone or a USB stick. Past it, the copy carries none, and its pages say so where each photo
+    would be. Example: `offline_photos_mb: 30`"""
 
     stale_after_days = c.Type(int, default=DEFAULT_STALE_AFTER_DAYS)
     """Innovations last verified longer ago than this show a "needs checking" notice (computed in
@@ -196,6 +202,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.preview is not None:
             for path, planned in sorted(self.preview.pages.items()):
                 files.append(_GeneratedPage.planned(config, path, planned, InclusionLevel.NOT_IN_NAV))
+            if self.preview.catalogue is not None:  # the photos of the records read
+                for path, data in self._photos(self.preview.catalogue, config)[0].items():
+                    files.append(File.generated(config, path, content=data))
             return files
         # `serve` runs a web server's threads beside the build: no forked check there.
         result = check(
@@ -219,6 +228,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             errors = _errors_page(result.problems, self.config.lang)
             pages: Mapping[str, Callable[[], str]] = {"index.md": lambda: errors}
         else:
+            photos, shown = self._photos(result.catalogue, config)
             plan = plan_pages(
                 result.catalogue,
                 self.config.lang,
@@ -226,7 +236,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 offline=self.config.offline,
                 briefs=self.brief_memo if self.serving else None,
                 site_url="" if self.config.offline else config.site_url or "",
+                photos=shown,
             )
+            for path, data in photos.items():
+                files.append(File.generated(config, path, content=data))
             pages = plan
             log.info(
                 "katalog: %d records in %d files → %d generated pages",
@@ -272,6 +285,23 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             files.append(File.generated(config, OFFLINE_SHIM, abs_src_path=str(shim)))
         self.catalogue, self.files = result.catalogue, files
         return files
+
+    def _photos(self, catalogue: Catalogue, config: MkDocsConfig) -> tuple[dict[str, bytes], bool]:
+        """The web copies of the catalogue's photos, by site path, and whether pages show them:
+        not in an offline copy that they would make too heavy."""
+        cache = Path(config.config_file_path).parent / Path(self.config.build_state).parent / "media"
+        try:
+            photos = photo_files(catalogue, self.root, cache)
+        except (OSError, ValueError) as error:
+            raise PluginError(f"katalog: a photo could not be made ready for the web: {error}") from error
+        if self.config.offline and not within(photos, self.config.offline_photos_mb):
+            log.info(
+                "katalog: the offline copy leaves out the %d photos (more than %d MB)",
+                len(photos),
+                self.config.offline_photos_mb,
+            )
+            return {}, False
+        return photos, True
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         jobs = self.config.jobs or os.cpu_count() or 1

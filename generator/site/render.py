@@ -19,6 +19,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
+from ..content.files import MEDIA_DIR
 from ..content.model import Region
 from ..content.prose import render_prose
 from ..content.vocab import vocabulary
@@ -86,6 +87,8 @@ class PageRenderer:
             heading_id=heading_id,
             address=self.address,
             qr=self.qr,
+            money=self.money,
+            media_link=media_link,
         )
 
     def label(self, key: str, **args: Any) -> Markup:
@@ -106,6 +109,15 @@ class PageRenderer:
         """A number with the language's decimal mark: 3,84 in Indonesian, 3.84 in English."""
         text = str(value)
         return text.replace(".", ",") if self.lang == "id" else text
+
+    def money(self, amount: float) -> str:
+        """An amount in rupiah, every digit given and grouped as the language writes it:
+        "Rp1.500.000.000" in Indonesian, "Rp1,500,000,000" in English (no rounding to "miliar")."""
+        whole = int(amount)
+        text = f"{whole:,}" if whole == amount else f"{amount:,.2f}"
+        if self.lang == "id":
+            text = text.translate(str.maketrans(",.", ".,"))
+        return f"Rp{text}"
 
     def region_name(self, region: Region) -> str:
         """The name with its type: "Kabupaten Sumedang", "Kota Administrasi Jakarta Pusat"."""
@@ -149,6 +161,13 @@ def link(context: jinja2.runtime.Context, text: Any, target: str, anchor: str = 
     """A Markdown link to another generated page, relative to the page being rendered."""
     href = paths.relative(target, context["page"]) + (f"#{anchor}" if anchor else "")
     return Markup(f"[{md_escape(text)}]({href})")
+
+
+@jinja2.pass_context
+def media_link(context: jinja2.runtime.Context, file: str) -> Markup:
+    """A relative link from the page being rendered to a photo's web copy (`media/<file>`); the
+    checker let through only paths of [a-z0-9-_./], which need no escaping."""
+    return Markup(paths.relative(f"{MEDIA_DIR}/{file}", context["page"]))
 
 
 def _anchor(anchor: str) -> str:

@@ -479,3 +479,22 @@ def test_the_old_addresses_of_moved_pages_send_the_browser_to_the_new_ones(any_s
         assert href is not None
         target = (any_site.html_path(old).parent / href.group(1) / "index.html").resolve()
         assert target == any_site.html_path(new).resolve(), old
+
+
+def test_photos_are_published_resized_without_their_metadata(relations_site: Built) -> None:
+    from PIL import Image
+
+    source = relations_site.project / "media/kabupaten-sumedang/ruang-kendali.jpg"
+    published = relations_site.site / "media/kabupaten-sumedang/ruang-kendali.jpg"
+    with Image.open(source) as original:
+        assert original.getexif().get(0x8825) and original.size == (2400, 1800)  # GPS, camera size
+    with Image.open(published) as copy:
+        assert (dict(copy.getexif()), copy.size) == ({}, (1600, 1200))
+    assert published.stat().st_size < source.stat().st_size
+    page = relations_site.html("inovasi/kabupaten-sumedang/command-center.md")
+    image = re.search(r'<figure class="kid-photo">\s*<p><img ([^>]*)/></p>', page)
+    assert image is not None, "the innovation page shows its photo in a figure"
+    assert 'src="../../../media/kabupaten-sumedang/ruang-kendali.jpg"' in image[1]
+    assert 'alt="Ruang kendali dengan deretan layar besar&#46;"' in image[1]
+    assert 'loading="lazy"' in image[1]
+    assert "Foto: Diskominfosanditik Kabupaten Sumedang (Dengan izin tertulis pemiliknya)" in page

@@ -149,6 +149,10 @@ def test_navigate_by_clicking(offline: Offline, tab: FileTab) -> None:
     expect(page.locator("h1")).to_have_text("Layanan Adminduk Daring")
     assert page.url == offline.uri("inovasi/kabupaten-sumedang/layanan-adminduk-daring.html")
     expect(page.get_by_role("heading", name=t("study_visit"), level=2)).to_be_visible()
+    # The photo travels with the copy (the fixture's is far below the offline limit) and loads.
+    photo = page.get_by_role("img", name="Loket pelayanan dengan layar antrean.")
+    photo.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=photo.element_handle())
 
 
 def test_catalogue_browser_loads_and_filters_from_scripts(offline: Offline, tab: FileTab) -> None:

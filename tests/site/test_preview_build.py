@@ -52,6 +52,9 @@ def test_preview_builds_the_record_page_and_the_pages_that_list_it(project: Path
     assert "inovasi/kabupaten-sumedang/layanan-adminduk-daring/index.html" not in built
     assert not (preview / "search-index").exists()
     assert not (preview / "data" / "katalog.json").exists()
+    # The record's photo is in the preview, as the page shows it.
+    assert 'src="../../../media/kabupaten-sumedang/ruang-kendali.jpg"' in page
+    assert (preview / "media" / "kabupaten-sumedang" / "ruang-kendali.jpg").is_file()
 
 
 def test_preview_of_a_broken_record_names_the_file_line_and_field(project: Path) -> None:

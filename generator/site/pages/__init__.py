@@ -64,6 +64,7 @@ def plan_pages(
     offline: bool = False,
     briefs: BriefMemo | None = None,
     site_url: str = "",
+    photos: bool = True,
 ) -> PagePlan:
     """Every generated page of the site, sorted by path, each with the function that writes it.
 
@@ -78,9 +79,11 @@ def plan_pages(
         briefs: the visit briefs of the last plan (`mkdocs serve`), reused where still the same;
             this plan's are kept in it for the next.
         site_url: the published site's address, which printed pages give ("" for none).
+        photos: whether pages show the innovations' photos (else a line says each is left out).
     """
     builder = _PageBuilder(catalogue, PageRenderer(lang, site_url), stale_after_days)
     builder.offline = offline
+    builder.photos = photos
     if briefs is not None:
         builder.brief_memo = briefs
     plan = dict(sorted(builder.pages()))

@@ -44,6 +44,8 @@ class PageBase:
         self.regions = catalogue.regions
         self.stale_after_days = stale_after_days
         self.offline = False
+        # Whether pages show the photos (not in an offline copy too heavy with them).
+        self.photos = True
         # Computed once: every region page looks these up.
         self.pairs = related_pairs(catalogue)
         self.pair_set = frozenset(self.pairs)

@@ -21,6 +21,8 @@ from .sizes import (
     VISITS_SHOWN,
 )
 
+# Links to documents (link-kinds.yml): listed apart from apps and news, for a region copying it.
+DOCUMENT_KINDS = frozenset({"regulation", "sop", "report"})
 # A counterpart agency as an agency page lists it: region, agency, (title, page) of its first
 # innovations, how many it has.
 Counterpart = tuple[Region, Any, list[tuple[str, str]], int]
@@ -56,6 +58,9 @@ class RecordPages(PageBase):
                 )
             ),
             stale_after_days=self.stale_after_days,
+            documents=[item for item in innovation.links if item.kind in DOCUMENT_KINDS],
+            other_links=[item for item in innovation.links if item.kind not in DOCUMENT_KINDS],
+            photos=self.photos,
         )
 
     def pair_brief(self, visitor: str, host: str) -> Planned:
@@ -91,6 +96,7 @@ class RecordPages(PageBase):
             agency_acronyms=self.agency_acronyms,
             past_visits=self.rel.visits_between(visitor, host)[:VISITS_SHOWN],
             verified=_newest_verified([m.innovation for m in matches]),
+            document_kinds=DOCUMENT_KINDS,
         )
 
     def visit(self, visit: Visit) -> Planned:
