@@ -134,8 +134,8 @@ def test_a_duplicate_is_written_with_a_warning_for_the_reviewer(scratch):
     assert done.returncode == 0
     assert both("from-issue-warnings") in done.stdout
     assert (
-        "sama dengan kabupaten-sumedang/command-center: inovasi yang sama tampaknya diusulkan dua kali"
-        in done.stdout
+        'sama dengan kabupaten-sumedang/command-center ("Sumedang Command Center"): inovasi yang sama'
+        " tampaknya diusulkan lebih dari sekali" in done.stdout
     )
     assert (scratch.root / "innovations/kabupaten-sumedang/command-center-sumedang.yml").is_file()
 

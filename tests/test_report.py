@@ -25,6 +25,7 @@ CHECKER_MODULES = (
     "content/check.py",
     "content/check_visits.py",
     "content/check_media.py",
+    "content/duplicates.py",
     "content/files.py",
     "content/confusables.py",
     "content/named_refs.py",

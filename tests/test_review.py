@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
+import datetime as dt
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from generator.content import review
-from generator.content.messages import command_text
-from generator.content.review import _similar_pairs, _similar_pairs_in, _similar_pairs_of_regions, normalise
+from generator.content.check import check
+from generator.content.duplicates import GROUP_NAMED, Entry, normalise, similar_groups
+from generator.content.messages import command_text, message
 
 KATALOG = Path(sys.executable).parent / "katalog"
 INNOVATION = "innovations/kabupaten-sumedang/command-center.yml"
@@ -170,8 +169,8 @@ def test_near_identical_titles_in_one_region_are_a_warning(scratch):
     assert done.returncode == 0  # warnings alone never fail the check
     assert done.stdout.splitlines() == [
         "innovations/kabupaten-sumedang/command-centre.yml:1:8: peringatan: [title] Judul ini hampir sama dengan"
-        ' judul kabupaten-sumedang/command-center ("Sumedang Command Center"). Jika inovasinya sama, gabungkan'
-        " kedua entri; jika berbeda, buat judulnya lebih jelas.",
+        ' judul kabupaten-sumedang/command-center ("Sumedang Command Center") di daerah yang sama. Jika'
+        " inovasinya sama, gabungkan entrinya; jika berbeda, buat judulnya lebih jelas.",
         "0 kesalahan dan 1 peringatan di 1 dari 6 berkas.",
     ]
 
@@ -188,16 +187,12 @@ def test_the_warning_points_at_the_title_wherever_the_file_writes_it(scratch):
     )
 
 
-def test_the_regions_split_between_two_processes_give_the_same_pairs(monkeypatch):
-    titles = ["layanan aduan warga", "sistem informasi desa", "pusat kendali kota", "kartu sehat keluarga"]
-    groups = [
-        [(f"region-{r}/i{i}", f"{title} {r}" + ("." * (i % 3))) for i, title in enumerate(titles * (r + 1))]
-        for r in range(6)
-    ]
-    alone = _similar_pairs_in(groups)
-    assert len(alone) > 6  # each region repeats its titles: many pairs to find
-    monkeypatch.setattr(review, "PARALLEL_COMPARISONS_FROM", 0)
-    assert _similar_pairs_of_regions(groups) == alone
+def test_the_warning_stands_at_a_changed_file_of_its_group(scratch):
+    add_innovation(scratch, "innovations/kabupaten-sumedang/command-centre.yml", "Sumedang  command-center!")
+    result = review.review(check(scratch.root), dt.date(2026, 1, 1), prefer={INNOVATION})
+    (found,) = [p for p in result.problems if p.code == "similar-title"]
+    assert found.path == INNOVATION
+    assert 'kabupaten-sumedang/command-centre ("Sumedang  command-center!")' in message(found, "en")
 
 
 def test_similar_titles_in_different_regions_are_fine(scratch):
@@ -228,91 +223,116 @@ def test_the_same_innovation_submitted_twice(scratch):
     assert [(p["path"], p["code"], p["severity"]) for p in document["problems"]] == [
         ("innovations/kabupaten-sumedang/sumedang-cc.yml", "duplicate-innovation", "warning")
     ]
-    assert "the same as kabupaten-sumedang/command-center's" in document["problems"][0]["message"]
+    assert (
+        'those of kabupaten-sumedang/command-center ("Sumedang Command Center")'
+        in (document["problems"][0]["message"])
+    )
 
 
-def test_the_same_title_with_another_summary_is_a_similar_title_not_a_duplicate(scratch):
+def test_a_group_of_look_alikes_is_one_warning(scratch):
     summary = "Pusat kendali yang memadukan kamera pengawas lalu lintas dengan sistem informasi pemerintahan."
     add_innovation(
         scratch, "innovations/kabupaten-sumedang/sumedang-cc.yml", "Sumedang Command Center.", summary
     )
     add_innovation(scratch, "innovations/kabupaten-sumedang/sumedang-cc-2.yml", "Sumedang  command-center!")
     done = katalog(scratch.root, "--today", SOON, "--format", "json", "--lang", "en")
-    # The second is like both others; the first repeats command-center's title and summary.
+    # All three have one title: one warning names the other two; the first two are also one
+    # submission twice (same summary), said once.
     found = [(p["path"], p["code"], p["message"]) for p in json.loads(done.stdout)["problems"]]
     assert [(path, code) for path, code, _ in found] == [
         ("innovations/kabupaten-sumedang/sumedang-cc-2.yml", "similar-title"),
-        ("innovations/kabupaten-sumedang/sumedang-cc-2.yml", "similar-title"),
         ("innovations/kabupaten-sumedang/sumedang-cc.yml", "duplicate-innovation"),
     ]
-    assert 'title of kabupaten-sumedang/command-center ("Sumedang Command Center")' in found[0][2]
-    assert 'title of kabupaten-sumedang/sumedang-cc ("Sumedang Command Center.")' in found[1][2]
-    assert "kabupaten-sumedang/command-center" in found[2][2]
+    assert (
+        'kabupaten-sumedang/command-center ("Sumedang Command Center"); '
+        'kabupaten-sumedang/sumedang-cc ("Sumedang Command Center.")' in found[0][2]
+    )
+
+
+def entries(*titles: str, agencies: tuple[str, ...] = ("setda",), summary: str = "") -> list[Entry]:
+    """One region's entries, each with its own summary unless one is given."""
+    return [
+        Entry(f"r/i{n}", normalise(title), (agencies, summary or f"ringkasan {n}"))
+        for n, title in enumerate(titles)
+    ]
 
 
 @pytest.mark.parametrize(
     ("a", "b", "similar"),
     [
-        ("Sumedang Command Center", "sumedang command-center", True),
+        ("Sumedang Command Center", "sumedang command-center", True),  # rule 1
         ("Layanan Aduan Warga", "Layanan Aduan Warga.", True),
+        ("Command Center", "CommandCenter", True),
+        ("Layanan Aduan Warga Kabupaten", "Layanan Aduan Warga Kabupatan", True),  # rule 2: a letter
+        ("Sistem Informasi Pelayanan Desa", "Sistem Informasi Pelyanan Desa", True),  # a letter missing
+        ("Sistem Informasi Pelayanan Desa", "Sistem Informasi Pelaaynan Desa", True),  # two swapped
+        ("Sumedang Command Center", "Sumedang Command Center Baru", True),  # rule 3: a word more
         ("Sistem Informasi Desa", "Sistem Informasi Kepegawaian", False),
         ("Command Center", "Call Center", False),
-        # One letter apart in 24: a ratio of 23/24.
-        ("Layanan Aduan Warga Kota", "Layanan Aduan Warga Kita", True),
+        ("Posyandu Digital Desa Cibeureum", "Posyandu Digital Desa Cikeruh", False),  # a place
+        ("Laporan Kinerja Tahunan 2023", "Laporan Kinerja Tahunan 2024", False),  # a year
+        ("Layanan SIPD", "Layanan SIPP", False),  # a short name
+        ("Layanan Aduan", "Layanan Aduan Warga Kota Baru", False),  # more than a word apart
     ],
 )
-def test_similarity_ignores_case_punctuation_and_spaces(a, b, similar):
-    assert bool(_similar_pairs([("x/a", normalise(a)), ("x/b", normalise(b))])) is similar
+def test_what_counts_as_a_likely_duplicate(a, b, similar):
+    assert bool(similar_groups(entries(a, b))) is similar
 
 
-@pytest.mark.parametrize("first", ["a", "b"])
-def test_a_pair_similar_one_way_round_is_found_whichever_sorts_first(first):
-    """difflib gives 0.885 one way round and 0.923 the other for these two (same length)."""
-    one, other = "aaaaaaaaaaaaaaa b b aaaaaa", "aaaaaaaaaaaaaaa a abaaaaaa"
-    assert difflib.SequenceMatcher(None, one, other, autojunk=False).ratio() < 0.9
-    refs = ("x/a", "x/b") if first == "a" else ("x/b", "x/a")
-    assert _similar_pairs([(refs[0], one), (refs[1], other)]) == {frozenset(refs)}
+def test_look_alike_titles_are_one_innovation_only_when_the_rest_agrees():
+    titles = [f"Posyandu Digital Desa {village}" for village in ("Cibeureum", "Cikeruh", "Jatiroke")]
+    assert similar_groups(entries(*titles)) == []
+    # The same agencies and the same summary word for word: the same record, copied.
+    copied = entries(*titles, summary="posyandu dengan pencatatan digital")
+    assert similar_groups(copied) == [["r/i0", "r/i1", "r/i2"]]
+    # The same summary but other agencies: different innovations.
+    other = [*copied[:2], Entry("r/i2", copied[2].title, (("dinkes",), copied[2].rest[1]))]
+    assert similar_groups(other) == [["r/i0", "r/i1"]]
 
 
-def _pairs_difflib_finds(entries: list[tuple[str, str]]) -> set[frozenset[str]]:
-    """Every pair compared with difflib alone, both ways round, no bound in front."""
-    return {
-        frozenset((a[0], b[0]))
-        for i, a in enumerate(entries)
-        for b in entries[i + 1 :]
-        if max(
-            difflib.SequenceMatcher(None, a[1], b[1], autojunk=False).ratio(),
-            difflib.SequenceMatcher(None, b[1], a[1], autojunk=False).ratio(),
+def test_thousands_of_look_alikes_give_no_warning_and_a_few_real_ones():
+    villages = [
+        "Cibeureum",
+        "Cikeruh",
+        "Jatiroke",
+        "Sukamaju",
+        "Margaluyu",
+        "Cipacing",
+        "Sayang",
+        "Mekargalih",
+        "Hegarmanah",
+        "Cileles",
+        "Cintamulya",
+        "Jatimukti",
+        "Tanjungsari",
+        "Gudang",
+        "Kutamandiri",
+        "Raharja",
+        "Pasigaran",
+        "Cisempur",
+        "Jatisari",
+        "Genteng",
+    ]
+    titles = [f"Posyandu Digital Desa {v} {n}" for v in villages for n in range(100)]
+    titles += ["Posyandu Digital Desa Cibeureum Utara", "Posyandu Digitl Desa Cibeureum Utara"]
+    found = similar_groups(entries(*titles))
+    assert found == [[f"r/i{len(titles) - 2}", f"r/i{len(titles) - 1}"]]
+
+
+def test_a_large_group_is_counted_and_some_of_it_named(scratch):
+    for n in range(8):
+        add_innovation(
+            scratch,
+            f"innovations/kabupaten-sumedang/posyandu-{n}.yml",
+            f"Posyandu Digital Desa {'ABCDEFGH'[n]}kar",
+            summary="Posyandu dengan pencatatan digital.",
         )
-        >= 0.9
-    }
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.text(alphabet="abcdeé -", min_size=1, max_size=14), min_size=2, max_size=12))
-def test_the_fast_comparison_finds_every_pair_a_plain_one_finds(titles):
-    """The cheap bounds in front of difflib never drop a pair that difflib would call similar."""
-    entries = [(f"r/i{index}", normalise(title) or "x") for index, title in enumerate(titles)]
-    assert _similar_pairs(entries) == _pairs_difflib_finds(entries)
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.text(alphabet="abcdeé ", min_size=8, max_size=40),
-    st.lists(
-        st.tuples(st.integers(0, 40), st.sampled_from(["", "a", "x", "é", " "]), st.booleans()),
-        min_size=1,
-        max_size=12,
-    ),
-)
-def test_near_identical_titles_are_found_as_difflib_finds_them(base, edits):
-    """Titles a few letters apart, around the 0.9 the warning starts at: no bound drops a pair."""
-    titles = [base]
-    for index, letter, insert in edits:
-        edited = titles[-1]
-        titles.append(edited[:index] + letter + edited[index + (0 if insert else 1) :])
-    entries = [(f"r/i{index}", normalise(title) or "x") for index, title in enumerate(titles)]
-    assert _similar_pairs(entries) == _pairs_difflib_finds(entries)
+    result = review.review(check(scratch.root), dt.date(2026, 1, 1))
+    (found,) = [p for p in result.problems if p.code.startswith("similar-title")]
+    assert (found.code, found.path) == ("similar-title-many", "innovations/kabupaten-sumedang/posyandu-7.yml")
+    text = message(found, "en")
+    assert "the titles of 7 other entries in the same region, among them" in text
+    assert text.count('("Posyandu Digital Desa') == GROUP_NAMED
 
 
 # --- Stale entries ----------------------------------------------------------------------------------------

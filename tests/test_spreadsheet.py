@@ -17,8 +17,8 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
-from openpyxl.utils import get_column_letter
 import pytest
+from openpyxl.utils import get_column_letter
 
 from generator.content.check import check
 from generator.contrib import sheets

@@ -79,7 +79,7 @@ def reviewed(result: CheckResult, args: argparse.Namespace, changed: set[str] | 
     """The check result with review warnings, changed files first when asked."""
     # The one place the clock is read: the library itself takes the date as an argument.
     today = args.today or dt.date.today()
-    result = review(result, today, args.stale_after)
+    result = review(result, today, args.stale_after, changed or ())
     if changed is not None:
         result = changed_first(result, changed, args.only_changed)
     return result

@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from ..content.check import REGION_ID_PREFIX, check
+from ..content.duplicates import duplicate_warnings
 from ..content.fields import input_fields
 from ..content.files import CONTENT_DIRS, INNOVATIONS_DIR, VISITS_DIR, suggest_id
 from ..content.limits import MAX_LENGTH
 from ..content.model import Innovation
 from ..content.problems import Problem, problem
-from ..content.review import duplicate_warnings
 from ..content.validate import ID_PATTERN
 from ..content.yamltext import dump
 from .issue_forms import PROPOSAL, VISIT_REPORT, Element, elements, record_of
@@ -286,7 +286,7 @@ def _check_with_catalogue(root: Path, rel: str, text: str) -> list[Problem]:
         result = check(copy)
         found = [p for p in result.problems if p.path == rel]
         if result.catalogue is not None:
-            found += [p for p in duplicate_warnings(result) if p.path == rel]
+            found += [p for p in duplicate_warnings(result, {rel}) if p.path == rel]
     return sorted(found)
 
 
