@@ -271,6 +271,19 @@ def test_record_pages_are_not_in_the_navigation(any_site: Built) -> None:
         assert parsed.nav_bytes < NAV_BYTES_LIMIT, f"{page}: {parsed.nav_bytes} bytes of navigation"
 
 
+def test_navigation_leads_to_no_empty_or_look_alike_place(relations_site: Built) -> None:
+    config = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    # The plugin keeps exactly the generated pages of the navigation in it (paths.NAV); the one
+    # hand-written entry is the about page.
+    assert config["nav"] == [*paths.NAV, "tentang.md"]
+    # "Tag" beside "Tema" read as a second entry for the same thing: the theme index leads to it.
+    assert paths.TAGS not in config["nav"]
+    tabs = Page(relations_site.html(paths.HOME)).refs
+    assert not any(in_nav and url.rstrip("/").endswith("tag") for _, _, url, in_nav in tabs)
+    themes = Page(relations_site.html(paths.THEMES))
+    assert ("a", "href", "../tag/", False) in themes.refs
+
+
 def test_navigation_does_not_grow_with_the_catalogue(shipped_site: Built, relations_site: Built) -> None:
     page = paths.innovation("kabupaten-sumedang/command-center")
     one = Page(shipped_site.html(page)).nav_bytes
@@ -479,3 +492,25 @@ def test_the_old_addresses_of_moved_pages_send_the_browser_to_the_new_ones(any_s
         assert href is not None
         target = (any_site.html_path(old).parent / href.group(1) / "index.html").resolve()
         assert target == any_site.html_path(new).resolve(), old
+
+
+# --- Open data: a page for officials, a reference for developers -----------------------------------
+
+# What reads as developer documentation: none of it on the public page, all of it in the reference.
+_DEVELOPER_WORDS = ("RFC 4180", "$defs", "JSON Schema", "katalog import", "CRLF", "OWASP", "UTF-8")
+
+
+def test_the_open_data_page_is_plain_and_the_reference_keeps_the_details(shipped_site: Built) -> None:
+    public = Page(shipped_site.html("data.md"))
+    reference = Page(shipped_site.html("data/referensi.md"))
+    main = public.text[public.text.index("Data terbuka") :]
+    assert [w for w in _DEVELOPER_WORDS if w in main] == []
+    assert [w for w in _DEVELOPER_WORDS if w not in reference.text] == []
+    assert "CC BY 4.0" in main and "Cara mengutip" in main
+    public_links = {url for tag, _, url, in_nav in public.refs if tag == "a" and not in_nav}
+    reference_links = {url for tag, _, url, in_nav in reference.refs if tag == "a" and not in_nav}
+    assert "referensi/" in public_links and "../" in reference_links
+    # Nothing lost: every open-data file at the top of data/ is linked from one of the two pages.
+    files = {p.name for p in (shipped_site.site / "data").iterdir() if p.is_file()}
+    linked = {u for u in public_links if "/" not in u} | {u.removeprefix("../") for u in reference_links}
+    assert files and files - {"index.html"} <= linked, sorted(files - linked)
