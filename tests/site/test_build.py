@@ -514,3 +514,53 @@ def test_the_open_data_page_is_plain_and_the_reference_keeps_the_details(shipped
     files = {p.name for p in (shipped_site.site / "data").iterdir() if p.is_file()}
     linked = {u for u in public_links if "/" not in u} | {u.removeprefix("../") for u in reference_links}
     assert files and files - {"index.html"} <= linked, sorted(files - linked)
+
+
+# --- Buttons and badges -----------------------------------------------------------------------------
+
+
+class _Controls(HTMLParser):
+    """Elements styled as buttons and badges, and whether each is inside a link or a button."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.buttons: list[tuple[str, dict[str, str]]] = []
+        self.badges: list[tuple[str, dict[str, str], bool]] = []
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        classes = values.get("class", "").split()
+        if "md-button" in classes:
+            self.buttons.append((tag, values))
+        if "kid-badge" in classes:
+            self.badges.append((tag, values, any(t in ("a", "button") for t in self._open)))
+        if tag in ("a", "button"):
+            self._open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("a", "button") and tag in self._open:
+            self._open.reverse()
+            self._open.remove(tag)
+            self._open.reverse()
+
+
+def test_only_what_can_be_pressed_looks_like_a_button(any_site: Built) -> None:
+    buttons, badges = 0, 0
+    for file in html_files(any_site.site):
+        found = _Controls()
+        found.feed(file.read_text(encoding="utf-8"))
+        page = rel(any_site.site, file)
+        for tag, values in found.buttons:
+            assert tag == "button" or (tag == "a" and values.get("href")), f"{page}: <{tag} {values}>"
+        for tag, values, inside in found.badges:
+            # A badge is a label: no link, no control, nothing a keyboard or a tap can land on.
+            assert tag == "span" and not inside, f"{page}: <{tag} {values}>"
+            assert not {"href", "role", "tabindex", "onclick"} & set(values), f"{page}: <{tag} {values}>"
+        buttons += len(found.buttons)
+        badges += len(found.badges)
+    assert badges > 0
+    # The real buttons the pages themselves write (a brief's print button); the catalogue browser
+    # makes its own in the browser (tests/browser/test_reading.py).
+    if any_site.catalogue.visits or any_site.catalogue.agreements:
+        assert buttons > 0
