@@ -129,7 +129,8 @@ def test_relation_fixture_pages_exactly(pages: dict[str, str]) -> None:
 
 
 def test_record_page_paths_are_the_record_pages(catalogue: Catalogue) -> None:
-    assert record_page_paths(catalogue) == RELATIONS_RECORD_PAGES
+    # The tag index is kept out of the navigation too: the theme index leads to it.
+    assert record_page_paths(catalogue) == RELATIONS_RECORD_PAGES | {paths.TAGS}
 
 
 def test_every_record_has_a_page(any_pages: tuple[Catalogue, dict[str, str]]) -> None:
@@ -177,7 +178,7 @@ def test_every_record_has_a_page(any_pages: tuple[Catalogue, dict[str, str]]) ->
     # Long listings go on over further pages, each under the folder of a page expected above.
     further = {p for p in set(pages) - expected - briefs if _listing_base(p) in expected}
     assert set(pages) == expected | briefs | further
-    assert record_page_paths(catalogue) == (expected | briefs | further) - INDEX_PAGES
+    assert record_page_paths(catalogue) == (expected | briefs | further) - INDEX_PAGES | {paths.TAGS}
     assert list(pages) == sorted(pages)
 
 
@@ -221,6 +222,9 @@ def test_every_link_resolves_to_a_page(any_pages: tuple[Catalogue, dict[str, str
                 assert f"{{: {href} }}" in markdown, f"{page}: {href}"
                 continue
             assert not href.startswith("/"), f"{page}: {href}"
+            # A section of a hand-written page (tentang.md#ikut-menyumbang); the built-site link
+            # check (tests/site/test_build.py) finds its anchor.
+            href, _, _ = href.partition("#")
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
             if target.startswith("media/"):  # an innovation's photo, published beside the pages
                 assert target in photos, f"{page}: {href} → {target}"
@@ -488,3 +492,42 @@ def test_a_province_page_counts_its_regions_innovations_everywhere_alike() -> No
         # No "none recorded" beside the regions' innovations.
         assert label["no_innovations"] not in text, province.id
     assert checked >= 3
+
+
+def _label(key: str) -> str:
+    return html.unescape(labels()[key]["id"])
+
+
+def test_the_network_page_explains_itself_when_nothing_can_be_drawn_yet() -> None:
+    # The minimal catalogue's only link between regions is its visit: without it, nothing to draw.
+    catalogue = dataclasses.replace(load_catalogue(FIXTURES / "minimal"), visits={})
+    page = build_pages(catalogue)[paths.NETWORK]
+    assert _label("network_empty") in page and _label("network_empty_how") in page
+    assert "<svg" not in page and _label("network_table") not in page
+    # It leads on to what there is (the agreement) and to how to record more; not to an empty list.
+    assert "](kerja-sama/index.md)" in page
+    assert "](kunjungan/index.md)" not in page
+    assert "](tentang.md#ikut-menyumbang)" in page
+
+
+def test_the_network_page_with_links_draws_them_and_leads_on(pages: dict[str, str]) -> None:
+    page = pages[paths.NETWORK]
+    assert "<svg" in page and _label("network_empty") not in page
+    assert "](kerja-sama/index.md)" in page and "](kunjungan/index.md)" in page
+
+
+def test_the_theme_index_leads_to_the_tag_index_and_back(pages: dict[str, str]) -> None:
+    assert "](../tag/index.md)" in pages[paths.THEMES]
+    assert "](../tema/index.md)" in pages[paths.TAGS]
+    assert "| " in pages[paths.THEMES] and _label("themes_none") not in pages[paths.THEMES]
+
+
+def test_a_theme_index_without_themes_or_tags_says_so_and_leads_to_the_innovations() -> None:
+    catalogue = load_catalogue(FIXTURES / "minimal")
+    assert not any(i.themes for i in catalogue.innovations.values())
+    themes = build_pages(catalogue)[paths.THEMES]
+    assert _label("themes_none") in themes and "](../inovasi/index.md)" in themes
+    assert "](../tag/index.md)" in themes  # the minimal innovation has tags
+    untagged = {ref: dataclasses.replace(i, tags=()) for ref, i in catalogue.innovations.items()}
+    themes = build_pages(dataclasses.replace(catalogue, innovations=untagged))[paths.THEMES]
+    assert "](../tag/index.md)" not in themes  # no link to an empty tag index

@@ -437,7 +437,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             self.frozen.release_pages(self.files)
 
     def _write_exports(self, config: MkDocsConfig) -> None:
-        """Open data (docs/data.md): JSON with its schema, CSV, one JSON per record, Atom feeds."""
+        """Open data (docs/data/referensi.md): JSON with its schema, CSV, one JSON per record, Atom feeds."""
         assert self.catalogue is not None
         from ..opendata.exports import build_exports, write_exports
 

@@ -20,8 +20,12 @@ VISITS = "kunjungan/index.md"
 THEMES = "tema/index.md"
 TAGS = "tag/index.md"
 NETWORK = "jaringan.md"
-# Pages in the navigation; every other generated page is reached by links only.
-NAV = (HOME, INNOVATIONS, REGIONS, AGENCIES, AGREEMENTS, VISITS, NETWORK, THEMES, TAGS, SEARCH)
+# Hand-written (docs/tentang.md): generated pages link to its sections.
+ABOUT = "tentang.md"
+# Pages in the navigation; every other generated page is reached by links only. The tag index is
+# not among them: beside "Tema" it read as a second entry for the same thing, so it is reached
+# from the theme index (and every tag page), as the finer keywords beside the themes.
+NAV = (HOME, INNOVATIONS, REGIONS, AGENCIES, AGREEMENTS, VISITS, NETWORK, THEMES, SEARCH)
 
 
 def innovation(ref: str) -> str:

@@ -1,4 +1,8 @@
-"""Accessibility: axe-core finds no WCAG 2.0/2.1 A or AA violation on any page type, in both palettes."""
+"""Accessibility: axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on any page type, in both palettes.
+
+WCAG 2.2 AA brings axe's `target-size` rule (2.5.8: targets of 24 × 24 px, or spaced apart);
+tests/browser/test_reading.py measures every link and button more strictly than axe does.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from .conftest import REPO, Guard
 from .test_journeys import PAGES
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +77,21 @@ def test_axe_finds_a_planted_violation(contexts: dict[str, BrowserContext], site
     finally:
         page.close()
     assert "image-alt" in {v["id"] for v in result["violations"]}
+
+
+def test_axe_checks_the_size_of_tap_targets(contexts: dict[str, BrowserContext], site_url: str) -> None:
+    """WCAG 2.2's rule is on: two 10 px buttons side by side are reported."""
+    page = contexts["light"].new_page()
+    try:
+        page.goto(site_url + PAGES["home"])
+        page.evaluate(
+            """() => {
+              const box = document.querySelector('article').appendChild(document.createElement('p'));
+              box.innerHTML = '<button style="all: unset; width: 10px; height: 10px">a</button>'
+                + '<button style="all: unset; width: 10px; height: 10px">b</button>';
+            }"""
+        )
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    finally:
+        page.close()
+    assert "target-size" in {v["id"] for v in result["violations"]}

@@ -36,6 +36,8 @@ PAGES = {
     "tags-index": "tag/",
     "search": "cari/",
     "about": "tentang/",
+    "open-data": "data/",
+    "open-data-reference": "data/referensi/",
     "not-found": "halaman-yang-tidak-ada/",
 }
 

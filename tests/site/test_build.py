@@ -271,6 +271,19 @@ def test_record_pages_are_not_in_the_navigation(any_site: Built) -> None:
         assert parsed.nav_bytes < NAV_BYTES_LIMIT, f"{page}: {parsed.nav_bytes} bytes of navigation"
 
 
+def test_navigation_leads_to_no_empty_or_look_alike_place(relations_site: Built) -> None:
+    config = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    # The plugin keeps exactly the generated pages of the navigation in it (paths.NAV); the one
+    # hand-written entry is the about page.
+    assert config["nav"] == [*paths.NAV, "tentang.md"]
+    # "Tag" beside "Tema" read as a second entry for the same thing: the theme index leads to it.
+    assert paths.TAGS not in config["nav"]
+    tabs = Page(relations_site.html(paths.HOME)).refs
+    assert not any(in_nav and url.rstrip("/").endswith("tag") for _, _, url, in_nav in tabs)
+    themes = Page(relations_site.html(paths.THEMES))
+    assert ("a", "href", "../tag/", False) in themes.refs
+
+
 def test_navigation_does_not_grow_with_the_catalogue(shipped_site: Built, relations_site: Built) -> None:
     page = paths.innovation("kabupaten-sumedang/command-center")
     one = Page(shipped_site.html(page)).nav_bytes
@@ -498,3 +511,75 @@ def test_photos_are_published_resized_without_their_metadata(relations_site: Bui
     assert 'alt="Ruang kendali dengan deretan layar besar&#46;"' in image[1]
     assert 'loading="lazy"' in image[1]
     assert "Foto: Diskominfosanditik Kabupaten Sumedang (Dengan izin tertulis pemiliknya)" in page
+
+
+# --- Open data: a page for officials, a reference for developers -----------------------------------
+
+# What reads as developer documentation: none of it on the public page, all of it in the reference.
+_DEVELOPER_WORDS = ("RFC 4180", "$defs", "JSON Schema", "katalog import", "CRLF", "OWASP", "UTF-8")
+
+
+def test_the_open_data_page_is_plain_and_the_reference_keeps_the_details(shipped_site: Built) -> None:
+    public = Page(shipped_site.html("data.md"))
+    reference = Page(shipped_site.html("data/referensi.md"))
+    main = public.text[public.text.index("Data terbuka") :]
+    assert [w for w in _DEVELOPER_WORDS if w in main] == []
+    assert [w for w in _DEVELOPER_WORDS if w not in reference.text] == []
+    assert "CC BY 4.0" in main and "Cara mengutip" in main
+    public_links = {url for tag, _, url, in_nav in public.refs if tag == "a" and not in_nav}
+    reference_links = {url for tag, _, url, in_nav in reference.refs if tag == "a" and not in_nav}
+    assert "referensi/" in public_links and "../" in reference_links
+    # Nothing lost: every open-data file at the top of data/ is linked from one of the two pages.
+    files = {p.name for p in (shipped_site.site / "data").iterdir() if p.is_file()}
+    linked = {u for u in public_links if "/" not in u} | {u.removeprefix("../") for u in reference_links}
+    assert files and files - {"index.html"} <= linked, sorted(files - linked)
+
+
+# --- Buttons and badges -----------------------------------------------------------------------------
+
+
+class _Controls(HTMLParser):
+    """Elements styled as buttons and badges, and whether each is inside a link or a button."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.buttons: list[tuple[str, dict[str, str]]] = []
+        self.badges: list[tuple[str, dict[str, str], bool]] = []
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        classes = values.get("class", "").split()
+        if "md-button" in classes:
+            self.buttons.append((tag, values))
+        if "kid-badge" in classes:
+            self.badges.append((tag, values, any(t in ("a", "button") for t in self._open)))
+        if tag in ("a", "button"):
+            self._open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("a", "button") and tag in self._open:
+            self._open.reverse()
+            self._open.remove(tag)
+            self._open.reverse()
+
+
+def test_only_what_can_be_pressed_looks_like_a_button(any_site: Built) -> None:
+    buttons, badges = 0, 0
+    for file in html_files(any_site.site):
+        found = _Controls()
+        found.feed(file.read_text(encoding="utf-8"))
+        page = rel(any_site.site, file)
+        for tag, values in found.buttons:
+            assert tag == "button" or (tag == "a" and values.get("href")), f"{page}: <{tag} {values}>"
+        for tag, values, inside in found.badges:
+            # A badge is a label: no link, no control, nothing a keyboard or a tap can land on.
+            assert tag == "span" and not inside, f"{page}: <{tag} {values}>"
+            assert not {"href", "role", "tabindex", "onclick"} & set(values), f"{page}: <{tag} {values}>"
+        buttons += len(found.buttons)
+        badges += len(found.badges)
+    assert badges > 0
+    # The real buttons the pages themselves write (a brief's print button); the catalogue browser
+    # makes its own in the browser (tests/browser/test_reading.py).
+    if any_site.catalogue.visits or any_site.catalogue.agreements:
+        assert buttons > 0

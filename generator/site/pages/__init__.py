@@ -139,7 +139,8 @@ def plan_record_pages(
 
 
 def record_page_paths(catalogue: Catalogue) -> set[str]:
-    """Pages kept out of the navigation (records and listing pages: there are thousands)."""
+    """Pages kept out of the navigation (records and listing pages: there are thousands; and the
+    tag index, reached from the theme index)."""
     return set(plan_pages(catalogue)) - set(paths.NAV)
 
 

@@ -90,7 +90,8 @@ class IndexPages(PageBase):
     def themes_index(self) -> Planned:
         order = list(vocabulary("themes").values)
         themes = sorted(((t, len(i)) for t, i in self.rel.by_theme.items()), key=lambda x: order.index(x[0]))
-        return self.render("themes_index.md.j2", paths.THEMES, themes=themes)
+        # The tag index is not in the navigation: this page is the way to it, when there are tags.
+        return self.render("themes_index.md.j2", paths.THEMES, themes=themes, tag_count=len(self.rel.by_tag))
 
     def tags_index(self) -> Iterator[Planned]:
         tags = [(tag, len(items)) for tag, items in self.rel.by_tag.items()]

@@ -244,5 +244,11 @@ class RegionPages(PageBase):
         svg = self._network_svg(edges, "network-all") if edges else None
         busiest = edges[:NETWORK_TABLE_ROWS]
         return self.render(
-            "network.md.j2", paths.NETWORK, edges=busiest, more_edges=len(edges) - len(busiest), network=svg
+            "network.md.j2",
+            paths.NETWORK,
+            edges=busiest,
+            more_edges=len(edges) - len(busiest),
+            network=svg,
+            agreement_count=len(self.catalogue.agreements),
+            visit_count=len(self.catalogue.visits),
         )
