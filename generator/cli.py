@@ -64,6 +64,24 @@ def build_parser() -> argparse.ArgumentParser:
     synthetic_cmd.add_argument("--n", type=int, default=30_000, help="number of innovations (default: 30000)")
     synthetic_cmd.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     synthetic_cmd.add_argument(
+        "--spread",
+        choices=("zipf", "steep", "even"),
+        default="zipf",
+        help="innovations per region (default: zipf)",
+    )
+    synthetic_cmd.add_argument(
+        "--titles",
+        choices=("mixed", "varied", "look-alike"),
+        default="mixed",
+        help="titles: patterns with a place or year in them (default: mixed)",
+    )
+    synthetic_cmd.add_argument(
+        "--text",
+        choices=("mixed", "long", "short"),
+        default="mixed",
+        help="description length (default: mixed)",
+    )
+    synthetic_cmd.add_argument(
         "--out", type=Path, required=True, help="folder to write (replaced if it exists)"
     )
 
@@ -177,9 +195,10 @@ def _pages(args: argparse.Namespace) -> int:
 
 
 def _synthetic(args: argparse.Namespace) -> int:
-    from .contrib.synthetic import write_synthetic_catalogue
+    from .contrib.synthetic import Shape, write_synthetic_catalogue
 
-    counts = write_synthetic_catalogue(args.root, args.out, args.n, args.seed)
+    shape = Shape(args.spread, args.titles, args.text)
+    counts = write_synthetic_catalogue(args.root, args.out, args.n, args.seed, shape)
     print(", ".join(f"{value} {name}" for name, value in counts.items()) + f" written to {args.out}")
     return EXIT_OK
 

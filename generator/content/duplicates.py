@@ -8,9 +8,12 @@ ignored, two innovations of one region are likely the same when
 
 1. their titles are the same (also apart from spaces: "command center"/"commandcenter");
 2. their titles differ in one word spelled a little differently (a letter wrong, missing or extra,
-   or two letters swapped; never a word with a digit: 2023 and 2024 are two years), and the whole
-   titles still share `SIMILAR_TITLE_RATIO` of their letters;
-3. one title is the other with one word more, sharing that ratio of their letters; or
+   or two letters swapped, after the same first letter: "Puskesmas"/"Puskesas", not
+   "Raroke"/"Paroke", two places; never a word with a digit: 2023 and 2024 are two years, nor a
+   short one: "SIPD"/"SIPP" are two systems), and the whole titles still share
+   `SIMILAR_TITLE_RATIO` of their letters;
+3. one title is the other with one word more (not a number: "… 2021" is that year's edition),
+   sharing that ratio of their letters; or
 4. their titles differ in one whole word (a village, a district, a year) and the rest of the
    record agrees: the same agencies and the same summary word for word.
 
@@ -97,7 +100,7 @@ def similar_groups(entries: list[Entry]) -> list[list[str]]:
         words = entry.title.split()
         for index, word in enumerate(words):
             without = " ".join(words[:index] + words[index + 1 :])
-            shorter = by_title.get(without)
+            shorter = by_title.get(without) if not _DIGIT.search(word) else None
             if shorter is not None and _alike(shorter.title, entry.title):
                 groups.join(shorter.ref, entry.ref)  # rule 3
             gaps[(index, without)].append((word, entry))
@@ -114,11 +117,12 @@ def _join_one_word_apart(members: list[tuple[str, Entry]], groups: _Groups) -> N
         first = same_rest.setdefault(entry.rest, entry.ref)
         if first != entry.ref:
             groups.join(first, entry.ref)  # rule 4
-    # Words one edit apart share a form with one letter dropped (or one is the other's).
+    # Words one edit apart share a form with one letter dropped (or one is the other's); the first
+    # letter stays in every form, so only words that begin alike meet.
     forms: dict[str, list[Entry]] = defaultdict(list)
     for word, entry in members:
         if len(word) >= TYPO_FROM_LETTERS and not _DIGIT.search(word):
-            for form in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+            for form in {word, *(word[:i] + word[i + 1 :] for i in range(1, len(word)))}:
                 forms[form].append(entry)
     for alike in forms.values():
         # Each with the first it is alike: enough to join a group, and linear however many.
