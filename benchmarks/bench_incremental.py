@@ -1,6 +1,7 @@
 """How long does a rebuild after one edit take? Not a test: a script that prints a table.
 
     .venv/bin/python benchmarks/bench_incremental.py --n 30000
+    .venv/bin/python benchmarks/bench_incremental.py --n 30000 --shape steep/look-alike/long
 
 Writes a synthetic catalogue of N innovations (generator/contrib/synthetic.py), then times, in one run:
 
@@ -30,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.contrib.synthetic import write_synthetic_catalogue
+from generator.contrib.synthetic import Shape, write_synthetic_catalogue
 
 REPO = Path(__file__).resolve().parents[1]
 _CHANGED = re.compile(r"incremental build: (\d+) of (\d+) pages changed")
@@ -122,12 +123,13 @@ def changed_pages(log: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=30_000)
+    parser.add_argument("--shape", default="zipf/mixed/mixed", help="catalogue shape: spread/titles/text")
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="katalog-bench-"))
     project = work / f"n{args.n}"
     try:
-        write_synthetic_catalogue(REPO, project, args.n, seed=args.n)
+        write_synthetic_catalogue(REPO, project, args.n, seed=args.n, shape=Shape(*args.shape.split("/")))
         for name in ("mkdocs.yml", "overrides", "docs"):
             source = REPO / name
             (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)

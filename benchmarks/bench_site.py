@@ -2,6 +2,10 @@
 
     .venv/bin/python benchmarks/bench_site.py                       # N = 1,000, 5,000, 30,000
     .venv/bin/python benchmarks/bench_site.py --sizes 1000 5000
+    .venv/bin/python benchmarks/bench_site.py --sizes 30000 --shapes zipf/mixed/mixed steep/look-alike/long
+
+`--shapes` names catalogue shapes as spread/titles/text (`katalog synthetic --help`; the module
+docstring of generator/contrib/synthetic.py): the table has a column for each size of each shape.
 
 For each N it writes a synthetic catalogue over the real regions (generator/contrib/synthetic.py), then
 measures, in one run so that ratios hold on a noisy machine:
@@ -36,7 +40,7 @@ from typing import Any
 import yaml
 
 from generator.content.check import check
-from generator.contrib.synthetic import write_synthetic_catalogue
+from generator.contrib.synthetic import Shape, write_synthetic_catalogue
 from generator.quality.budgets import measure
 from generator.quality.chromium import CHROMIUM, CHROMIUM_ARGS, missing_chromium
 from generator.site.pages import build_pages
@@ -171,9 +175,10 @@ def plain_project(project: Path, pages: dict[str, str], target: Path) -> None:
     (target / "mkdocs.yml").write_text(plain, encoding="utf-8")
 
 
-def run(n: int, work: Path) -> dict[str, object]:
-    project = work / f"n{n}"
-    write_synthetic_catalogue(REPO, project, n, seed=n)
+def run(n: int, work: Path, shape: Shape | None = None) -> dict[str, object]:
+    shape = shape or Shape()
+    project = work / f"n{n}-{shape.name.replace('/', '-')}"
+    write_synthetic_catalogue(REPO, project, n, seed=n, shape=shape)
     for name in ("mkdocs.yml", "overrides", "docs"):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
@@ -187,19 +192,20 @@ def run(n: int, work: Path) -> dict[str, object]:
     pages = build_pages(result.catalogue)
     pages_seconds = time.perf_counter() - start
 
-    site = work / f"site-{n}"
+    site = work / f"site-{project.name}"
     build_seconds, build_mib = timed_build(project, "mkdocs.yml", site)
     search_seconds, search_mib = timed_search_index(site)
-    plain = work / f"plain-{n}"
+    plain = work / f"plain-{project.name}"
     plain_project(project, pages, plain)
     files, page_count = result.files, len(pages)
     del pages, result  # the plain build's memory is measured next: hold no pages here
-    plain_seconds, plain_mib = timed_build(plain, "mkdocs.yml", work / f"plain-site-{n}")
+    plain_seconds, plain_mib = timed_build(plain, "mkdocs.yml", work / f"plain-site-{project.name}")
 
     report = measure(site)
     largest = {kind: page.html_bytes for kind, page in report.largest().items()}
     return {
         "n": n,
+        "shape": shape.name,
         "files": files,
         "pages": page_count,
         "command_s": command_seconds,
@@ -238,7 +244,9 @@ def print_table(rows: list[dict[str, object]]) -> None:
         ("pages over budget", "over_budget", "{}"),
     ]
     width = max(len(c[0]) for c in columns)
-    print("| " + "measure".ljust(width) + " | " + " | ".join(f"N={r['n']:,}" for r in rows) + " |")
+    print(
+        "| " + "measure".ljust(width) + " | " + " | ".join(f"N={r['n']:,} {r['shape']}" for r in rows) + " |"
+    )
     print("|" + "-" * (width + 2) + "|" + "|".join("---:" for _ in rows) + "|")
     for title, key, fmt in columns:
         if key is None:
@@ -255,8 +263,15 @@ def print_table(rows: list[dict[str, object]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 5_000, 30_000])
+    parser.add_argument(
+        "--shapes", nargs="+", default=["zipf/mixed/mixed"], help="catalogue shapes: spread/titles/text"
+    )
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
     args = parser.parse_args()
+    try:
+        shapes = [Shape(*name.split("/")) for name in args.shapes]
+    except (TypeError, ValueError) as error:
+        parser.error(f"--shapes: {error}")
     # The first search is measured in Chromium, at the end of each size: say so before the builds.
     problem = missing_chromium()
     if problem is not None:
@@ -266,9 +281,10 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}", flush=True)
     rows = []
     try:
-        for n in args.sizes:
-            rows.append(run(n, work))
-            print(f"... N={n:,} done", file=sys.stderr, flush=True)
+        for shape in shapes:
+            for n in args.sizes:
+                rows.append(run(n, work, shape))
+                print(f"... N={n:,} {shape.name} done", file=sys.stderr, flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
