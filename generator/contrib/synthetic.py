@@ -142,6 +142,15 @@ def _title(rng: random.Random, index: int, pattern_share: float) -> str:
     return f"Inovasi contoh {' '.join(words).title()} {index}"
 
 
+def _place(title: str) -> str:
+    """The place a programme's title names ("Desa Cibeureum"), or "" for another title."""
+    for kind in _PLACE_KINDS:
+        head, found, place = title.partition(f" {kind} ")
+        if found and head in _PROGRAMMES:
+            return f"{kind} {place}"
+    return ""
+
+
 def _typo(title: str, rng: random.Random) -> str:
     """The title as typed again in a hurry: one letter of a long word left out."""
     words = title.split()
@@ -234,20 +243,26 @@ def write_synthetic_catalogue(
         folder.mkdir()
         name = regions[region_id]["name"]
         previous = ""
+        titles: set[str] = set()
         for _ in range(per_region[region_id]):
             index += 1
             ident = f"inovasi-{index:05d}"
             trial = _date(rng)
             title = _title(rng, index, _PATTERN_SHARE[shape.titles])
+            while title in titles:  # a region lists a programme once per place
+                title = _title(rng, index, _PATTERN_SHARE[shape.titles])
             if previous and rng.random() < _TYPO_COPY_SHARE:
                 title = _typo(previous, rng)
             previous = title
+            titles.add(title)
             record: dict[str, Any] = {
                 "title": title,
+                # A programme's summary names its place, as real ones do: the title's words after the
+                # programme ("Desa Cibeureum"), or the region for the others.
                 "summary": _SENTENCE.format(
                     verb=rng.choice(_VERBS),
                     object=rng.choice(_OBJECTS),
-                    region=name,
+                    region=_place(title) or name,
                     means=rng.choice(_MEANS),
                 ),
                 "agencies": rng.sample(agencies[region_id], rng.randint(1, 2)),
