@@ -37,15 +37,12 @@
   // A page matching a word by a similar spelling scores this share of an exact match, per edit:
   // a page that has what was typed comes before one that has a word like it.
   var FUZZY_SCORE = 0.5;
+  // The labels of the box, from its data-label-* attributes. Those it needs only once it has an
+  // answer ("some", "similar", "none", "browse", "propose") come with the index's entry.
   var DEFAULT_LABELS = {
     input: "Cari",
     placeholder: "Cari inovasi, daerah, perangkat daerah…",
     results: "{n} hasil untuk “{q}”",
-    some: "{n} hasil untuk “{q}”; {all} memuat semua kata",
-    similar: "Termasuk ejaan yang mirip: {words}",
-    none: "Tidak ada hasil untuk “{q}”",
-    browse: "",
-    propose: "",
     more: "Tampilkan lebih banyak",
     error: "Pencarian tidak dapat dimuat. Coba lagi nanti.",
     kinds: "",
@@ -460,21 +457,8 @@
       enterkeyhint: "search",
     });
     this.status = element("p", { class: "kid-search__status", role: "status" });
-    // Where to go when nothing is found: the catalogue browser (its address from the box, as the
-    // site's templates know it) and the footer's own way to propose an innovation.
+    // Where to go when nothing is found, filled in the first time (`offer`).
     this.hint = element("ul", { class: "kid-search__hint", hidden: "" });
-    var propose = document.querySelector("a.kid-propose");
-    var ways = [
-      [labels.browse, box.getAttribute("data-browse") ? new URL(box.getAttribute("data-browse"), site).href : ""],
-      [labels.propose, propose ? propose.href : ""],
-    ];
-    var hint = this.hint;
-    ways.forEach(function (way) {
-      if (!way[0] || !way[1]) return;
-      var item = element("li");
-      item.appendChild(element("a", { href: way[1] }, way[0]));
-      hint.appendChild(item);
-    });
     this.list = element("ol", { class: "kid-search__results" });
     this.more = element("button", { type: "button", class: "md-button md-button--primary kid-search__more", hidden: "" }, labels.more);
     box.appendChild(element("label", { for: id, class: "kid-search__label" }, labels.input));
@@ -529,6 +513,7 @@
           self.wanted = words(query).concat(found.similar);
           self.list.textContent = "";
           self.status.textContent = self.summary(query.trim(), found);
+          if (!found.hits.length) self.offer();
           self.hint.hidden = found.hits.length > 0;
           return self.show(run);
         });
@@ -545,11 +530,31 @@
   // The status line: how many results, and, when not all of them have every word or some matched
   // by a similar spelling, that too.
   SearchBox.prototype.summary = function (query, found) {
+    var answer = this.index.labels;
     var n = found.hits.length;
-    var label = !n ? this.labels.none : found.all === n ? this.labels.results : this.labels.some;
+    var label = !n ? answer.none : found.all === n ? this.labels.results : answer.some;
     var text = fill(label, { n: n, all: found.all, q: query });
-    if (found.similar.length) text += " " + fill(this.labels.similar, { words: found.similar.join(", ") });
+    if (found.similar.length) text += " " + fill(answer.similar, { words: found.similar.join(", ") });
     return text;
+  };
+
+  // The ways on when nothing is found: the catalogue browser (its address from the index, as the
+  // site's templates know it) and the footer's own way to propose an innovation.
+  SearchBox.prototype.offer = function () {
+    if (this.hint.childNodes.length) return;
+    var answer = this.index.labels;
+    var propose = document.querySelector("a.kid-propose");
+    var ways = [
+      [answer.browse, this.index.browse ? new URL(this.index.browse, site).href : ""],
+      [answer.propose, propose ? propose.href : ""],
+    ];
+    var hint = this.hint;
+    ways.forEach(function (way) {
+      if (!way[0] || !way[1]) return;
+      var item = element("li");
+      item.appendChild(element("a", { href: way[1] }, way[0]));
+      hint.appendChild(item);
+    });
   };
 
   // `label` with each {name} replaced by values[name], taken literally (a query may hold "$&").

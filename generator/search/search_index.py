@@ -9,7 +9,8 @@ begins; for a word the index lacks, the vocabulary chunks around where it would 
 words spelt almost alike). Written under `search-index/`:
 
 - `index.json`: the entry (never cached for long): the folder of this build's chunks, the number
-  of documents, and the first word and first stem of each vocabulary and postings chunk;
+  of documents, the first word and first stem of each vocabulary and postings chunk, and the
+  labels the search box needs only once it has an answer (`ANSWER_LABELS`);
 - `<digest>/w<n>.json`: vocabulary chunk, `[word, stem, stem's document count]` in word order;
 - `<digest>/s<n>.json`: postings chunk, `[stem, document-id gaps, top score, weights 1..255]`;
 - `<digest>/d<n>.json`: documents `n × DOC_CHUNK …`: `[url, title, excerpt]`, by URL order.
@@ -41,6 +42,7 @@ from pathlib import Path
 import snowballstemmer
 
 from ..site import paths
+from ..site.render import labels
 from .search_text import MARKER, page_text, words
 from .synonyms import expanded
 
@@ -58,6 +60,17 @@ BM25_K1, BM25_B = 1.2, 0.75
 # match for a short page (an agency with no innovation) that names the word three times. Twice the
 # most a body word can score, so that a title of two words outweighs any body.
 TITLE_BONUS = 2 * (BM25_K1 + 1)
+# The labels a search box needs only once the index has answered (how the results stand, or where
+# to go when there are none; with the catalogue browser's address): they travel with the entry
+# every search fetches first, so that a page with a box (the home page is at its size budget)
+# carries only the labels it shows before. The box's name for each → its key in data/labels.yml.
+ANSWER_LABELS = {
+    "some": "search_results_some",
+    "similar": "search_similar",
+    "none": "search_none",
+    "browse": "search_browse",
+    "propose": "search_propose",
+}
 # What the body words of an empty page (search_text.EMPTY) count for. Such a page is short and
 # names its kind of record in its boilerplate ("Belum ada inovasi yang tercatat"), which BM25
 # rewards: a query for "inovasi" or "disdukcapil" listed empty agency pages before the innovations.
@@ -148,9 +161,9 @@ def read_documents(site: Path) -> Iterator[Document]:
                 yield found
 
 
-def index_site(site: Path, documents: Iterable[Document] | None = None) -> int:
-    """Write the index of `documents` (else of every page in `site`) to `site/search-index/`;
-    returns the number of documents indexed."""
+def index_site(site: Path, documents: Iterable[Document] | None = None, lang: str = "id") -> int:
+    """Write the index of `documents` (else of every page in `site`) to `site/search-index/`, its
+    labels in `lang`; returns the number of documents indexed."""
     docs = sorted(read_documents(site) if documents is None else documents, key=lambda d: d.url)
     chunks, boundaries = _chunks(docs)
     digest = hashlib.sha256()
@@ -164,7 +177,11 @@ def index_site(site: Path, documents: Iterable[Document] | None = None) -> int:
     for name, data in chunks:
         (output / folder / name).write_bytes(data)
     entry = {"version": 1, "folder": folder + "/", "documents": len(docs), "docChunk": DOC_CHUNK}
-    (output / ENTRY).write_bytes(_json(entry | boundaries))
+    answer = {
+        "labels": {name: labels()[key][lang] for name, key in ANSWER_LABELS.items()},
+        "browse": paths.url(paths.INNOVATIONS),
+    }
+    (output / ENTRY).write_bytes(_json(entry | answer | boundaries))
     return len(docs)
 
 

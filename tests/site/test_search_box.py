@@ -76,6 +76,11 @@ def _search(page: Any, base: str, query: str) -> str:
     page.locator(".kid-search__input").fill(query)
     status = page.locator(".kid-search__status")
     expect(status).to_contain_text(query.strip(), timeout=10_000)
+    # A count in the status line: wait for the first page of results (shown all at once).
+    page.wait_for_function(
+        "() => document.querySelector('.kid-search__result')"
+        " || !/^\\d/.test(document.querySelector('.kid-search__status').textContent)"
+    )
     page.wait_for_load_state("networkidle")
     return str(status.text_content())
 
