@@ -18,7 +18,7 @@ measures, in one run so that ratios hold on a noisy machine:
   without our plugin (no checking, no generation, no search index);
 - the site's size, the largest page of each type, and what a first search for a common word
   downloads in Chromium (the search script and every index file fetched, gzip-compressed as a
-  static host serves them).
+  static host serves them), and the same word misspelt (found by its similar spellings).
 """
 
 from __future__ import annotations
@@ -50,6 +50,9 @@ from generator.site.write import write_tree
 REPO = Path(__file__).resolve().parents[1]
 # A word on most innovation pages: the largest index chunk a query is likely to fetch.
 FIRST_QUERY = "layanan"
+# The same word misspelt (a letter doubled): the vocabulary chunks around it, then the postings of
+# the words spelt almost alike, "pelayanan" among them.
+TYPO_QUERY = "pelayanaan"
 # Runs the build in a child and prints its wall time and peak memory (the largest of its own and
 # its build workers').
 _TIMED_BUILD = """
@@ -219,6 +222,7 @@ def run(n: int, work: Path, shape: Shape | None = None) -> dict[str, object]:
         "plain_mib": plain_mib,
         "site_mib": folder_bytes(site) / 2**20,
         "search_kib": first_search_bytes(site) / 1024,
+        "typo_kib": first_search_bytes(site, TYPO_QUERY) / 1024,
         "largest": largest,
         "over_budget": len(report.over),
     }
@@ -241,6 +245,7 @@ def print_table(rows: list[dict[str, object]]) -> None:
         ("full / plain build time", None, ""),
         ("site size (MiB)", "site_mib", "{:,.1f}"),
         ("first search download, gzip (KiB)", "search_kib", "{:,.0f}"),
+        ("first search, misspelt word, gzip (KiB)", "typo_kib", "{:,.0f}"),
         ("pages over budget", "over_budget", "{}"),
     ]
     width = max(len(c[0]) for c in columns)

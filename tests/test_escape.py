@@ -52,7 +52,7 @@ BODY = (
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 # Blocks of HTML that the generator builds itself and escapes for HTML (Markdown leaves raw HTML
 # blocks alone): sanitised prose, charts (SVG with a table), and JSON data for scripts.
-_PROSE = re.compile(r'^<div class="kid-prose">\n.*?^</div>$', re.S | re.M)
+_PROSE = re.compile(r'^<div class="kid-prose"[^>]*>\n.*?^</div>$', re.S | re.M)
 _FIGURE = re.compile(r"^<figure\b[^>]*>\n.*?^</figure>$", re.S | re.M)
 _PHOTO = re.compile(r"(?:\.\./)*media/[a-z0-9-]+/[a-z0-9_-]+\.(?:jpg|jpeg|png|webp)")
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
@@ -328,7 +328,7 @@ def test_markdown_body_is_sanitised_and_stays_in_its_block(catalogue: Catalogue,
     assert "<script>alert(2)</script>" in found.text
     assert "49" not in found.text
     # The body ends inside its own block: the page's next sections are still headings.
-    assert re.search(r'<div class="kid-prose">.*?</div>', out, re.S)
+    assert re.search(r'<div class="kid-prose"[^>]*>.*?</div>', out, re.S)
     assert out.count("<h2") == pages[shown_on].count("\n## ")
 
 

@@ -104,7 +104,7 @@ RELATIONS_RECORD_PAGES = {
 }
 
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
-_PROSE = re.compile(r'^<div class="kid-prose">\n.*?^</div>$', re.S | re.M)
+_PROSE = re.compile(r'^<div class="kid-prose"[^>]*>\n.*?^</div>$', re.S | re.M)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 
 

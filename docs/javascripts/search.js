@@ -3,8 +3,12 @@
 // The index (generator/search/search_index.py) is split so that a query downloads only what it needs: a
 // small entry file, the postings of each query word's Indonesian stem (stemmed here as the index
 // stemmed the pages, so "pelayanan" finds "layanan"), and the records of the results shown; while
-// a word is being typed, also the vocabulary chunk that lists the longer words it begins. Progressive enhancement: without JavaScript the page keeps its links. Every
-// text from the index is contributors' text: it is set as text, never as HTML.
+// a word is being typed, also the vocabulary chunk that lists the longer words it begins; for a
+// word the index does not have, the vocabulary chunks where it would be, to find words spelt
+// almost alike ("comand" finds "command"). Results match any word of the query: those with every
+// word first, then those with more before those with fewer. Progressive enhancement: without
+// JavaScript the page keeps its links. Every text from the index is contributors' text: it is set
+// as text, never as HTML.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -18,11 +22,27 @@
   var PREFIX_WORDS = 6;
   var PREFIX_CHUNKS = 3;
   var PREFIX_FROM = 3;
+  // A word the index does not have matches words at most one edit away (a letter left out, added,
+  // changed, or two neighbours swapped) once it has FUZZY_ONE_FROM letters, two edits once it has
+  // FUZZY_TWO_FROM: shorter words have too many neighbours one edit away ("desa", "dana", "dasa").
+  var FUZZY_ONE_FROM = 5;
+  var FUZZY_TWO_FROM = 8;
+  // Similar words are looked for in the vocabulary chunk where the word would sort and the one on
+  // each side (about 900 words), among those with the same first letter, so a typo costs at most
+  // three small chunks more. This misses a slip in the first letter, and in a large vocabulary one
+  // early in the word ("cmmand"), which sorts too far from the right word.
+  var FUZZY_CHUNKS_AROUND = 1;
+  // The closest words kept (then those on the most pages): each costs a postings chunk.
+  var FUZZY_WORDS = 3;
+  // A page matching a word by a similar spelling scores this share of an exact match, per edit:
+  // a page that has what was typed comes before one that has a word like it.
+  var FUZZY_SCORE = 0.5;
+  // The labels of the box, from its data-label-* attributes. Those it needs only once it has an
+  // answer ("some", "similar", "none", "browse", "propose") come with the index's entry.
   var DEFAULT_LABELS = {
     input: "Cari",
     placeholder: "Cari inovasi, daerah, perangkat daerah…",
     results: "{n} hasil untuk “{q}”",
-    none: "Tidak ada hasil untuk “{q}”",
     more: "Tampilkan lebih banyak",
     error: "Pencarian tidak dapat dimuat. Coba lagi nanti.",
     kinds: "",
@@ -40,7 +60,7 @@
   }
 
   // --- The Snowball Indonesian stemmer (snowballstem.org), as the index applies it -------------
-  // Written from the algorithm's definition; tests/browser/test_search.py checks that it stems
+  // Written from the algorithm's definition; tests/site/test_search_index.py checks that it stems
   // every word of a built site as the Python package the index uses does.
   var VOWELS = "aeiou";
 
@@ -196,6 +216,63 @@
     });
   }
 
+  // Optimal string alignment distance (Damerau–Levenshtein without editing a swapped pair again)
+  // between `a` and `b`, or `most + 1` once it is known to be more than `most`.
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var before = null;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var row = [i];
+      var smallest = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          value = Math.min(value, before[j - 2] + 1);
+        }
+        row.push(value);
+        if (value < smallest) smallest = value;
+      }
+      if (smallest > most) return most + 1;
+      before = previous;
+      previous = row;
+    }
+    return Math.min(previous[b.length], most + 1);
+  }
+
+  // The vocabulary rows [word, stem, documents, edits] of the words spelt almost like `word`:
+  // closest first, then those on the most pages.
+  function similar(index, word) {
+    var most = word.length >= FUZZY_TWO_FROM ? 2 : word.length >= FUZZY_ONE_FROM ? 1 : 0;
+    if (!most) return Promise.resolve([]);
+    var at = chunkOf(index.words, word);
+    var names = [];
+    for (var n = at - FUZZY_CHUNKS_AROUND; n <= at + FUZZY_CHUNKS_AROUND; n++) {
+      // A chunk whose words all begin with another letter is not fetched.
+      var starts = n >= 0 && n < index.words.length && index.words[n][0] <= word[0];
+      var ends = n + 1 >= index.words.length || index.words[n + 1][0] >= word[0];
+      if (starts && ends) names.push(n);
+    }
+    return Promise.all(
+      names.map(function (n) {
+        return chunk(index, "w" + n);
+      })
+    ).then(function (parts) {
+      var found = [];
+      [].concat.apply([], parts).forEach(function (row) {
+        if (row[0][0] !== word[0]) return;
+        var edits = distance(word, row[0], most);
+        if (edits <= most) found.push([row[0], row[1], row[2], edits]);
+      });
+      found.sort(function (a, b) {
+        return a[3] - b[3] || b[2] - a[2] || (a[0] < b[0] ? -1 : 1);
+      });
+      return found;
+    });
+  }
+
   // The stems a query word stands for: its own and, while it is being typed (`prefix`), those
   // of the most frequent words it begins.
   function stemsOf(index, word, prefix) {
@@ -230,48 +307,92 @@
     });
   }
 
-  // Documents matching every word of the query, best first: [[document, score], …].
+  // The best score of each document among the stems' postings, each scaled by `factor`.
+  function bestOf(index, stems, factor) {
+    return Promise.all(
+      stems.map(function (stem, n) {
+        return postings(index, stem).then(function (map) {
+          return [map, factor[n]];
+        });
+      })
+    ).then(function (maps) {
+      // A word's forms are one word: a document scores by its best-matching form.
+      var best = new Map();
+      maps.forEach(function (pair) {
+        pair[0].forEach(function (score, doc) {
+          score *= pair[1];
+          if (!(best.get(doc) >= score)) best.set(doc, score);
+        });
+      });
+      return best;
+    });
+  }
+
+  function ones(list) {
+    return list.map(function () {
+      return 1;
+    });
+  }
+
+  // A query word's documents and scores ({scores: Map, similar: [words]}): those of its stems
+  // and, when none of its stems is in the index, those of the words spelt almost like it.
+  function matches(index, word, prefix) {
+    return stemsOf(index, word, prefix).then(function (stems) {
+      return bestOf(index, stems, ones(stems)).then(function (scores) {
+        if (scores.size) return { scores: scores, similar: [] };
+        return similar(index, word).then(function (rows) {
+          var kept = [];
+          var stemsKept = [];
+          var factor = [];
+          rows.forEach(function (row) {
+            if (stemsKept.length >= FUZZY_WORDS || stemsKept.indexOf(row[1]) >= 0) return;
+            kept.push(row[0]);
+            stemsKept.push(row[1]);
+            factor.push(Math.pow(FUZZY_SCORE, row[3]));
+          });
+          return bestOf(index, stemsKept, factor).then(function (found) {
+            return { scores: found, similar: found.size ? kept : [] };
+          });
+        });
+      });
+    });
+  }
+
+  // Documents matching any word of the query, best first: those matching more of its words before
+  // those matching fewer, then by score. {hits: [[document, score, words matched], …], all: how
+  // many match every word, similar: the similar spellings that were searched}.
   function search(index, query) {
-    var list = words(query);
-    if (!list.length) return Promise.resolve([]);
+    var list = words(query).filter(function (word, n, all) {
+      return all.indexOf(word) === n; // a word typed twice is one word
+    });
+    if (!list.length) return Promise.resolve({ hits: [], all: 0, similar: [] });
     var typing = !/\s$/.test(query);
     return Promise.all(
       list.map(function (word, n) {
         var prefix = typing && n === list.length - 1 && word.length >= PREFIX_FROM;
-        return stemsOf(index, word, prefix).then(function (stems) {
-          return Promise.all(
-            stems.map(function (stem) {
-              return postings(index, stem);
-            })
-          ).then(function (maps) {
-            // A word's forms are one word: a document scores by its best-matching form.
-            var best = new Map();
-            maps.forEach(function (map) {
-              map.forEach(function (score, doc) {
-                if (!(best.get(doc) >= score)) best.set(doc, score);
-              });
-            });
-            return best;
-          });
-        });
+        return matches(index, word, prefix);
       })
     ).then(function (perWord) {
-      perWord.sort(function (a, b) {
-        return a.size - b.size;
+      var total = new Map();
+      var similarWords = [];
+      perWord.forEach(function (match) {
+        similarWords = similarWords.concat(match.similar);
+        match.scores.forEach(function (score, doc) {
+          var hit = total.get(doc);
+          if (hit) {
+            hit[1] += score;
+            hit[2] += 1;
+          } else total.set(doc, [doc, score, 1]);
+        });
       });
-      var total = [];
-      perWord[0].forEach(function (score, doc) {
-        for (var i = 1; i < perWord.length; i++) {
-          var other = perWord[i].get(doc);
-          if (other === undefined) return;
-          score += other;
-        }
-        total.push([doc, score]);
+      var hits = Array.from(total.values());
+      hits.sort(function (a, b) {
+        return b[2] - a[2] || b[1] - a[1] || a[0] - b[0];
       });
-      total.sort(function (a, b) {
-        return b[1] - a[1] || a[0] - b[0];
-      });
-      return total;
+      var all = hits.filter(function (hit) {
+        return hit[2] === list.length;
+      }).length;
+      return { hits: hits, all: all, similar: similarWords };
     });
   }
 
@@ -294,9 +415,8 @@
     return node;
   }
 
-  // `text` with each word that begins with a query word marked (as text nodes and <mark>s).
-  function highlighted(text, query) {
-    var wanted = words(query);
+  // `text` with each word that begins with one of `wanted` marked (as text nodes and <mark>s).
+  function highlighted(text, wanted) {
     var out = document.createDocumentFragment();
     var last = 0;
     text.replace(WORD, function (word, at) {
@@ -337,16 +457,19 @@
       enterkeyhint: "search",
     });
     this.status = element("p", { class: "kid-search__status", role: "status" });
+    // Where to go when nothing is found, filled in the first time (`offer`).
+    this.hint = element("ul", { class: "kid-search__hint", hidden: "" });
     this.list = element("ol", { class: "kid-search__results" });
-    this.more = element("button", { type: "button", class: "md-button kid-search__more", hidden: "" }, labels.more);
+    this.more = element("button", { type: "button", class: "md-button md-button--primary kid-search__more", hidden: "" }, labels.more);
     box.appendChild(element("label", { for: id, class: "kid-search__label" }, labels.input));
     box.appendChild(this.input);
     box.appendChild(this.status);
+    box.appendChild(this.hint);
     box.appendChild(this.list);
     box.appendChild(this.more);
     this.found = [];
     this.shown = 0;
-    this.query = "";
+    this.wanted = [];
     this.run = 0;
     var self = this;
     var timer = null;
@@ -372,9 +495,9 @@
   SearchBox.prototype.search = function (query) {
     var self = this;
     var run = ++this.run;
-    this.query = query;
     this.found = [];
     this.shown = 0;
+    this.hint.hidden = true;
     if (!words(query).length) {
       this.list.textContent = "";
       this.status.textContent = "";
@@ -386,10 +509,12 @@
         return search(index, query).then(function (found) {
           if (run !== self.run) return;
           self.index = index;
-          self.found = found;
+          self.found = found.hits;
+          self.wanted = words(query).concat(found.similar);
           self.list.textContent = "";
-          var label = found.length ? self.labels.results : self.labels.none;
-          self.status.textContent = label.replace("{n}", found.length).replace("{q}", query.trim());
+          self.status.textContent = self.summary(query.trim(), found);
+          if (!found.hits.length) self.offer();
+          self.hint.hidden = found.hits.length > 0;
           return self.show(run);
         });
       })
@@ -397,9 +522,47 @@
         if (run !== self.run) return;
         self.list.textContent = "";
         self.more.hidden = true;
+        self.hint.hidden = true;
         self.status.textContent = self.labels.error;
       });
   };
+
+  // The status line: how many results, and, when not all of them have every word or some matched
+  // by a similar spelling, that too.
+  SearchBox.prototype.summary = function (query, found) {
+    var answer = this.index.labels;
+    var n = found.hits.length;
+    var label = !n ? answer.none : found.all === n ? this.labels.results : answer.some;
+    var text = fill(label, { n: n, all: found.all, q: query });
+    if (found.similar.length) text += " " + fill(answer.similar, { words: found.similar.join(", ") });
+    return text;
+  };
+
+  // The ways on when nothing is found: the catalogue browser (its address from the index, as the
+  // site's templates know it) and the footer's own way to propose an innovation.
+  SearchBox.prototype.offer = function () {
+    if (this.hint.childNodes.length) return;
+    var answer = this.index.labels;
+    var propose = document.querySelector("a.kid-propose");
+    var ways = [
+      [answer.browse, this.index.browse ? new URL(this.index.browse, site).href : ""],
+      [answer.propose, propose ? propose.href : ""],
+    ];
+    var hint = this.hint;
+    ways.forEach(function (way) {
+      if (!way[0] || !way[1]) return;
+      var item = element("li");
+      item.appendChild(element("a", { href: way[1] }, way[0]));
+      hint.appendChild(item);
+    });
+  };
+
+  // `label` with each {name} replaced by values[name], taken literally (a query may hold "$&").
+  function fill(label, values) {
+    return label.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
 
   SearchBox.prototype.show = function (run) {
     var self = this;
@@ -418,7 +581,7 @@
         var link = element("a", { class: "kid-search__title", href: new URL(row[0], site).href }, row[1]);
         item.appendChild(link);
         var excerpt = element("p", { class: "kid-search__excerpt" });
-        excerpt.appendChild(highlighted(row[2], self.query));
+        excerpt.appendChild(highlighted(row[2], self.wanted));
         item.appendChild(excerpt);
         self.list.appendChild(item);
       });
@@ -433,8 +596,9 @@
     });
   }
 
-  // For tests/browser/test_search.py: the stemmer and the word splitter, as the box uses them.
-  window.katalogSearch = { stem: stem, words: words };
+  // For tests/site/test_search_index.py: the stemmer, the word splitter and the edit distance, as
+  // the box uses them.
+  window.katalogSearch = { stem: stem, words: words, distance: distance };
 
   // Material's instant navigation swaps pages without a reload; mount on every page view.
   if (typeof window.document$ !== "undefined") {

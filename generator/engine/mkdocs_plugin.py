@@ -461,7 +461,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def _index_search(self, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         documents = self.searchable if self.writes_all else self._all_documents(config)
-        count = index_site(site, documents)
+        count = index_site(site, documents, self.config.lang)
         if self.building and self.dirty:
             # Saved before the state; read only under the state's key, which the next build checks.
             save_documents(self._documents_path(config), self.state_key, documents)

@@ -5,10 +5,12 @@ A national catalogue has 40,000 searchable pages; a visitor on a phone searches 
 while indexing; its first query at 30,000 innovations downloaded 807 KiB. Here the browser reads
 a small entry file, then the postings chunk of each query word's stem, and the records of the
 results it shows (plus, for a word still being typed, the vocabulary chunk of the longer words it
-begins). Written under `search-index/`:
+begins; for a word the index lacks, the vocabulary chunks around where it would sort, to find the
+words spelt almost alike). Written under `search-index/`:
 
 - `index.json`: the entry (never cached for long): the folder of this build's chunks, the number
-  of documents, and the first word and first stem of each vocabulary and postings chunk;
+  of documents, the first word and first stem of each vocabulary and postings chunk, and the
+  labels the search box needs only once it has an answer (`ANSWER_LABELS`);
 - `<digest>/w<n>.json`: vocabulary chunk, `[word, stem, stem's document count]` in word order;
 - `<digest>/s<n>.json`: postings chunk, `[stem, document-id gaps, top score, weights 1..255]`;
 - `<digest>/d<n>.json`: documents `n × DOC_CHUNK …`: `[url, title, excerpt]`, by URL order.
@@ -17,7 +19,9 @@ begins). Written under `search-index/`:
 with the Snowball Indonesian stemmer (the `snowballstemmer` package); the browser stems a query
 with its own implementation of the same algorithm (docs/javascripts/search.js), which a test
 checks word for word against this one. Ranking is BM25 over the page text, a word of the page's
-title counting `TITLE_WEIGHT` times.
+title counting `TITLE_WEIGHT` times, plus a bonus for a word of the title; the body of a page that
+holds no record of its own (an agency or region with no innovation) counts `EMPTY_WEIGHT` times.
+A result's excerpt is the record's own prose, as its page template marks it (search_text.py).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from pathlib import Path
 import snowballstemmer
 
 from ..site import paths
+from ..site.render import labels
 from .search_text import MARKER, page_text, words
 from .synonyms import expanded
 
@@ -55,18 +60,37 @@ BM25_K1, BM25_B = 1.2, 0.75
 # match for a short page (an agency with no innovation) that names the word three times. Twice the
 # most a body word can score, so that a title of two words outweighs any body.
 TITLE_BONUS = 2 * (BM25_K1 + 1)
+# The labels a search box needs only once the index has answered (how the results stand, or where
+# to go when there are none; with the catalogue browser's address): they travel with the entry
+# every search fetches first, so that a page with a box (the home page is at its size budget)
+# carries only the labels it shows before. The box's name for each → its key in data/labels.yml.
+ANSWER_LABELS = {
+    "some": "search_results_some",
+    "similar": "search_similar",
+    "none": "search_none",
+    "browse": "search_browse",
+    "propose": "search_propose",
+}
+# What the body words of an empty page (search_text.EMPTY) count for. Such a page is short and
+# names its kind of record in its boilerplate ("Belum ada inovasi yang tercatat"), which BM25
+# rewards: a query for "inovasi" or "disdukcapil" listed empty agency pages before the innovations.
+# A body word's score saturates at k1 + 1 = 2.2 however short the page; a quarter of that (0.55)
+# stays below one mention on a record page of up to three times the average length. The title
+# bonus counts in full, so that an empty region's name still finds it first.
+EMPTY_WEIGHT = 0.25
 
 
 @dataclass(frozen=True)
 class Document:
-    """One searchable page: where it is, what the result shows, and how often each word occurs
-    in it (a word of the title counting `TITLE_WEIGHT` times)."""
+    """One searchable page: where it is, what the result shows, how often each word occurs in it
+    (a word of the title counting `TITLE_WEIGHT` times), and whether it holds no record of its own."""
 
     url: str
     title: str
     excerpt: str
     counts: dict[str, int]
     length: int
+    empty: bool = False
 
 
 _STEMMER = snowballstemmer.stemmer("indonesian")
@@ -90,13 +114,13 @@ def document(dest: str, page: str) -> Document | None:
     # One string object per distinct word, however many pages use it: the build holds 40,000 of
     # these, and a child process hands them to the parent pickled (which shares equal objects).
     interned = {sys.intern(word): count for word, count in counts.items()}
-    return Document(paths.address_of_file(dest), text.title, text.excerpt, interned, len(body))
+    return Document(paths.address_of_file(dest), text.title, text.excerpt, interned, len(body), text.empty)
 
 
 def save_documents(path: Path, key: tuple[str, str], documents: Iterable[Document]) -> None:
     """Keep the documents for the next `--dirty` build (`key`: what they are valid for), written
     atomically. JSON, not pickle: a CI cache is data, never code."""
-    rows = [[d.url, d.title, d.excerpt, d.counts, d.length] for d in documents]
+    rows = [[d.url, d.title, d.excerpt, d.counts, d.length, d.empty] for d in documents]
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_bytes(_json({"key": list(key), "documents": rows}))
@@ -116,8 +140,9 @@ def load_documents(path: Path, key: tuple[str, str]) -> list[Document] | None:
                 str(excerpt),
                 {sys.intern(w): int(n) for w, n in counts.items()},
                 int(length),
+                bool(empty),
             )
-            for url, title, excerpt, counts, length in data["documents"]
+            for url, title, excerpt, counts, length, empty in data["documents"]
         ]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
@@ -136,9 +161,9 @@ def read_documents(site: Path) -> Iterator[Document]:
                 yield found
 
 
-def index_site(site: Path, documents: Iterable[Document] | None = None) -> int:
-    """Write the index of `documents` (else of every page in `site`) to `site/search-index/`;
-    returns the number of documents indexed."""
+def index_site(site: Path, documents: Iterable[Document] | None = None, lang: str = "id") -> int:
+    """Write the index of `documents` (else of every page in `site`) to `site/search-index/`, its
+    labels in `lang`; returns the number of documents indexed."""
     docs = sorted(read_documents(site) if documents is None else documents, key=lambda d: d.url)
     chunks, boundaries = _chunks(docs)
     digest = hashlib.sha256()
@@ -152,7 +177,11 @@ def index_site(site: Path, documents: Iterable[Document] | None = None) -> int:
     for name, data in chunks:
         (output / folder / name).write_bytes(data)
     entry = {"version": 1, "folder": folder + "/", "documents": len(docs), "docChunk": DOC_CHUNK}
-    (output / ENTRY).write_bytes(_json(entry | boundaries))
+    answer = {
+        "labels": {name: labels()[key][lang] for name, key in ANSWER_LABELS.items()},
+        "browse": paths.url(paths.INNOVATIONS),
+    }
+    (output / ENTRY).write_bytes(_json(entry | answer | boundaries))
     return len(docs)
 
 
@@ -183,7 +212,7 @@ def _chunks(docs: list[Document]) -> tuple[list[tuple[str, bytes]], dict[str, li
 
 def _postings(docs: list[Document], stems: dict[str, str]) -> dict[str, tuple[int, str]]:
     """Each stem's number of documents and its postings row as JSON: the stem, its documents (ids
-    as gaps: the first id, then the difference to the one before), its top BM25 score, and each
+    as gaps: the first id, then the difference to the one before), its top score, and each
     document's score in 255ths of it."""
     count = len(docs)
     average = sum(d.length for d in docs) / count if count else 0.0
@@ -192,6 +221,7 @@ def _postings(docs: list[Document], stems: dict[str, str]) -> dict[str, tuple[in
     k1 = BM25_K1
     for n, doc in enumerate(docs):
         norm = k1 * (1 - BM25_B + BM25_B * doc.length / average) if average else k1
+        weight = EMPTY_WEIGHT if doc.empty else 1.0
         terms: dict[str, int] = {}
         for word, tf in doc.counts.items():
             term = stems[word]
@@ -201,7 +231,7 @@ def _postings(docs: list[Document], stems: dict[str, str]) -> dict[str, tuple[in
             ids, scores = found.get(term) or found.setdefault(term, (array("I"), array("d")))
             ids.append(n)
             bonus = TITLE_BONUS * title.count(term) / len(title) if title else 0.0
-            scores.append(tf * (k1 + 1) / (tf + norm) + bonus)
+            scores.append(weight * tf * (k1 + 1) / (tf + norm) + bonus)
     out = {}
     for term in list(found):
         ids, scores = found.pop(term)

@@ -195,11 +195,13 @@ def ext_link(text: Any, url: str) -> Markup:
     return Markup(f'<a href="{escape(url)}"{bare} rel="nofollow noopener ugc">{md_escape(text)}</a>')
 
 
-def prose(text: str | None) -> Markup:
-    """Contributor Markdown, sanitised, as one HTML block."""
+def prose(text: str | None, excerpt: bool = False) -> Markup:
+    """Contributor Markdown, sanitised, as one HTML block; with `excerpt`, marked as the text a
+    search result shows for the page (generator/search/search_text.py)."""
     if not text:
         return Markup("")
-    return Markup(f'<div class="kid-prose">\n{render_prose(text)}\n</div>')
+    mark = " data-kid-excerpt" if excerpt else ""
+    return Markup(f'<div class="kid-prose"{mark}>\n{render_prose(text)}\n</div>')
 
 
 def front_matter(**fields: Any) -> Markup:

@@ -54,6 +54,9 @@ def test_no_wcag_violations(
         if name in ("home", "search", "browser"):
             # Wait for the script-built parts (search box, filters) that axe must check too.
             page.wait_for_selector(".kid-search__input, .kid-browse__form", timeout=10_000)
+        elif name.startswith("search-"):
+            # The results, or the links shown when there are none.
+            page.wait_for_selector(".kid-search__result, .kid-search__hint:not([hidden])", timeout=10_000)
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)

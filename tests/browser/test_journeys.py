@@ -35,6 +35,10 @@ PAGES = {
     "tag": "tag/spbe/",
     "tags-index": "tag/",
     "search": "cari/",
+    # The search page's states: results (with a similar spelling and a word matched by some only),
+    # and nothing found (with its links).
+    "search-results": "cari/?q=comand%20kuningan",
+    "search-none": "cari/?q=xyzzyqw",
     "about": "tentang/",
     "open-data": "data/",
     "open-data-reference": "data/referensi/",
@@ -104,6 +108,8 @@ def test_phone_viewport_never_scrolls_sideways(browser: Browser, site_url: str, 
         guard.attach(page)
         page.goto(site_url + PAGES[name])
         page.wait_for_load_state("networkidle")
+        if name.startswith("search-"):
+            page.wait_for_selector(".kid-search__result, .kid-search__hint:not([hidden])")
         width = page.evaluate("document.documentElement.scrollWidth")
         viewport = page.evaluate("document.documentElement.clientWidth")
         assert width <= viewport, f"{name}: content is {width}px wide in a {viewport}px viewport"

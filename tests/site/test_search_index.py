@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +57,48 @@ def test_the_excerpt_is_cut_at_a_word() -> None:
     text = page_text(_page("<h1>Judul</h1><p>" + "kata " * 100 + "</p>"))
     assert text is not None
     assert text.excerpt.endswith("kata …") and len(text.excerpt) <= 290
+
+
+FACTS = '<div class="kid-facts">\n<dl>\n<dt>Jenis daerah</dt>\n<dd>Kabupaten</dd>\n</dl>\n</div>'
+
+
+def test_the_excerpt_is_the_text_the_template_marked_not_the_facts_box() -> None:
+    text = page_text(
+        _page(
+            '<h1>Disdukcapil</h1><p class="kid-lead" data-kid-excerpt>DISDUKCAPIL · Kabupaten A</p>'
+            f"{FACTS}<p data-kid-excerpt>Melayani &amp; mencatat</p><p>Lainnya</p>"
+        )
+    )
+    assert text is not None
+    assert text.excerpt == "DISDUKCAPIL · Kabupaten A Melayani & mencatat"
+    assert "Jenis daerah" in text.body and "Lainnya" in text.body
+
+
+def test_a_marked_prose_block_is_the_excerpt_whole() -> None:
+    text = page_text(
+        _page(f'<h1>MoU</h1>{FACTS}<div class="kid-prose" data-kid-excerpt><p>Satu.</p><p>Dua.</p></div>')
+    )
+    assert text is not None and text.excerpt == "Satu. Dua."
+
+
+def test_without_a_marked_excerpt_the_labels_are_left_out() -> None:
+    text = page_text(
+        _page(
+            '<nav class="kid-breadcrumb"><p>Beranda</p></nav><h1>Kabupaten B</h1>'
+            f'{FACTS}<h2 id="i">Inovasi di daerah ini</h2><figure><figcaption>Grafik</figcaption></figure>'
+            "<table><tr><th>Singkatan</th></tr></table><p>Belum ada inovasi yang tercatat.</p>"
+        )
+    )
+    assert text is not None and text.excerpt == "Belum ada inovasi yang tercatat."
+
+
+def test_a_page_marked_empty_says_so() -> None:
+    empty = page_text(
+        _page("<h1>A</h1>").replace("<div data-kid-searchable>", "<div data-kid-searchable data-kid-empty>")
+    )
+    full = page_text(_page("<h1>A</h1>"))
+    assert empty is not None and empty.empty and empty.title == "A"
+    assert full is not None and not full.empty
 
 
 def test_words_are_lower_cased_and_composed() -> None:
@@ -131,6 +174,29 @@ def test_a_title_word_outranks_the_same_word_in_the_text(tmp_path: Path) -> None
     weights = {records[n][0]: w for n, w in zip(_documents_of(row), row[3], strict=True)}
     assert weights["b/"] == 255 > weights["a/"] >= 1
     assert row[2] > 0
+
+
+def test_an_empty_page_ranks_below_one_with_content_but_keeps_its_title(tmp_path: Path) -> None:
+    body = "Inovasi perangkat daerah ini. Belum ada inovasi yang tercatat."
+    pages = [
+        _doc("full/", "Dinas A", "Inovasi layanan keliling desa: " + "warga dilayani di desa. " * 6),
+        replace(_doc("empty/", "Dinas B", body), empty=True),
+        _doc("same/", "Dinas C", body),
+        replace(_doc("blora/", "Kabupaten Blora", "Belum ada inovasi yang tercatat."), empty=True),
+        _doc("visit/", "Studi tiru", "Bupati Blora datang ke Sumedang. " + "Belajar layanan. " * 4),
+    ]
+    index_site(tmp_path, pages)
+    _, _, postings, records = _read(tmp_path)
+
+    def weights(word: str) -> dict[str, int]:
+        row = postings[stem(word)]
+        return {records[n][0]: w for n, w in zip(_documents_of(row), row[3], strict=True)}
+
+    ranked = weights("inovasi")
+    # The same words count for less on the empty page than on the page that has something more.
+    assert ranked["same/"] > ranked["full/"] > ranked["empty/"]
+    # An empty page's own name still finds it first.
+    assert weights("blora")["blora/"] == 255 > weights("blora")["visit/"]
 
 
 def test_the_index_is_the_same_for_the_same_pages_in_any_order(tmp_path: Path) -> None:
@@ -255,6 +321,41 @@ def test_one_query_finds_every_page_that_names_it(
     assert {href.removeprefix(base) for href in found} == wanted
     # The region's own page is among the first results shown for its name.
     assert "daerah/kabupaten-sumedang/" in [href.removeprefix(base) for href in found[:PAGE_SIZE]]
+
+
+# --- Excerpts ---------------------------------------------------------------------------------------
+
+
+def test_an_innovations_excerpt_is_its_summary(shipped_site: Built) -> None:
+    records = _read(shipped_site.site)[3]
+    excerpts = {url: excerpt for url, _, excerpt in records}
+    innovations = shipped_site.catalogue.innovations.values()
+    assert innovations
+    for innovation in innovations:
+        excerpt = excerpts[paths.url(paths.innovation(innovation.ref))]
+        summary = " ".join(innovation.summary.split())
+        assert excerpt.removesuffix(" …") == summary[: len(excerpt.removesuffix(" …"))], innovation.ref
+
+
+def test_on_the_fixture_site_the_empty_agency_ranks_below_the_records_that_name_it(
+    relations_site: Built,
+) -> None:
+    # Disdukcapil Lampung Selatan has no innovation (tests/fixtures/site-relations).
+    empty = "perangkat-daerah/kabupaten-lampung-selatan/disdukcapil/"
+    assert "data-kid-empty" in (relations_site.site / paths.built_file(empty)).read_text(encoding="utf-8")
+    _, _, postings, records = _read(relations_site.site)
+    row = postings[stem("disdukcapil")]
+    scores = {records[n][0]: w for n, w in zip(_documents_of(row), row[3], strict=True)}
+    with_content = [url for url in scores if url.startswith(("inovasi/", "kunjungan/"))]
+    assert len(with_content) >= 2 and empty in scores
+    assert all(scores[url] > scores[empty] for url in with_content), scores
+    assert scores["perangkat-daerah/kabupaten-sumedang/disdukcapil/"] > scores[empty]
+
+
+def test_no_excerpt_is_a_facts_box(shipped_site: Built) -> None:
+    records = _read(shipped_site.site)[3]
+    facts = ("Jenis daerah", "Kode wilayah", "Tahapan", "Ditandatangani")
+    assert [url for url, _, excerpt in records if excerpt.startswith(facts)] == []
 
 
 PAGE_SIZE = 10
