@@ -531,3 +531,36 @@ def test_a_theme_index_without_themes_or_tags_says_so_and_leads_to_the_innovatio
     untagged = {ref: dataclasses.replace(i, tags=()) for ref, i in catalogue.innovations.items()}
     themes = build_pages(dataclasses.replace(catalogue, innovations=untagged))[paths.THEMES]
     assert "](../tag/index.md)" not in themes  # no link to an empty tag index
+
+
+def test_every_listing_page_of_a_renamed_theme_has_its_old_address(
+    generated: tuple[Catalogue, dict[str, str]],
+) -> None:
+    from generator.site.redirects import moved_pages
+
+    catalogue, pages = generated
+    moved = moved_pages(catalogue, pages)
+    new_folder = paths.theme("digital-government").removesuffix(".md") + "/"
+    further = sorted(page for page in pages if page.startswith(new_folder))
+    assert len(further) >= 2, "the fixture's theme needs listing pages beyond the first"
+    for page in further:
+        old = "tema/digital-government/" + page.removeprefix(new_folder)
+        assert moved[old] == page
+    # Only pages that exist are pointed to, and no old address is a page of the site.
+    assert set(moved.values()) <= set(pages) and not set(moved) & set(pages)
+
+
+def test_an_innovation_page_names_its_newest_visits_and_counts_the_rest() -> None:
+    from generator.site.pages import VISITS_SHOWN
+    from generator.site.relations import build_relations
+
+    catalogue = load_catalogue(ROOT)
+    studied = build_relations(catalogue).visits_by_innovation
+    ref, visits = max(studied.items(), key=lambda item: (len(item[1]), item[0]))
+    assert len(visits) > VISITS_SHOWN, "the shipped catalogue has an innovation studied often"
+    page = build_pages(catalogue)[paths.innovation(ref)]
+    section = html.unescape(page.split(f"## {labels()['studied_by']['id']}\n", 1)[1].split("\n## ", 1)[0])
+    shown = {visit.title for visit in visits[:VISITS_SHOWN]}
+    assert all(title in section for title in shown)
+    assert not any(visit.title in section for visit in visits[VISITS_SHOWN:] if visit.title not in shown)
+    assert f"dan {len(visits) - VISITS_SHOWN} lainnya" in section

@@ -140,6 +140,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.converter = OneConverter()
         self.root = Path(".")
         self.catalogue: Catalogue | None = None
+        # The docs paths of the catalogue's pages, for the redirects of listing pages that moved.
+        self.planned: frozenset[str] = frozenset()
         # The page each record of the catalogue must have (`coverage.expected_pages`), by kind.
         self.expected: dict[str, dict[str, str]] = {}
         self.files: Files | None = None
@@ -241,6 +243,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             for path, data in photos.items():
                 files.append(File.generated(config, path, content=data))
             pages = plan
+            self.planned = frozenset(plan)
             log.info(
                 "katalog: %d records in %d files → %d generated pages",
                 result.catalogue.record_count,
@@ -453,7 +456,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def _write_redirects(self, config: MkDocsConfig) -> None:
         """Pages at the addresses of pages that moved (`site/redirects.py`), sending visitors on."""
         assert self.catalogue is not None
-        moved = moved_pages(self.catalogue)
+        moved = moved_pages(self.catalogue, self.planned)
         count = write_redirects(Path(config.site_dir), moved, config.use_directory_urls, self.config.lang)
         if count:
             log.info("katalog: %d redirect page(s) at moved pages' old addresses", count)

@@ -3,7 +3,8 @@
 A visit brief was once built under each agreement (`kerja-sama/<id>/kunjungan-<guest>-ke-<host>/`)
 as well as once per pair; now each pair has one brief, and the old addresses point to it. Themes and
 kinds of agency were named by their English values (`tema/digital-government/`); now by an
-Indonesian slug (`tema/layanan-digital/`), and the English addresses point there.
+Indonesian slug (`tema/layanan-digital/`), and the English addresses point there, the further
+pages of their listings too.
 
 A static host has no server-side redirects, so each old address gets a small HTML page that sends
 the browser on (`<meta http-equiv="refresh">`, no script: the site's CSP allows none inline), tells
@@ -13,6 +14,7 @@ whose browser does not follow.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 
 from ..content.catalogue import Catalogue
@@ -40,8 +42,11 @@ _TEXT = {
 }
 
 
-def moved_pages(catalogue: Catalogue) -> dict[str, str]:
-    """Old docs path → the docs path of the page that took its place, sorted by old path."""
+def moved_pages(catalogue: Catalogue, planned: Iterable[str] = ()) -> dict[str, str]:
+    """Old docs path → the docs path of the page that took its place, sorted by old path.
+
+    `planned`: the site's pages, whose further pages of a long listing (`tema/<slug>/dari-…`)
+    had the English address too."""
     pairs = frozenset(related_pairs(catalogue))
     moved = {}
     for agreement in catalogue.agreements.values():
@@ -53,10 +58,16 @@ def moved_pages(catalogue: Catalogue) -> dict[str, str]:
                     moved[paths.agreement_brief(agreement.id, visitor, host)] = paths.brief(visitor, host)
     themes = {t for i in catalogue.innovations.values() for t in i.themes}
     kinds = {a.kind for r in catalogue.regions.values() for a in r.agencies}
+    renamed = {}
     for old, new in paths.old_slug_pages().items():
         folder, _, name = old.rpartition("/")
         if name.removesuffix(".md") in (themes if folder == "tema" else kinds):
             moved[old] = new
+            renamed[new.removesuffix(".md") + "/"] = old.removesuffix(".md") + "/"
+    for page in planned:
+        folder = page[: page.rfind("/") + 1]
+        if folder in renamed:
+            moved[renamed[folder] + page[len(folder) :]] = page
     return dict(sorted(moved.items()))
 
 

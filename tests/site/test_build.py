@@ -483,7 +483,7 @@ def test_hostile_text_is_shown_not_run(hostile_site: Built) -> None:
 
 
 def test_the_old_addresses_of_moved_pages_send_the_browser_to_the_new_ones(any_site: Any) -> None:
-    moved = moved_pages(any_site.catalogue)
+    moved = moved_pages(any_site.catalogue, any_site.pages)
     assert moved or not any_site.catalogue.agreements
     for old, new in moved.items():
         text = any_site.html_path(old).read_text(encoding="utf-8")

@@ -47,7 +47,8 @@ class RecordPages(PageBase):
             replaces=self.rel.replaces.get(innovation.ref, []),
             related=self.rel.related.get(innovation.ref, []),
             covered_by=self.rel.agreements_by_innovation.get(innovation.ref, []),
-            studied_by=self.rel.visits_by_innovation.get(innovation.ref, []),
+            studied_by=self.rel.visits_by_innovation.get(innovation.ref, [])[:VISITS_SHOWN],
+            more_studied_by=max(0, len(self.rel.visits_by_innovation.get(innovation.ref, [])) - VISITS_SHOWN),
             has_visit=any(
                 (
                     innovation.visit_contact,

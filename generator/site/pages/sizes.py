@@ -8,7 +8,7 @@ COUNTERPART_INNOVATIONS_SHOWN = 3
 # Entries of each secondary list on a region page (adoptions, replications, briefs): the rest are
 # on the linked pages; keeps region pages within their size budget at national scale.
 REGION_LIST_LENGTH = 3
-# Visits on a region's, an agency's or a brief's page, newest first; a region's are all on a page of
+# Visits on a region's, an agency's, an innovation's or a brief's page, newest first; a region's are all on a page of
 # their own, and every visit is in the visits index.
 VISITS_SHOWN = 5
 # Sources and agreements on a region page, newest first: a region that declares many agencies
