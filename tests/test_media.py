@@ -104,10 +104,12 @@ def test_a_photo_the_site_cannot_show_is_refused(with_photo, data, code):
 
 def test_limits_come_before_decoding(with_photo, monkeypatch):
     monkeypatch.setattr(check_media, "MAX_MEDIA_PIXELS", 1_000_000)
+    monkeypatch.setattr(check_media, "_OUTCOMES", {})
     (found,) = media_problems(with_photo)
     assert found.code == "media-too-many-pixels"
     assert "3000×2000" in message(found, "en")
     monkeypatch.setattr(check_media, "MAX_MEDIA_BYTES", 10_000)
+    monkeypatch.setattr(check_media, "_OUTCOMES", {})
     assert [p.code for p in media_problems(with_photo)] == ["media-too-large"]
 
 
@@ -189,3 +191,14 @@ def test_pages_show_the_photo_or_say_it_is_left_out(with_photo):
     left_out = plan_pages(catalogue, photos=False)[path]()
     assert "media/" not in left_out
     assert "Foto tidak disertakan dalam salinan luring: Ruang kendali&#46;" in left_out
+
+
+def test_an_unchanged_photo_is_decoded_once_across_checks(with_photo, monkeypatch):
+    opened = []
+    real_open = check_media.Image.open
+    monkeypatch.setattr(check_media.Image, "open", lambda *a, **k: opened.append(1) or real_open(*a, **k))
+    monkeypatch.setattr(check_media, "_OUTCOMES", {})
+    assert media_problems(with_photo) == [] and media_problems(with_photo) == []
+    assert len(opened) == 1  # `mkdocs serve` checks at every rebuild
+    with_photo.write(PHOTO, b"broken now")
+    assert [p.code for p in media_problems(with_photo)] == ["media-unreadable"]

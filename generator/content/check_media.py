@@ -7,6 +7,7 @@ where the format allows (JPEG), which still reads every byte and so finds a trun
 
 from __future__ import annotations
 
+import stat
 import warnings
 from pathlib import Path
 from typing import Any
@@ -49,13 +50,28 @@ def check_media(innovations: dict[str, Parsed], root: Path, problems: list[Probl
         problems.extend(_unused(root / MEDIA_DIR, used))
 
 
+# What each photo gave, by where it is and its size, time and inode: `mkdocs serve` checks the
+# catalogue at every rebuild, and decoding a thousand photos each time would take seconds.
+_OUTCOMES: dict[tuple[str, int, int, int], tuple[str, dict[str, Any]] | None] = {}
+
+
 def photo_problem(path: Path) -> tuple[str, dict[str, Any]] | None:
     """What is wrong with the photo at `path` (a message code and its arguments), or None."""
-    if path.is_symlink():
-        return "symlink", {}
-    if not path.is_file():
+    try:
+        status = path.lstat()
+    except OSError:
         return "media-missing", {"folder": path.parent.name}
-    size = path.stat().st_size
+    if stat.S_ISLNK(status.st_mode):
+        return "symlink", {}
+    if not stat.S_ISREG(status.st_mode):
+        return "media-missing", {"folder": path.parent.name}
+    key = (str(path), status.st_size, status.st_mtime_ns, status.st_ino)
+    if key not in _OUTCOMES:
+        _OUTCOMES[key] = _read_problem(path, status.st_size)
+    return _OUTCOMES[key]
+
+
+def _read_problem(path: Path, size: int) -> tuple[str, dict[str, Any]] | None:
     if size > MAX_MEDIA_BYTES:
         return "media-too-large", {"size": f"{size / 1_048_576:.1f}", "limit": MAX_MEDIA_BYTES // 1_048_576}
     try:
