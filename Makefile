@@ -5,7 +5,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Material 9.7 prints a banner about MkDocs 2.0 on every run; we pin MkDocs 1.6.1 on purpose.
+# Material 9.7+ prints a banner about MkDocs 2.0 on every run; we pin MkDocs 1.6.1 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install system-deps serve build build-incremental offline check test lint typecheck pytest golden clean
