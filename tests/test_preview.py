@@ -203,3 +203,29 @@ def test_a_draft_made_by_new_does_not_stop_the_preview_of_another_record(root: P
     assert other.result.ok and other.left_out == []  # its comments name Sumedang's records: not read
     own = preview(root, root / "innovations" / SUMEDANG / "draf.yml")
     assert not own.result.ok and own.pages == {}
+
+
+def test_a_record_named_in_a_flow_list_is_read_and_one_named_in_a_comment_is_not(root: Path) -> None:
+    """The preview reads only the lines of a file that can name a record: a reference inside a
+    flow list counts, a commented-out one does not."""
+    # An innovation of Lampung Selatan that names nothing of Sumedang's: read only if named.
+    posyandu = root / "innovations" / "kabupaten-lampung-selatan" / "posyandu-keliling.yml"
+    copy = posyandu.read_text(encoding="utf-8").replace(
+        f"related: [{SUMEDANG}/layanan-adminduk-daring]\n", ""
+    )
+    posyandu.with_name("posyandu-desa.yml").write_text(copy, encoding="utf-8")
+    file = root / COMMAND_CENTER
+    original = file.read_text(encoding="utf-8")
+    listed = "related: [kabupaten-sumedang/layanan-adminduk-daring]"
+    other = "kabupaten-lampung-selatan/posyandu-desa"
+    file.write_text(original.replace(listed, f"# related: [{other}]\n{listed}"), encoding="utf-8")
+    commented = preview(root, file)
+    assert commented.result.ok and commented.catalogue is not None
+    assert other not in commented.catalogue.innovations
+    file.write_text(original.replace(listed, f"{listed[:-1]}, {other}]"), encoding="utf-8")
+    found = preview(root, file)
+    assert found.result.ok and found.catalogue is not None, found.result.problems
+    assert found.catalogue.innovations[f"{SUMEDANG}/command-center"].related == (
+        f"{SUMEDANG}/layanan-adminduk-daring",
+        other,
+    )

@@ -263,11 +263,27 @@ def test_any_prose_block_survives_the_site_engine(source: str) -> None:
 
 # What swells most: block quotes, lists, headings, autolinks, escapes; no table, no "]:".
 _SWELLING = [*'>-*_#`<&"\\!()[]\n =+.1', "> ", "- ", "0. ", "1) ", "#\n", "<a@b>", "<http:>", "[](http:)"]
+# Letters and non-ASCII signs, which markup must not repeat: plain, accented, outside the basic plane.
+_LETTERS = [
+    "a",
+    "abc ",
+    "é",
+    "— ",
+    "\u00a0",
+    "“ab”",
+    "\U0001d400",
+    "4 ",
+    "<http:ééé>",
+    "[ab](ééé)",
+    "![ab](é)",
+    "``ab``",
+    "    ab\n",
+]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_SWELLING), min_size=1, max_size=300).map("".join))
-def test_without_tables_or_references_markdown_grows_at_most_max_growth(source: str) -> None:
+@given(st.lists(st.sampled_from(_SWELLING + _LETTERS), min_size=1, max_size=300).map("".join))
+def test_without_tables_or_references_markdown_stays_within_its_bound(source: str) -> None:
     bound = html_size_bound(source, table_cells(source))
     if bound is None:
         assert "]:" in source or table_cells(source)
@@ -280,7 +296,27 @@ def test_without_tables_or_references_markdown_grows_at_most_max_growth(source: 
 def test_the_most_swelling_constructs_stay_within_max_growth(unit: str) -> None:
     for count in (1, 10, 1_000):
         source = unit * count
-        assert html_size(source) <= html_size_bound(source, 0) == MAX_GROWTH * len(source)
+        bound = html_size_bound(source, 0)
+        assert bound is not None
+        assert html_size(source) <= bound <= MAX_GROWTH * len(source) + 64
+
+
+@pytest.mark.parametrize("unit", ["é", "a b ", "ab\n\n", "\U0001d400", "- ab\n", "*ab*"])
+def test_a_text_of_words_is_bounded_by_its_length_and_markup(unit: str) -> None:
+    source = unit * 2_000
+    bound = html_size_bound(source, 0)
+    assert bound is not None
+    assert html_size(source) <= bound
+    assert len(render_prose(source)) <= bound
+    # Words cost once each: a long plain description needs no parsing at all.
+    if unit.strip().isalnum():
+        assert bound <= len(source) + 2_000 * 31 * (len(unit) - len(unit.strip())) + 64
+
+
+@pytest.mark.parametrize("source", ["<http://" + "é" * 1_000 + ">", "[a](https://" + "é" * 1_000 + ")"])
+def test_a_link_address_may_grow_and_keeps_the_whole_bound(source: str) -> None:
+    assert len(render_prose(source)) > 2 * len(source)
+    assert html_size_bound(source, 0) == MAX_GROWTH * len(source)
 
 
 @pytest.mark.parametrize(

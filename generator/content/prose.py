@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from urllib.parse import urlsplit
 
 import nh3
@@ -38,6 +39,12 @@ _BLANK_LINE = re.compile(r"\n[ \t>]*\n")
 # no reference definition (the only constructs that repeat text). The worst is a lone ">", a whole
 # blockquote: 28. tests/test_prose.py searches hostile input for more.
 MAX_GROWTH = 32
+# Outside links, only ASCII punctuation, symbols and line breaks make markup or are escaped: any
+# other character is written once (linkify is off, so no bare address is written twice). A link's
+# address is percent-encoded, and an autolink's written twice, so a text with "](" or "<" keeps the
+# MAX_GROWTH bound. The slack is the one paragraph a text with no markup at all still becomes.
+_PLAIN_ASCII = (string.ascii_letters + string.digits + " ").encode()
+_GROWTH_SLACK = 64
 
 
 def _allowed_link(url: str) -> bool:
@@ -117,11 +124,16 @@ def _delimiter_row(line: str) -> bool:
 
 def html_size_bound(text: str, cells: int) -> int | None:
     """An upper bound on `html_size(text)` found without parsing, given `cells = table_cells(text)`:
-    None when the text may hold a table or a reference definition (`[label]:` always writes "]:"),
-    which can repeat text any number of times."""
+    each letter, digit and space once, each other character MAX_GROWTH times (every character, if
+    the text may hold a link). None when the text may hold a table or a reference definition
+    (`[label]:` always writes "]:"), which can repeat text any number of times."""
     if cells or "]:" in text:
         return None
-    return MAX_GROWTH * len(text)
+    if "<" in text or "](" in text:
+        return MAX_GROWTH * len(text)
+    # Markup is ASCII: what is left of the ASCII characters without letters, digits and spaces.
+    markup = len(text.encode("ascii", "ignore").translate(None, _PLAIN_ASCII))
+    return len(text) + (MAX_GROWTH - 1) * markup + _GROWTH_SLACK
 
 
 def html_size(text: str) -> int:

@@ -35,8 +35,6 @@ from ..site.render import labels
 
 # A reference to another innovation, as a YAML value: `region-id/innovation-id`.
 _REF = re.compile(rb"\b([a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*)\b")
-# A YAML comment line; a comment after a value is rare in content and harmless to read.
-_COMMENT = re.compile(rb"(?m)^[ \t]*#.*$")
 
 
 class PreviewError(ValueError):
@@ -193,13 +191,20 @@ def _scan(root: Path, regions: set[str], named: set[str]) -> set[str]:
                 text = read_bytes(file.path)
             except (OSError, FileTooLarge):
                 continue  # the check reports it when it is one of the region's
-            # Comments say nothing of what a record names: a new file's template quotes examples.
-            text = _COMMENT.sub(b"", text)
             if mine:
-                refs.update(ref.decode() for ref in _REF.findall(text))
+                refs.update(_named(text))
             elif any(needle in text for needle in needles):
                 wanted.add(key)
     return wanted | (refs & keys)
+
+
+def _named(text: bytes) -> list[str]:
+    """What a file's text names as `region/innovation`, read only from the lines with a "/" in
+    them (a long description has few): the pattern is slow to try at every word. Comment lines say
+    nothing of what a record names (a new file's template quotes examples); a comment after a value
+    is rare in content and harmless to read."""
+    lines = [line for line in text.split(b"\n") if b"/" in line and not line.lstrip().startswith(b"#")]
+    return [ref.decode() for ref in _REF.findall(b"\n".join(lines))]
 
 
 def _plain_entries(folder: Path, dirs: bool) -> list[os.DirEntry[str]]:

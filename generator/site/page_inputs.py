@@ -171,18 +171,32 @@ def _digest(tag: bytes, *parts: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def _strings(value: Any, depth: int = 3) -> Iterable[str]:
+def _strings(value: Any, depth: int = 3) -> list[str]:
     """The strings inside a record's fields (a few levels deep), where it names other records."""
+    found: list[str] = []
+    _collect_strings(value, depth, found)
+    return found
+
+
+def _collect_strings(value: Any, depth: int, found: list[str]) -> None:
+    # A list, not a generator: a region of 13,000 records is walked for every preview of one of them.
     if isinstance(value, str):
-        yield value
+        found.append(value)
     elif depth == 0:
         return
     elif isinstance(value, list | tuple):
         for item in value:
-            yield from _strings(item, depth - 1)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            yield from _strings(getattr(value, f.name), depth - 1)
+            _collect_strings(item, depth - 1, found)
+    else:
+        kind: type = type(value)
+        for name in _record_fields(kind):
+            _collect_strings(getattr(value, name), depth - 1, found)
+
+
+@functools.cache
+def _record_fields(cls: type) -> tuple[str, ...]:
+    """The field names of a dataclass, none for any other type (numbers, dates)."""
+    return _field_names(cls) if dataclasses.is_dataclass(cls) else ()
 
 
 class KnownPages:
