@@ -379,6 +379,7 @@ def test_warnings_wait_until_the_errors_are_fixed(scratch):
         ("Desa HELAU", False),
         ("JAKI untuk Warga", False),
         ("Layanan Aduan Warga", False),
+        ("LAYANAN ADUAN WARGA 中文", False),  # a letter without case is not a capital
     ],
 )
 def test_a_title_in_capitals_throughout(title, shouted):

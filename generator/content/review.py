@@ -131,6 +131,8 @@ def stale_warnings(result: CheckResult, today: dt.date, stale_after: int) -> lis
 def all_caps(title: str) -> bool:
     """Whether a title is written in capitals throughout: every letter upper case, and more than
     one word of four letters or more (so a lone acronym such as "SIPD" passes)."""
+    if not title.isupper():  # a lower-case letter (or none with case): most titles, at C speed
+        return False
     letters = [c for c in title if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(_LONG_WORD.findall(title)) > 1
 
