@@ -35,7 +35,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import yaml
 
@@ -81,16 +81,36 @@ def timed_build(project: Path, config: str, site: Path) -> tuple[float, float]:
     return float(seconds), int(kib) / 1024
 
 
-def timed_check_command(project: Path) -> float:
-    """Wall seconds of `katalog check` as a contributor runs it: the check, the review's warnings
-    (duplicates, stale entries) and the report, in a child."""
-    command = [sys.executable, "-c", "from generator.cli import run; run()", "check", "--root", str(project)]
+def timed_command(arguments: list[str], cwd: Path = REPO) -> tuple[float, float]:
+    """Wall seconds and peak MiB of a `katalog` command in a child; its output is dropped."""
+    command = [sys.executable, "-c", "from generator.cli import run; run()", *arguments]
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        raise RuntimeError(f"katalog check failed:\n{done.stderr.decode()[-3000:]}")
-    return seconds
+    assert process.stderr is not None
+    errors = process.stderr.read().decode()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"katalog {arguments[0]} failed:\n{errors[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def timed_check_command(project: Path) -> tuple[float, float]:
+    """`katalog check` as a contributor runs it: the check, the review's warnings (duplicates,
+    stale entries) and the report."""
+    return timed_command(["check", "--root", str(project)])
+
+
+def largest_region_record(project: Path) -> tuple[Path, int]:
+    """The first record file of the region with the most innovations, and how many it has."""
+    counts = {folder: len(list(folder.glob("*.yml"))) for folder in (project / "innovations").iterdir()}
+    folder = max(sorted(counts), key=counts.__getitem__)
+    return sorted(folder.glob("*.yml"))[0], counts[folder]
+
+
+def timed_preview(project: Path, record: Path, out: Path) -> tuple[float, float]:
+    """`katalog preview` of one record, first run (nothing of an earlier preview kept)."""
+    return timed_command(["preview", str(record.relative_to(project)), "--out", str(out)], cwd=project)
 
 
 _INDEX = "import sys; from pathlib import Path; from generator.search.search_index import index_site; index_site(Path(sys.argv[1]))"
@@ -186,7 +206,9 @@ def run(n: int, work: Path, shape: Shape | None = None) -> dict[str, object]:
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
 
-    command_seconds = timed_check_command(project)
+    command_seconds, command_mib = timed_check_command(project)
+    record, region_size = largest_region_record(project)
+    preview_seconds, preview_mib = timed_preview(project, record, work / f"preview-{project.name}")
     start = time.perf_counter()
     result = check(project)
     check_seconds = time.perf_counter() - start
@@ -212,6 +234,10 @@ def run(n: int, work: Path, shape: Shape | None = None) -> dict[str, object]:
         "files": files,
         "pages": page_count,
         "command_s": command_seconds,
+        "command_mib": command_mib,
+        "region_size": region_size,
+        "preview_s": preview_seconds,
+        "preview_mib": preview_mib,
         "check_s": check_seconds,
         "pages_s": pages_seconds,
         "build_s": build_seconds,
@@ -228,12 +254,16 @@ def run(n: int, work: Path, shape: Shape | None = None) -> dict[str, object]:
     }
 
 
-def print_table(rows: list[dict[str, object]]) -> None:
+def print_table(rows: list[dict[str, object]], out: TextIO = sys.stdout) -> None:
     columns = [
         ("N innovations", "n", "{:,}"),
         ("record files", "files", "{:,}"),
         ("generated pages", "pages", "{:,}"),
         ("`katalog check`, the command (s)", "command_s", "{:.1f}"),
+        ("`katalog check` peak memory (MiB)", "command_mib", "{:,.0f}"),
+        ("largest region (innovations)", "region_size", "{:,}"),
+        ("`katalog preview` of a record there (s)", "preview_s", "{:.1f}"),
+        ("`katalog preview` peak memory (MiB)", "preview_mib", "{:,.0f}"),
         ("check() alone, in process (s)", "check_s", "{:.1f}"),
         ("page generation (s)", "pages_s", "{:.1f}"),
         ("full build incl. search (s)", "build_s", "{:.1f}"),
@@ -250,19 +280,20 @@ def print_table(rows: list[dict[str, object]]) -> None:
     ]
     width = max(len(c[0]) for c in columns)
     print(
-        "| " + "measure".ljust(width) + " | " + " | ".join(f"N={r['n']:,} {r['shape']}" for r in rows) + " |"
+        "| " + "measure".ljust(width) + " | " + " | ".join(f"N={r['n']:,} {r['shape']}" for r in rows) + " |",
+        file=out,
     )
-    print("|" + "-" * (width + 2) + "|" + "|".join("---:" for _ in rows) + "|")
+    print("|" + "-" * (width + 2) + "|" + "|".join("---:" for _ in rows) + "|", file=out)
     for title, key, fmt in columns:
         if key is None:
             cells = [f"{r['build_s'] / r['plain_s']:.2f}" for r in rows]  # type: ignore[operator]
         else:
             cells = [fmt.format(r[key]) for r in rows]
-        print(f"| {title.ljust(width)} | " + " | ".join(cells) + " |")
+        print(f"| {title.ljust(width)} | " + " | ".join(cells) + " |", file=out)
     kinds = sorted({k for r in rows for k in r["largest"]})  # type: ignore[attr-defined]
     for kind in kinds:
         cells = [f"{r['largest'].get(kind, 0) / 1024:.1f}" for r in rows]  # type: ignore[attr-defined]
-        print(f"| {('largest ' + kind + ' page (KiB)').ljust(width)} | " + " | ".join(cells) + " |")
+        print(f"| {('largest ' + kind + ' page (KiB)').ljust(width)} | " + " | ".join(cells) + " |", file=out)
 
 
 def main() -> None:
@@ -290,6 +321,7 @@ def main() -> None:
             for n in args.sizes:
                 rows.append(run(n, work, shape))
                 print(f"... N={n:,} {shape.name} done", file=sys.stderr, flush=True)
+                print_table(rows, sys.stderr)  # so far: a long run that fails later keeps these
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
