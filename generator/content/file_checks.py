@@ -85,10 +85,12 @@ class FileCache:
     """
 
     def __init__(self) -> None:
-        self._entries: dict[tuple[str, type], tuple[tuple[int, int, int], FileOutcome]] = {}
+        # (rel, record class) → (the file's stamp, its outcome)
+        self._entries: dict[tuple[str, type], tuple[object, FileOutcome]] = {}
 
     @staticmethod
-    def _stamp(path: str) -> tuple[int, int, int] | None:
+    def _stamp(path: str) -> object:
+        """What changes when the file does; None when it cannot be read."""
         try:
             status = os.lstat(path)
         except OSError:

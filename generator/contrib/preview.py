@@ -3,7 +3,9 @@
 Checking and building a national catalogue takes minutes; a contributor who edits one file wants
 to see that record now. The preview reads only what those pages are made of: every region and
 agreement (a few hundred files), the innovations of the record's region, the innovations they
-name and those that name them. Its cost follows the size of one region, not of the catalogue.
+name and those that name them. Its cost follows the size of one region, not of the catalogue;
+the next preview reuses the outcomes of the files that did not change (`stored_outcomes`), so
+that only the edited record is checked again, however large its region.
 
 Innovations from outside that set keep only their references inside it; their own pages and the
 catalogue-wide lists (themes, tags, indexes, the home page) are not built, as they would be
@@ -15,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from ..content.files import AGREEMENTS_DIR, INNOVATIONS_DIR, REGIONS_DIR, VISITS
 from ..content.load import FileTooLarge, read_bytes
 from ..content.model import Agreement, Innovation, Region, Visit
 from ..content.problems import Problem
+from ..content.stored_outcomes import StoredFileCache
 from ..content.valid_part import without_broken
 from ..site import paths
 from ..site.briefs import MAX_BRIEF_PARTIES
@@ -35,6 +38,10 @@ from ..site.render import labels
 
 # A reference to another innovation, as a YAML value: `region-id/innovation-id`.
 _REF = re.compile(rb"\b([a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*)\b")
+
+
+# Where a preview keeps the outcomes of the files it checked, for the next preview.
+OUTCOMES_DIR = Path(".cache/katalog/preview")
 
 
 class PreviewError(ValueError):
@@ -118,7 +125,7 @@ def preview(
     record = record_of(root, file)
     if not file.is_file():
         raise PreviewError(f"{file} does not exist")
-    cache = FileCache()
+    cache = StoredFileCache(root, root / OUTCOMES_DIR)
     wanted = _core(root, record, cache)
 
     def read(kind: type, key: str) -> bool:
@@ -127,6 +134,7 @@ def preview(
     result = check(root, cache=cache, only=read, positions=False)
     itself = frozenset({file.resolve().relative_to(root.resolve()).as_posix()})
     result, left_out = without_broken(root, result, keep=itself, only=read, cache=cache, positions=False)
+    cache.save()
     if result.catalogue is None:
         return Preview(record, result, {}, left_out=left_out)
     catalogue = _closed(result.catalogue)
@@ -203,7 +211,16 @@ def _named(text: bytes) -> list[str]:
     them (a long description has few): the pattern is slow to try at every word. Comment lines say
     nothing of what a record names (a new file's template quotes examples); a comment after a value
     is rare in content and harmless to read."""
-    lines = [line for line in text.split(b"\n") if b"/" in line and not line.lstrip().startswith(b"#")]
+    lines = []
+    at = text.find(b"/")
+    while at != -1:
+        start = text.rfind(b"\n", 0, at) + 1
+        end = text.find(b"\n", at)
+        end = len(text) if end == -1 else end
+        line = text[start:end]
+        if not line.lstrip().startswith(b"#"):
+            lines.append(line)
+        at = text.find(b"/", end)
     return [ref.decode() for ref in _REF.findall(b"\n".join(lines))]
 
 
@@ -228,6 +245,8 @@ def _closed(catalogue: Catalogue) -> Catalogue:
         return tuple(ref for ref in refs if ref in held)
 
     def inside(innovation: Innovation) -> Innovation:
+        if _names_only(innovation, held):
+            return innovation  # most of them: a copy of each would be a tenth of the preview
         replications = tuple(
             r if r.innovation is None or r.innovation in held else dataclasses.replace(r, innovation=None)
             for r in innovation.replications
@@ -253,6 +272,13 @@ def _closed(catalogue: Catalogue) -> Catalogue:
         },
         sources=catalogue.sources,
     )
+
+
+def _names_only(innovation: Innovation, held: Mapping[str, Innovation]) -> bool:
+    """Whether every innovation `innovation` names is in `held`."""
+    named = [innovation.adopted_from, innovation.replaced_by, *innovation.related]
+    named += [r.innovation for r in innovation.replications]
+    return all(ref is None or ref in held for ref in named)
 
 
 def _showing(plan: PagePlan, catalogue: Catalogue, record: Record) -> PagePlan:

@@ -18,6 +18,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import operator
 import os
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -173,30 +174,38 @@ def _digest(tag: bytes, *parts: bytes) -> bytes:
 
 def _strings(value: Any, depth: int = 3) -> list[str]:
     """The strings inside a record's fields (a few levels deep), where it names other records."""
+    if isinstance(value, str):
+        return [value]
     found: list[str] = []
-    _collect_strings(value, depth, found)
+    if depth > 0:
+        _collect_strings(value, depth, found)
     return found
 
 
 def _collect_strings(value: Any, depth: int, found: list[str]) -> None:
-    # A list, not a generator: a region of 13,000 records is walked for every preview of one of them.
-    if isinstance(value, str):
-        found.append(value)
-    elif depth == 0:
-        return
-    elif isinstance(value, list | tuple):
-        for item in value:
-            _collect_strings(item, depth - 1, found)
+    """The strings of a list or dataclass `value` and, `depth` levels down, of what it holds.
+    A list, not a generator, and no call for a leaf: a region of 13,000 records is walked for
+    every preview of one of them."""
+    if isinstance(value, list | tuple):
+        items = value
     else:
         kind: type = type(value)
-        for name in _record_fields(kind):
-            _collect_strings(getattr(value, name), depth - 1, found)
+        items = _record_values(kind)(value)
+    for item in items:
+        if isinstance(item, str):
+            found.append(item)
+        elif depth > 1 and item is not None:
+            _collect_strings(item, depth - 1, found)
 
 
 @functools.cache
-def _record_fields(cls: type) -> tuple[str, ...]:
-    """The field names of a dataclass, none for any other type (numbers, dates)."""
-    return _field_names(cls) if dataclasses.is_dataclass(cls) else ()
+def _record_values(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    """What gives the field values of a dataclass `cls` in one call; none for any other type
+    (numbers, dates)."""
+    names = _field_names(cls) if dataclasses.is_dataclass(cls) else ()
+    if len(names) > 1:
+        return operator.attrgetter(*names)
+    return lambda value: tuple(getattr(value, name) for name in names)
 
 
 class KnownPages:

@@ -1,0 +1,110 @@
+"""The outcomes a preview keeps on disk: the next preview checks only the files that changed, and
+a store that is stale, broken or cannot be written changes nothing but the time taken."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.content import file_checks, stored_outcomes
+from generator.content.model import Innovation
+from generator.contrib.preview import OUTCOMES_DIR, preview
+
+FIXTURES = Path(__file__).parent / "fixtures"
+RECORD = "innovations/kabupaten-sumedang/command-center.yml"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    target = tmp_path / "catalogue"
+    shutil.copytree(FIXTURES / "site-relations", target)
+    return target
+
+
+@pytest.fixture
+def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files each preview validates, as reported (`innovations/…/x.yml`)."""
+    seen: list[str] = []
+    validate = file_checks.validate_file
+
+    def counting(path: str, rel: str, cls: type, key: str) -> file_checks.FileOutcome:
+        seen.append(rel)
+        return validate(path, rel, cls, key)
+
+    monkeypatch.setattr(file_checks, "validate_file", counting)
+    return seen
+
+
+def _pages(root: Path) -> dict[str, str]:
+    found = preview(root, root / RECORD)
+    assert found.result.ok, found.result.problems
+    return {path: write() for path, write in found.pages.items()}
+
+
+def test_a_second_preview_checks_no_file_and_makes_the_same_pages(root: Path, checked: list[str]) -> None:
+    first = _pages(root)
+    assert RECORD in checked and any(rel.startswith("regions/") for rel in checked)
+    checked.clear()
+    assert _pages(root) == first
+    assert checked == []
+
+
+def test_an_edit_of_the_same_size_is_checked_again_and_its_error_reported(
+    root: Path, checked: list[str]
+) -> None:
+    _pages(root)
+    checked.clear()
+    file = root / RECORD
+    text = file.read_text(encoding="utf-8")
+    # Same length, same folder, written at once: only the bytes tell it changed.
+    file.write_text(text.replace("stage: implementation", "stage: implementatiox"), encoding="utf-8")
+    found = preview(root, file)
+    assert checked == [RECORD]
+    assert [(p.path, p.code) for p in found.result.problems if p.severity == "error"] == [
+        (RECORD, "bad-vocab")
+    ]
+
+
+def test_a_file_deleted_since_is_dropped_from_the_store(root: Path) -> None:
+    _pages(root)
+    rel = "innovations/kabupaten-sumedang/antrean-manual.yml"
+    gone = root / rel
+    text = gone.read_bytes()
+    gone.unlink()
+    _pages(root)
+    gone.write_bytes(text)  # the same bytes again: only a kept outcome would be found for them
+    task = (str(gone), rel, Innovation, "kabupaten-sumedang/antrean-manual")
+    assert stored_outcomes.StoredFileCache(root, root / OUTCOMES_DIR).get(task) is None
+
+
+def test_a_broken_store_is_ignored(root: Path, checked: list[str]) -> None:
+    first = _pages(root)
+    shards = list((root / OUTCOMES_DIR).rglob("*.pickle"))
+    assert shards
+    for shard in shards:
+        shard.write_bytes(b"not a pickle")
+    checked.clear()
+    assert _pages(root) == first
+    assert RECORD in checked
+
+
+def test_a_store_of_another_checker_is_not_used_and_is_removed(
+    root: Path, checked: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _pages(root)
+    old = {p.name for p in (root / OUTCOMES_DIR).iterdir()}
+    monkeypatch.setattr(stored_outcomes, "checker_digest", lambda: "another-checker")
+    checked.clear()
+    assert _pages(root) == first
+    assert RECORD in checked
+    assert {p.name for p in (root / OUTCOMES_DIR).iterdir()} == {"another-checker"} != old
+
+
+def test_a_store_that_cannot_be_written_is_no_error(root: Path, checked: list[str]) -> None:
+    (root / ".cache").write_text("a file where the store's folder would go", encoding="utf-8")
+    first = _pages(root)
+    checked.clear()
+    assert _pages(root) == first
+    assert RECORD in checked  # nothing was kept
