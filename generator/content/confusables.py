@@ -19,10 +19,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
-
+from .data_files import read_data
 from .problems import Problem, problem
 
 # A word is a run of letters; digits, marks and punctuation separate words.
@@ -37,8 +35,7 @@ _VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 @functools.cache
 def homoglyphs() -> dict[int, str]:
     """Cyrillic and Greek letters that look Latin, as a `str.translate` table."""
-    text = (resources.files("generator") / "data" / "confusables.yml").read_text(encoding="utf-8")
-    data: dict[str, dict[str, str]] = yaml.load(text, Loader=yaml.CSafeLoader)
+    data: dict[str, dict[str, str]] = read_data("data/confusables.yml")
     return {ord(char): latin for char, latin in data["homoglyphs"].items()}
 
 

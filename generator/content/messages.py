@@ -5,11 +5,9 @@ from __future__ import annotations
 import errno
 import functools
 import string
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from .data_files import read_data
 from .problems import Problem
 from .vocab import LANGS
 
@@ -40,8 +38,7 @@ def fill(template: str, **args: Any) -> str:
 
 @functools.cache
 def _catalogue() -> dict[str, Any]:
-    text = (resources.files("generator") / "data" / "messages.yml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.load(text, Loader=yaml.CSafeLoader)
+    data: dict[str, Any] = read_data("data/messages.yml")
     return data
 
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .data_files import read_data
 from .fields import FieldInfo, input_fields
 from .limits import DEFAULT_MAX_LENGTH, MAX_ITEMS, MAX_LENGTH
 from .model import RECORD_KINDS
@@ -22,8 +20,7 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 @functools.cache
 def field_help() -> dict[str, dict[str, dict[str, str]]]:
     """Per record type and field: what it means, in each language (`data/fields.yml`)."""
-    text = (resources.files("generator") / "data" / "fields.yml").read_text(encoding="utf-8")
-    data: dict[str, dict[str, dict[str, str]]] = yaml.load(text, Loader=yaml.CSafeLoader)
+    data: dict[str, dict[str, dict[str, str]]] = read_data("data/fields.yml")
     return data
 
 

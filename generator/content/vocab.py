@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
+from .data_files import read_data
 
 LANGS = ("id", "en")
 
@@ -32,7 +32,7 @@ def vocabularies() -> dict[str, Vocabulary]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".yml"):
             continue
-        data = yaml.load(entry.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        data = read_data(f"data/vocabularies/{entry.name}")
         name = entry.name.removesuffix(".yml")
         result[name] = Vocabulary(name, data["label"], data["values"])
     return result

@@ -11,11 +11,9 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from ..content.data_files import read_data
 from ..content.fields import FieldInfo, input_fields
 from ..content.model import RECORD_KINDS
 from ..content.schema import field_help
@@ -30,8 +28,7 @@ END = "<!-- /katalog fields {lang} -->"
 @functools.cache
 def guide() -> dict[str, Any]:
     """The contents of `data/field-guide.yml`."""
-    text = (resources.files("generator") / "data" / "field-guide.yml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.load(text, Loader=yaml.CSafeLoader)
+    data: dict[str, Any] = read_data("data/field-guide.yml")
     return data
 
 

@@ -9,11 +9,9 @@ from __future__ import annotations
 import difflib
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from ..content.data_files import read_data
 from ..content.messages import message
 from .sheets import column_letter
 
@@ -21,8 +19,7 @@ from .sheets import column_letter
 @functools.cache
 def settings() -> dict[str, Any]:
     """`data/spreadsheet.yml`: columns, accepted words and messages."""
-    text = (resources.files("generator") / "data" / "spreadsheet.yml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.load(text, Loader=yaml.CSafeLoader)
+    data: dict[str, Any] = read_data("data/spreadsheet.yml")
     return data
 
 

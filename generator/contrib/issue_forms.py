@@ -10,12 +10,10 @@ import dataclasses
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..content.data_files import read_data
 from ..content.fields import FieldInfo, fields_of, input_fields
 from ..content.model import RECORD_KINDS, Agreement, Innovation, Region, Visit
 from ..content.vocab import vocabulary
@@ -65,8 +63,7 @@ class Element:
 @functools.cache
 def definitions() -> dict[str, Any]:
     """The contents of `data/issue-forms.yml`."""
-    text = (resources.files("generator") / "data" / "issue-forms.yml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.load(text, Loader=yaml.CSafeLoader)
+    data: dict[str, Any] = read_data("data/issue-forms.yml")
     return data
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from ..content.data_files import read_data
 from ..content.files import REGIONS_DIR, suggest_id
 from ..content.load import read_text
 from ..content.validate import PATTERNS
@@ -61,8 +62,7 @@ class RegistryRegion:
 @functools.cache
 def settings() -> dict[str, Any]:
     """`data/registry.yml`: the decree cited and the header of new files."""
-    text = (resources.files("generator") / "data" / "registry.yml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.load(text, Loader=yaml.CSafeLoader)
+    data: dict[str, Any] = read_data("data/registry.yml")
     return data
 
 

@@ -26,13 +26,11 @@ import posixpath
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import is_dataclass, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..content.catalogue import Catalogue
+from ..content.data_files import read_data
 from ..content.fields import fields_of, input_fields
 from ..content.model import RECORD_KINDS, Agency, Agreement, Innovation, Region, Visit
 from ..content.schema import SCHEMA_DIALECT, record_schema
@@ -62,8 +60,7 @@ UrlOf = Callable[[str], str]
 @functools.cache
 def settings() -> dict[str, Any]:
     """`data/exports.yml`: the content licence and the feeds' texts."""
-    text = (resources.files("generator") / "data" / "exports.yml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.load(text, Loader=yaml.CSafeLoader)
+    data: dict[str, Any] = read_data("data/exports.yml")
     return data
 
 

@@ -6,13 +6,11 @@ import functools
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
+from ..content.data_files import read_data
 from ..site.redirects import is_redirect_page
 
 # Page types by their path in the built site (directory URLs), most specific first.
@@ -54,8 +52,7 @@ def page_type(path: str) -> str:
 @functools.cache
 def budgets() -> dict[str, Any]:
     """The budgets from budgets.yml."""
-    text = (resources.files("generator.quality") / "budgets.yml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.load(text, Loader=yaml.CSafeLoader)
+    data: dict[str, Any] = read_data("budgets.yml", "generator.quality")
     return data
 
 

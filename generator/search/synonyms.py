@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from importlib import resources
 
-import yaml
+from ..content.data_files import read_data
 
 
 @functools.cache
 def synonyms() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(abbreviation, its words) pairs, as the data file lists them."""
-    text = (resources.files("generator") / "data" / "synonyms.yml").read_text(encoding="utf-8")
-    data: dict[str, str] = yaml.load(text, Loader=yaml.CSafeLoader)
+    data: dict[str, str] = read_data("data/synonyms.yml")
     return tuple((short, tuple(long.split())) for short, long in data.items())
 
 

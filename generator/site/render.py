@@ -12,13 +12,12 @@ import datetime as dt
 import functools
 import json
 import re
-from importlib import resources
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup, escape
 
+from ..content.data_files import read_data
 from ..content.files import MEDIA_DIR
 from ..content.model import Region
 from ..content.prose import render_prose
@@ -32,8 +31,7 @@ from .qr import qr_svg
 @functools.cache
 def labels() -> dict[str, dict[str, Any]]:
     """UI labels by key, each with an `id` and an `en` text (`data/labels.yml`)."""
-    text = (resources.files("generator") / "data" / "labels.yml").read_text(encoding="utf-8")
-    data: dict[str, dict[str, Any]] = yaml.load(text, Loader=yaml.CSafeLoader)
+    data: dict[str, dict[str, Any]] = read_data("data/labels.yml")
     return data
 
 
