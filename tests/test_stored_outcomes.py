@@ -108,3 +108,19 @@ def test_a_store_that_cannot_be_written_is_no_error(root: Path, checked: list[st
     checked.clear()
     assert _pages(root) == first
     assert RECORD in checked  # nothing was kept
+
+
+def test_a_symbolic_link_is_never_read_for_the_store(root: Path, tmp_path: Path) -> None:
+    """A link a pull request adds could point anywhere, at a device that never ends: the store
+    reads files as the checker does, keeps nothing for a link, and the check reports it."""
+    outside = tmp_path / "outside.yml"
+    outside.write_bytes((root / RECORD).read_bytes())
+    link = root / "innovations" / "kabupaten-sumedang" / "tautan.yml"
+    link.symlink_to(outside)
+    rel = "innovations/kabupaten-sumedang/tautan.yml"
+    task = (str(link), rel, Innovation, "kabupaten-sumedang/tautan")
+    cache = stored_outcomes.StoredFileCache(root, root / OUTCOMES_DIR)
+    cache.put(task, file_checks.FileOutcome(None, ()))
+    assert cache.get(task) is None
+    found = preview(root, root / RECORD)
+    assert (rel, "symlink") in {(p.path, p.code) for p in [*found.result.problems, *found.left_out]}

@@ -24,6 +24,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .file_checks import FileCache, FileOutcome, FileTask
+from .load import FileTooLarge, read_bytes
 
 FORMAT = 1
 # The libraries whose reading of a file an outcome records.
@@ -60,11 +61,11 @@ class StoredFileCache(FileCache):
 
     @staticmethod
     def _stamp(path: str) -> object:
+        # Read as the checker reads: never through a symbolic link, never past the size limit.
         try:
-            with open(path, "rb") as file:
-                data = file.read()
-        except OSError:
-            return None
+            data = read_bytes(path)
+        except (OSError, FileTooLarge):
+            return None  # not kept: the check says what is wrong with it
         return (len(data), hashlib.blake2b(data, digest_size=16).digest())
 
     def get(self, task: FileTask) -> FileOutcome | None:
