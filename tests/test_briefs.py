@@ -495,3 +495,46 @@ def test_a_memo_reuses_a_brief_made_from_the_same_records(catalogue: Catalogue) 
     assert memo.brief(catalogue, LAMSEL, SUMEDANG, (), host) == build_brief(
         catalogue, LAMSEL, SUMEDANG, (), host
     )
+
+
+def test_the_briefs_of_a_region_with_partners_all_over_go_on_over_pages(catalogue: Catalogue) -> None:
+    """One list of 184 briefs was 38 KB, over its page's budget: the list is paged like any long
+    listing, every brief on exactly one page, as guest before as host."""
+    from generator.content.model import Replication
+    from generator.site.page_cuts import PAGE_MAX
+
+    lamsel = catalogue.regions[LAMSEL]
+    copies = {
+        f"kabupaten-salinan-{n:02d}": dataclasses.replace(
+            lamsel, id=f"kabupaten-salinan-{n:02d}", name=f"Salinan {n:02d}"
+        )
+        for n in range(90)
+    }
+    host = next(i for i in catalogue.innovations.values() if i.region == SUMEDANG)
+    copied = dataclasses.replace(
+        host, replications=tuple(Replication(region=r, status="done") for r in sorted(copies))
+    )
+    wide = dataclasses.replace(
+        catalogue,
+        regions={**catalogue.regions, **copies},
+        innovations={**catalogue.innovations, copied.ref: copied},
+    )
+    pages = build_pages(wide)
+    first = paths.region_briefs(SUMEDANG)
+    folder = first.removesuffix(".md") + "/"
+    further = sorted(p for p in pages if p.startswith(folder))  # dari-<first brief>.md …, akhir.md
+    listing = [first, *(p for p in further if p != f"{folder}akhir.md"), f"{folder}akhir.md"]
+    assert len(listing) >= 3
+    shown = [
+        [t for _, t in _LINK.findall(pages[p]) if "kunjungan/" in t and "bahan-" not in t] for p in listing
+    ]
+    ours = [p for p in related_pairs(wide) if SUMEDANG in p]
+    as_guest = [p for p in ours if p[0] == SUMEDANG]
+    order = [f"kunjungan/{v}/{h}.md" for v, h in [*as_guest, *(p for p in ours if p not in as_guest)]]
+    assert [target.rsplit("kunjungan/", 1)[1] for links in shown for target in links] == [
+        o.removeprefix("kunjungan/") for o in order
+    ]
+    assert all(len(links) <= PAGE_MAX for links in shown)
+    # Each further page says where it starts and links back to the first.
+    for page in listing[1:]:
+        assert t("first_page") in pages[page] and "Salinan" in pages[page]

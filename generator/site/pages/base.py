@@ -158,6 +158,10 @@ class PageBase:
             return lambda member: f"{member[1].acronym} {self.renderer.region_name(member[0])}"
         if kind == "tags":
             return lambda tag: f"#{tag[0]}"
+        if kind == "briefs":
+            name = self.renderer.region_name
+            regions = self.catalogue.regions
+            return lambda pair: f"{name(regions[pair[0]])} → {name(regions[pair[1]])}"
         return lambda record: str(record.title)  # an innovation or an agreement
 
 

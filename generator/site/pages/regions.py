@@ -136,14 +136,7 @@ class RegionPages(PageBase):
             base, chunks, pages, self.renderer.region_name(region), trail, "innovations"
         )
         if len(briefs) > len(shown_briefs):
-            yield self.render(
-                "region_briefs.md.j2",
-                paths.region_briefs(region.id),
-                region=region,
-                trail=[*trail, (self.renderer.region_name(region), base)],
-                briefs_out=briefs_out,
-                briefs_in=briefs_in,
-            )
+            yield from self._briefs_pages(region, [*trail, (self.renderer.region_name(region), base)], briefs)
         if len(region.agencies) > REGION_AGENCY_ROWS:
             yield self.render(
                 "region_agencies.md.j2",
@@ -186,6 +179,31 @@ class RegionPages(PageBase):
                 network=network,
                 edges=self.edges_of.get(region.id, [])[:REGION_NETWORK_EDGES],
                 trail=[*trail, (self.renderer.region_name(region), base)],
+            )
+
+    def _briefs_pages(
+        self, region: Region, trail: list[tuple[str, str]], briefs: list[tuple[str, str]]
+    ) -> Iterator[Planned]:
+        """Every visit brief of a region, as guest then as host, in pages of PAGE_MIN to PAGE_MAX:
+        a region with partners all over the country (one page of 184 was 38 KB) keeps each page
+        within its size budget."""
+        listing = paths.region_briefs(region.id)
+        ordered = [pair for pair in briefs if pair[0] == region.id]
+        ordered += [pair for pair in briefs if pair[0] != region.id]
+        chunks = cut(ordered, _pair_key)
+        pages = self.listing_pages(listing, chunks, "briefs", _pair_key)
+        title = self.renderer.label("all_briefs_link", region=self.renderer.region_name(region))
+        for number, chunk in enumerate(chunks, 1):
+            yield self.render(
+                "region_briefs.md.j2",
+                pages[number - 1][1] if pages else listing,
+                title=title,
+                guide_words=pages[number - 1][0] if number > 1 else None,
+                region=region,
+                trail=trail if number == 1 else [*trail, (title, listing)],
+                briefs_out=[pair for pair in chunk if pair[0] == region.id],
+                briefs_in=[pair for pair in chunk if pair[0] != region.id],
+                pager=page_pager(pages, number),
             )
 
     def _visit_kinds(self, visits: Iterable[Visit]) -> list[tuple[str, int]]:
@@ -252,3 +270,8 @@ class RegionPages(PageBase):
             agreement_count=len(self.catalogue.agreements),
             visit_count=len(self.catalogue.visits),
         )
+
+
+def _pair_key(pair: tuple[str, str]) -> str:
+    """A visit brief's key in its listing: visitor and host (`paths.listing_page`)."""
+    return f"{pair[0]}--{pair[1]}"
