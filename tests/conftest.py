@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from generator.content import file_checks
 from generator.content.check import CheckResult, check
 from generator.quality.chromium import CHROMIUM, CHROMIUM_ARGS, missing_chromium
 
@@ -115,3 +116,18 @@ def serve_static(site: Path) -> Iterator[str]:
 def static_server() -> Callable[[Path], contextlib.AbstractContextManager[str]]:
     """`with static_server(site) as base_url:` serves a built site on 127.0.0.1."""
     return serve_static
+
+
+@pytest.fixture
+def validated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the checker validates from now on, as reported (`innovations/…/x.yml`), in order:
+    what a cache spared it is not there."""
+    seen: list[str] = []
+    validate = file_checks.validate_file
+
+    def counting(path: str, rel: str, cls: type, key: str) -> file_checks.FileOutcome:
+        seen.append(rel)
+        return validate(path, rel, cls, key)
+
+    monkeypatch.setattr(file_checks, "validate_file", counting)
+    return seen

@@ -26,19 +26,10 @@ def test_parallel_check_finds_what_one_process_finds(fixture: str, monkeypatch: 
     assert _summary(FIXTURES / fixture, jobs=2) == alone
 
 
-def test_cache_reuses_unchanged_files_and_reads_changed_ones(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_cache_reuses_unchanged_files_and_reads_changed_ones(tmp_path: Path, validated: list[str]) -> None:
     root = tmp_path / "catalogue"
     shutil.copytree(FIXTURES / "site-relations", root)
-    read: list[str] = []
-    validate = file_checks.validate_file
-
-    def counting(path: Path, rel: str, cls: type, key: str) -> file_checks.FileOutcome:
-        read.append(rel)
-        return validate(path, rel, cls, key)
-
-    monkeypatch.setattr(file_checks, "validate_file", counting)
+    read = validated
     cache = FileCache()
     first = _summary(root, jobs=1, cache=cache)
     files = len(read)

@@ -23,45 +23,31 @@ def root(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture
-def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The files each preview validates, as reported (`innovations/…/x.yml`)."""
-    seen: list[str] = []
-    validate = file_checks.validate_file
-
-    def counting(path: str, rel: str, cls: type, key: str) -> file_checks.FileOutcome:
-        seen.append(rel)
-        return validate(path, rel, cls, key)
-
-    monkeypatch.setattr(file_checks, "validate_file", counting)
-    return seen
-
-
 def _pages(root: Path) -> dict[str, str]:
     found = preview(root, root / RECORD)
     assert found.result.ok, found.result.problems
     return {path: write() for path, write in found.pages.items()}
 
 
-def test_a_second_preview_checks_no_file_and_makes_the_same_pages(root: Path, checked: list[str]) -> None:
+def test_a_second_preview_checks_no_file_and_makes_the_same_pages(root: Path, validated: list[str]) -> None:
     first = _pages(root)
-    assert RECORD in checked and any(rel.startswith("regions/") for rel in checked)
-    checked.clear()
+    assert RECORD in validated and any(rel.startswith("regions/") for rel in validated)
+    validated.clear()
     assert _pages(root) == first
-    assert checked == []
+    assert validated == []
 
 
 def test_an_edit_of_the_same_size_is_checked_again_and_its_error_reported(
-    root: Path, checked: list[str]
+    root: Path, validated: list[str]
 ) -> None:
     _pages(root)
-    checked.clear()
+    validated.clear()
     file = root / RECORD
     text = file.read_text(encoding="utf-8")
     # Same length, same folder, written at once: only the bytes tell it changed.
     file.write_text(text.replace("stage: implementation", "stage: implementatiox"), encoding="utf-8")
     found = preview(root, file)
-    assert checked == [RECORD]
+    assert validated == [RECORD]
     assert [(p.path, p.code) for p in found.result.problems if p.severity == "error"] == [
         (RECORD, "bad-vocab")
     ]
@@ -79,35 +65,35 @@ def test_a_file_deleted_since_is_dropped_from_the_store(root: Path) -> None:
     assert stored_outcomes.StoredFileCache(root, root / OUTCOMES_DIR).get(task) is None
 
 
-def test_a_broken_store_is_ignored(root: Path, checked: list[str]) -> None:
+def test_a_broken_store_is_ignored(root: Path, validated: list[str]) -> None:
     first = _pages(root)
     shards = list((root / OUTCOMES_DIR).rglob("*.pickle"))
     assert shards
     for shard in shards:
         shard.write_bytes(b"not a pickle")
-    checked.clear()
+    validated.clear()
     assert _pages(root) == first
-    assert RECORD in checked
+    assert RECORD in validated
 
 
 def test_a_store_of_another_checker_is_not_used_and_is_removed(
-    root: Path, checked: list[str], monkeypatch: pytest.MonkeyPatch
+    root: Path, validated: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = _pages(root)
     old = {p.name for p in (root / OUTCOMES_DIR).iterdir()}
     monkeypatch.setattr(stored_outcomes, "checker_digest", lambda: "another-checker")
-    checked.clear()
+    validated.clear()
     assert _pages(root) == first
-    assert RECORD in checked
+    assert RECORD in validated
     assert {p.name for p in (root / OUTCOMES_DIR).iterdir()} == {"another-checker"} != old
 
 
-def test_a_store_that_cannot_be_written_is_no_error(root: Path, checked: list[str]) -> None:
+def test_a_store_that_cannot_be_written_is_no_error(root: Path, validated: list[str]) -> None:
     (root / ".cache").write_text("a file where the store's folder would go", encoding="utf-8")
     first = _pages(root)
-    checked.clear()
+    validated.clear()
     assert _pages(root) == first
-    assert RECORD in checked  # nothing was kept
+    assert RECORD in validated  # nothing was kept
 
 
 def test_a_symbolic_link_is_never_read_for_the_store(root: Path, tmp_path: Path) -> None:
