@@ -136,7 +136,8 @@ class RegionPages(PageBase):
             base, chunks, pages, self.renderer.region_name(region), trail, "innovations"
         )
         if len(briefs) > len(shown_briefs):
-            yield from self._briefs_pages(region, [*trail, (self.renderer.region_name(region), base)], briefs)
+            trail_here = [*trail, (self.renderer.region_name(region), base)]
+            yield from self._briefs_pages(region, trail_here, [*briefs_out, *briefs_in])
         if len(region.agencies) > REGION_AGENCY_ROWS:
             yield self.render(
                 "region_agencies.md.j2",
@@ -182,14 +183,12 @@ class RegionPages(PageBase):
             )
 
     def _briefs_pages(
-        self, region: Region, trail: list[tuple[str, str]], briefs: list[tuple[str, str]]
+        self, region: Region, trail: list[tuple[str, str]], ordered: list[tuple[str, str]]
     ) -> Iterator[Planned]:
-        """Every visit brief of a region, as guest then as host, in pages of PAGE_MIN to PAGE_MAX:
-        a region with partners all over the country (one page of 184 was 38 KB) keeps each page
-        within its size budget."""
+        """Every visit brief of a region (`ordered`: as guest, then as host) in pages of PAGE_MIN
+        to PAGE_MAX: a region with partners all over the country (one page of 184 was 38 KB) keeps
+        each page within its size budget."""
         listing = paths.region_briefs(region.id)
-        ordered = [pair for pair in briefs if pair[0] == region.id]
-        ordered += [pair for pair in briefs if pair[0] != region.id]
         chunks = cut(ordered, _pair_key)
         pages = self.listing_pages(listing, chunks, "briefs", _pair_key)
         title = self.renderer.label("all_briefs_link", region=self.renderer.region_name(region))
