@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 # Material 9.7+ prints a banner about MkDocs 2.0 on every run; we pin MkDocs 1.6.1 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install system-deps serve build build-incremental offline check test lint typecheck pytest golden clean
+.PHONY: install engines system-deps serve build build-incremental offline check test lint typecheck pytest golden clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,25 @@ $(BIN)/python:
 
 install: $(BIN)/python node_modules/.package-lock.json
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+# The other engines the tests build with (README, "Engines"): ProperDocs, MkDocs' maintained fork,
+# in an environment without MkDocs (what `katalog preview`/`offline` must work in), and Zensical,
+# which renders `katalog build --engine none` without any plugin. 0.0.73 is the newest Zensical
+# whose dependencies install here (later ones need `zensical-ui`).
+PROPERDOCS := .venv-properdocs
+ZENSICAL := .venv-zensical
+
+engines: $(PROPERDOCS)/bin/properdocs $(ZENSICAL)/bin/zensical
+
+$(PROPERDOCS)/bin/properdocs: pyproject.toml
+	$(PYTHON) -m venv $(PROPERDOCS)
+	$(PROPERDOCS)/bin/python -m pip install --quiet -e . properdocs==1.6.7
+	$(PROPERDOCS)/bin/python -m pip uninstall --quiet --yes mkdocs
+	touch $@
+
+$(ZENSICAL)/bin/zensical:
+	$(PYTHON) -m venv $(ZENSICAL)
+	$(ZENSICAL)/bin/python -m pip install --quiet zensical==0.0.73
 
 # Front-end tools from package-lock.json: axe-core, the Nu Html Checker (vnu-jar) and the
 # Web Worker shim the offline copy needs. Install scripts stay off (vnu's would fetch a Java).
@@ -53,7 +72,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy generator
 
-pytest: install system-deps
+pytest: install system-deps engines
 	$(BIN)/pytest -n 2 -p no:cacheprovider
 
 test: lint typecheck pytest
@@ -64,4 +83,4 @@ golden: install
 	$(BIN)/python tests/site/golden.py
 
 clean:
-	rm -rf site build .cache *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site build .cache $(PROPERDOCS) $(ZENSICAL) *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -15,7 +15,6 @@ A folder the system will not watch (Linux's limit on inotify watches) is left to
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,9 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-log = logging.getLogger("mkdocs.plugins.katalog")
+from . import logger
+
+log = logger()
 # A file's being opened, read, closed or having its access time set changes nothing in it.
 _CHANGES = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED})
 

@@ -51,7 +51,7 @@ from ..site.pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_pages
 from ..site.paths import NAV as NAV_PAGES
 from ..site.redirects import moved_pages
 from ..site.render import PageRenderer, compiled_templates, labels
-from . import build_state, site_swap
+from . import build_state, logger, site_swap
 from .build_state import content_versions, stat_versions
 from .compact_html import compact
 from .content_watch import ContentWatch
@@ -61,7 +61,7 @@ from .parallel_build import ParallelBuild
 from .redirects import write_redirects
 from .shared_parts import SharedParts
 
-log = logging.getLogger("mkdocs.plugins.katalog")
+log = logger()
 # Where the offline copy carries the Web Worker shim (from the npm package iframe-worker).
 OFFLINE_SHIM = "javascripts/vendor/iframe-worker-shim.js"
 

@@ -32,7 +32,9 @@ from typing import Any
 
 import mkdocs.commands.build as mkdocs_build
 
-log = logging.getLogger("mkdocs.plugins.katalog")
+from . import ENGINE, logger
+
+log = logger()
 # Pages a process takes at a time: a few tenths of a second of work, so that the processes finish
 # close together, while taking the shared counter's lock stays rare.
 CHUNK = 8
@@ -104,7 +106,7 @@ class ParallelBuild:
                 self.share = share
                 self.children = []
                 self.counter = _Counter()
-                logging.getLogger("mkdocs").addHandler(self.counter)
+                logging.getLogger(ENGINE).addHandler(self.counter)
                 # Theme files and static assets are the parent's to write.
                 files.copy_static_files = lambda *args, **kwargs: None
                 break

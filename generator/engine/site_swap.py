@@ -15,6 +15,8 @@ from pathlib import Path
 
 from mkdocs.utils import CountHandler
 
+from . import ENGINE
+
 
 def staging(site: Path) -> Path:
     return site.with_name(f".{site.name}.new")
@@ -65,5 +67,5 @@ def discard(site: Path) -> None:
 
 def strict_warnings() -> bool:
     """Whether `--strict` will abort: MkDocs raises only after every `on_post_build` has run."""
-    handlers = logging.getLogger("mkdocs").handlers
+    handlers = logging.getLogger(ENGINE).handlers
     return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)

@@ -29,6 +29,12 @@ FIXTURES = REPO / "tests" / "fixtures"
 SITE_FILES = ("mkdocs.yml", "overrides", "docs")
 # A build takes about a second; anything near this means MkDocs or Pagefind hangs.
 BUILD_TIMEOUT = 120
+# The engines a site is built with: MkDocs in the tests' own environment; ProperDocs, MkDocs'
+# maintained fork, in one without MkDocs (`make engines`), where the plugin must work as well.
+ENGINES = {
+    "mkdocs": [sys.executable, "-m", "mkdocs"],
+    "properdocs": [str(REPO / ".venv-properdocs" / "bin" / "python"), "-m", "properdocs"],
+}
 
 
 def mkdocs_env() -> dict[str, str]:
@@ -60,8 +66,18 @@ def make_project(dest: Path, catalogue: Path, *, reverse: bool = False) -> Path:
 
 def mkdocs(project: Path, *args: str, timeout: float = BUILD_TIMEOUT) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs ARGS` in `project`, as a user would."""
+    return run_engine("mkdocs", project, *args, timeout=timeout)
+
+
+def run_engine(
+    engine: str, project: Path, *args: str, timeout: float = BUILD_TIMEOUT
+) -> subprocess.CompletedProcess[str]:
+    """Run `ENGINE ARGS` (`mkdocs` or `properdocs`, see ENGINES) in `project`."""
+    command = ENGINES[engine]
+    if not Path(command[0]).is_file():
+        pytest.fail(f"{command[0]} is missing: run `make engines` first")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args],
+        [*command, *args],
         cwd=project,
         env=mkdocs_env(),
         capture_output=True,
@@ -119,6 +135,12 @@ def project_factory() -> Callable[..., Path]:
 def run_mkdocs() -> Callable[..., subprocess.CompletedProcess[str]]:
     """`mkdocs(project, *args)`."""
     return mkdocs
+
+
+@pytest.fixture(scope="session")
+def engine_run() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`run_engine(engine, project, *args)`: `mkdocs` or `properdocs` (ENGINES)."""
+    return run_engine
 
 
 @pytest.fixture(scope="session")
