@@ -40,11 +40,11 @@ from typing import Any, TextIO
 import yaml
 
 from generator.content.check import check
+from generator.content.labels import labels
 from generator.contrib.synthetic import Shape, write_synthetic_catalogue
 from generator.quality.budgets import measure
 from generator.quality.chromium import CHROMIUM, CHROMIUM_ARGS, missing_chromium
 from generator.site.pages import build_pages
-from generator.site.render import labels
 from generator.site.write import write_tree
 
 REPO = Path(__file__).resolve().parents[1]

@@ -19,12 +19,12 @@ import pytest
 from generator.content.catalogue import Catalogue
 from generator.content.check import check, load_catalogue
 from generator.content.file_checks import FileCache
+from generator.content.labels import labels
 from generator.content.model import Agency, Agreement, Innovation
 from generator.site import paths
 from generator.site.briefs import Brief, BriefMemo, build_brief, delegation, pair_agreements, related_pairs
 from generator.site.pages import REGION_LIST_LENGTH, build_pages, plan_pages, record_page_paths
 from generator.site.redirects import moved_pages
-from generator.site.render import labels
 
 VISIT = Path(__file__).parent / "fixtures" / "site-visit"
 AGREEMENT = "pks-lampung-selatan-sumedang-2025"

@@ -19,6 +19,7 @@ import pytest
 
 from generator.content.catalogue import Catalogue
 from generator.content.check import load_catalogue
+from generator.content.labels import labels
 from generator.content.model import Innovation
 from generator.content.vocab import vocabulary
 from generator.site import paths
@@ -26,7 +27,7 @@ from generator.site.charts import BAR_WIDTH, bar_chart
 from generator.site.network import NODE_RADIUS
 from generator.site.pages import NETWORK_DRAWN_EDGES, NETWORK_TABLE_ROWS, REGION_NETWORK_EDGES, build_pages
 from generator.site.relations import build_relations
-from generator.site.render import PageRenderer, labels
+from generator.site.render import PageRenderer
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

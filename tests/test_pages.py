@@ -19,6 +19,7 @@ import yaml
 
 from generator.content.catalogue import Catalogue
 from generator.content.check import load_catalogue
+from generator.content.labels import labels
 from generator.site import paths
 from generator.site.page_cuts import PAGE_MAX, PAGE_MIN
 from generator.site.pager import SPREAD
@@ -32,7 +33,7 @@ from generator.site.pages import (
     record_page_paths,
 )
 from generator.site.relations import build_relations
-from generator.site.render import PageRenderer, labels
+from generator.site.render import PageRenderer
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -18,12 +18,12 @@ from mkdocs.utils.yaml import yaml_load  # reads mkdocs.yml's !ENV settings as M
 
 from generator.content.catalogue import Catalogue
 from generator.content.check import load_catalogue
+from generator.content.labels import labels
 from generator.content.vocab import vocabulary
 from generator.site import paths
 from generator.site.pages import COUNTERPART_INNOVATIONS_SHOWN, COUNTERPARTS_SHOWN, build_pages
 from generator.site.pages.sizes import REGION_AGREEMENTS_SHOWN
 from generator.site.relations import build_relations
-from generator.site.render import labels
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

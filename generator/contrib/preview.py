@@ -25,6 +25,7 @@ from ..content.catalogue import Catalogue
 from ..content.check import CheckResult, check
 from ..content.file_checks import FileCache
 from ..content.files import AGREEMENTS_DIR, INNOVATIONS_DIR, REGIONS_DIR, VISITS_DIR
+from ..content.labels import labels
 from ..content.load import FileTooLarge, read_bytes
 from ..content.model import Agreement, Innovation, Region, Visit
 from ..content.problems import Problem
@@ -34,7 +35,6 @@ from ..site import paths
 from ..site.briefs import MAX_BRIEF_PARTIES
 from ..site.page_inputs import pages_showing
 from ..site.pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_record_pages
-from ..site.render import labels
 
 # A reference to another innovation, as a YAML value: `region-id/innovation-id`.
 _REF = re.compile(rb"\b([a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*)\b")

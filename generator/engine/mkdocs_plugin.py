@@ -27,6 +27,7 @@ from ..content.check import check
 from ..content.collector import FrozenBetweenRebuilds, collector_paused
 from ..content.file_checks import FileCache
 from ..content.files import CONTENT_DIRS
+from ..content.labels import texts as label_texts
 from ..content.messages import file_error_line, message
 from ..content.report import summary_line
 from ..content.text_safety import visible
@@ -50,7 +51,7 @@ from ..site.page_inputs import KnownPages, fingerprints
 from ..site.pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_pages
 from ..site.paths import NAV as NAV_PAGES
 from ..site.redirects import moved_pages
-from ..site.render import PageRenderer, compiled_templates, labels
+from ..site.render import PageRenderer, compiled_templates
 from . import build_state, logger, site_swap
 from .build_state import content_versions, stat_versions
 from .compact_html import compact
@@ -160,7 +161,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
         # Theme overrides read their labels from here, so every label lives in one table.
-        config.extra["labels"] = {key: entry[self.config.lang] for key, entry in labels().items()}
+        config.extra["labels"] = label_texts(self.config.lang)
         if self.config.offline:
             # The theme's search runs in a Web Worker, which browsers refuse from file://; the
             # theme's offline plugin then loads a shim from a CDN unless one is listed here.

@@ -41,8 +41,8 @@ from pathlib import Path
 
 import snowballstemmer
 
+from ..content.labels import labels
 from ..site import paths
-from ..site.render import labels
 from .search_text import MARKER, page_text, words
 from .synonyms import expanded
 

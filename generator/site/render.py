@@ -17,8 +17,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from ..content.data_files import read_data
 from ..content.files import MEDIA_DIR
+from ..content.labels import labels
 from ..content.model import Region
 from ..content.prose import render_prose
 from ..content.vocab import vocabulary
@@ -26,13 +26,6 @@ from . import paths
 from .escape import finalize as escape_finalize
 from .escape import md_escape
 from .qr import qr_svg
-
-
-@functools.cache
-def labels() -> dict[str, dict[str, Any]]:
-    """UI labels by key, each with an `id` and an `en` text (`data/labels.yml`)."""
-    data: dict[str, dict[str, Any]] = read_data("data/labels.yml")
-    return data
 
 
 @functools.cache

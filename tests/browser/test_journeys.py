@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.site.render import labels
+from generator.content.labels import labels
 
 from .conftest import Guard
 

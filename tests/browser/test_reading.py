@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from generator.site.render import labels
+from generator.content.labels import labels
 
 from .conftest import Guard
 from .test_journeys import PAGES

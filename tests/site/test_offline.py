@@ -22,9 +22,9 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from generator.content.check import load_catalogue
+from generator.content.labels import labels
 from generator.engine.offline import ZIP_ROOT
 from generator.site import paths
-from generator.site.render import labels
 
 pytestmark = pytest.mark.browser
 

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from generator.content.labels import labels
 from generator.search.search_index import stem
 from generator.search.search_text import EMPTY, words
 from generator.site import paths
-from generator.site.render import labels
 
 if TYPE_CHECKING:
     from conftest import Built

@@ -17,10 +17,11 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
+from generator.content.labels import labels
 from generator.content.model import Innovation
 from generator.content.vocab import vocabulary
 from generator.site import paths
-from generator.site.render import PageRenderer, labels
+from generator.site.render import PageRenderer
 
 if TYPE_CHECKING:
     from conftest import Built
