@@ -14,6 +14,7 @@ from .content.report import FORMATS, FORMATTERS
 from .content.review_cli import ReviewUsageError, add_review_arguments, changed_since, reviewed
 from .content.vocab import LANGS
 from .contrib.contribute import CONTRIBUTOR_COMMANDS, add_contributor_commands
+from .publish.commands import BUILD_COMMANDS, add_build_commands
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -122,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_open_data_commands(commands)
     add_contributor_commands(commands, _add_root)
+    add_build_commands(commands)
     return parser
 
 
@@ -301,7 +303,7 @@ COMMANDS |= {
     "import": _import,
     "import-template": _import_template,
 }
-COMMANDS |= CONTRIBUTOR_COMMANDS
+COMMANDS |= CONTRIBUTOR_COMMANDS | BUILD_COMMANDS
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -317,7 +317,7 @@ def test_mkdocs_build_writes_the_exports_into_the_site(tmp_path):
     expected = build_exports(load_catalogue(project), site_url=SITE)
     for path, data in expected.items():
         assert (site / path).read_bytes() == data, path
-    assert (site / "data" / "index.html").is_file()  # docs/data.md, beside the files it documents
+    assert (site / "data" / "index.html").is_file()  # docs/data/index.md, beside the files it documents
     assert (site / "templat" / "inovasi.xlsx").is_file()
 
 

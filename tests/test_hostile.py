@@ -950,7 +950,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(project / "site", done.stdout + done.stderr)
 
 
-# A redirect page at a moved page's old address (generator/engine/redirects.py): nothing in it
+# A redirect page at a moved page's old address (generator/publish/redirects.py): nothing in it
 # but the address it sends the browser to, which is the site's own.
 _REDIRECT = re.compile(
     r'<!doctype html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n<title>Halaman dipindahkan</title>\n'

@@ -5,8 +5,6 @@ Everything else (checking, relations, page content) lives in the engine-agnostic
 
 from __future__ import annotations
 
-import functools
-import gzip
 import logging
 import os
 from collections.abc import Callable, Mapping
@@ -32,7 +30,8 @@ from ..content.messages import file_error_line, message
 from ..content.report import summary_line
 from ..content.text_safety import visible
 from ..contrib.preview import Preview, preview_notice
-from ..search.browse_index import as_scripts, build_browse_index
+from ..publish.side_files import SiteAddresses, write_browse_index, write_moved_pages, write_open_data
+from ..publish.sitemap import write_sitemap_gz
 from ..search.search_index import (
     Document,
     document,
@@ -50,16 +49,14 @@ from ..site.media import photo_files, within
 from ..site.page_inputs import KnownPages, fingerprints
 from ..site.pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_pages
 from ..site.paths import NAV as NAV_PAGES
-from ..site.redirects import moved_pages
 from ..site.render import PageRenderer, compiled_templates
-from . import build_state, logger, site_swap
+from . import ENGINE, build_state, logger, site_swap
 from .build_state import content_versions, stat_versions
 from .compact_html import compact
 from .content_watch import ContentWatch
 from .csp import add_policy
 from .page_render import OneConverter
 from .parallel_build import ParallelBuild
-from .redirects import write_redirects
 from .shared_parts import SharedParts
 
 log = logger()
@@ -156,7 +153,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.building = command == "build"
         self.dirty = dirty
         if self.building and dirty:
-            logging.getLogger("mkdocs.commands.build").addFilter(_accurate_dirty_build)
+            logging.getLogger(f"{ENGINE}.commands.build").addFilter(_accurate_dirty_build)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -319,13 +316,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.catalogue is not None:
             self.parallel = ParallelBuild(jobs, shared=self.nav_pages)
             self.parallel.start(files)
-            if self.parallel.writes_side_files and self.refresh:
-                # The catalogue browser's index and the open data need only the pages' addresses.
-                self._write_browse_index(Path(config.site_dir), config.use_directory_urls)
-                self._write_exports(config)
             if self.parallel.writes_side_files:
-                # A few small files, and an edit can move a page (a theme used for the first time).
-                self._write_redirects(config)
+                self._write_side_files(config)
         return nav
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -411,7 +403,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 self.searchable = parallel.finish(self.searchable)
             except RuntimeError as error:
                 raise PluginError(str(error)) from error
-        _rewrite_sitemap_gz(Path(config.site_dir))
+        write_sitemap_gz(Path(config.site_dir))
         if self.preview is not None:
             return  # a few pages: no open data, no search index, no build state
         changed = self.changed
@@ -440,27 +432,22 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.serving and self.files is not None:
             self.frozen.release_pages(self.files)
 
-    def _write_exports(self, config: MkDocsConfig) -> None:
-        """Open data (docs/data/referensi.md): JSON with its schema, CSV, one JSON per record, Atom feeds."""
+    def _write_side_files(self, config: MkDocsConfig) -> None:
+        """The catalogue browser's index and the open data (they need only the pages' addresses),
+        and the redirect pages: a few small files, and an edit can move a page."""
         assert self.catalogue is not None
-        from ..opendata.exports import build_exports, write_exports
-
-        exports = build_exports(
-            self.catalogue,
-            site_url=config.site_url or "",
-            url_of=functools.partial(paths.url, directory_urls=config.use_directory_urls),
-            lang=self.config.lang,
+        site = Path(config.site_dir)
+        if self.refresh:
+            addresses = SiteAddresses(config.site_url or "", config.use_directory_urls)
+            lang = self.config.lang
+            write_browse_index(self.catalogue, site, addresses, lang, offline=self.config.offline)
+            count = write_open_data(self.catalogue, site, addresses, lang)
+            log.info("katalog: %d open-data files written to %s/data", count, site)
+        moved = write_moved_pages(
+            self.catalogue, site, self.planned, config.use_directory_urls, self.config.lang
         )
-        write_exports(exports, Path(config.site_dir))
-        log.info("katalog: %d open-data files written to %s/data", len(exports), config.site_dir)
-
-    def _write_redirects(self, config: MkDocsConfig) -> None:
-        """Pages at the addresses of pages that moved (`site/redirects.py`), sending visitors on."""
-        assert self.catalogue is not None
-        moved = moved_pages(self.catalogue, self.planned)
-        count = write_redirects(Path(config.site_dir), moved, config.use_directory_urls, self.config.lang)
-        if count:
-            log.info("katalog: %d redirect page(s) at moved pages' old addresses", count)
+        if moved:
+            log.info("katalog: %d redirect page(s) at moved pages' old addresses", moved)
 
     def _index_search(self, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
@@ -581,18 +568,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                     built.add(path)
         _fail_on_missing(coverage(self.catalogue, built, self.expected), f"built into {site}")
 
-    def _write_browse_index(self, site: Path, directory_urls: bool) -> None:
-        """The catalogue browser's JSON index, with each innovation's URL as MkDocs built it."""
-        assert self.catalogue is not None
-        url_of = functools.partial(paths.url, directory_urls=directory_urls)
-        index = build_browse_index(self.catalogue, url_of, self.config.lang)
-        if self.config.offline:
-            index = as_scripts(index)
-        for rel, data in index.items():
-            target = site / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-
 
 def _accurate_dirty_build(record: logging.LogRecord) -> bool:
     """Drop MkDocs' warning that a dirty build may leave stale navigation and links: this plugin
@@ -679,17 +654,6 @@ class _GeneratedPage(File):
     def content_bytes(self, value: bytes) -> None:
         text = value.decode("utf-8")
         self._write = lambda: text
-
-
-def _rewrite_sitemap_gz(site: Path) -> None:
-    """MkDocs stamps the gzip header with the build time; rewrite it so builds are byte-identical."""
-    sitemap = site / "sitemap.xml"
-    if sitemap.is_file():
-        with (
-            open(site / "sitemap.xml.gz", "wb") as raw,
-            gzip.GzipFile(filename="sitemap.xml", fileobj=raw, mode="wb", mtime=0) as packed,
-        ):
-            packed.write(sitemap.read_bytes())
 
 
 def _fail_on_missing(report: list[KindCoverage], stage: str) -> None:

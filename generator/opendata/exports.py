@@ -12,7 +12,7 @@
 
 Engine-agnostic: the caller says where pages end up (`url_of`) and writes the files. Deterministic
 by construction: records sorted by id, keys in model order, and every date comes from the records,
-never from the clock, so two builds of the same content are byte-identical (docs/data/referensi.md).
+never from the clock, so two builds of the same content are byte-identical (docs/data/referensi/index.md).
 """
 
 from __future__ import annotations
@@ -445,7 +445,7 @@ def _cell(row: dict[str, Any], column: str) -> str:
 
 def _inert(text: str) -> str:
     """Text a spreadsheet shows as text: one that would start a formula gets a ' in front (OWASP's
-    rule for CSV injection; docs/data/referensi.md). Numbers and dates are written as they are; a phone
+    rule for CSV injection; docs/data/referensi/index.md). Numbers and dates are written as they are; a phone
     number "+62 …" gets the ' too, which a spreadsheet shows as the number and no formula."""
     return "'" + text if text.startswith(FORMULA_START) else text
 

@@ -138,6 +138,15 @@ def run_mkdocs() -> Callable[..., subprocess.CompletedProcess[str]]:
 
 
 @pytest.fixture(scope="session")
+def engine_commands() -> dict[str, list[str]]:
+    """ENGINES: how to run each engine (`mkdocs`, `properdocs`), its arguments to follow."""
+    for command in ENGINES.values():
+        if not Path(command[0]).is_file():
+            pytest.fail(f"{command[0]} is missing: run `make engines` first")
+    return ENGINES
+
+
+@pytest.fixture(scope="session")
 def engine_run() -> Callable[..., subprocess.CompletedProcess[str]]:
     """`run_engine(engine, project, *args)`: `mkdocs` or `properdocs` (ENGINES)."""
     return run_engine

@@ -298,7 +298,7 @@ def test_navigation_does_not_grow_with_the_catalogue(shipped_site: Built, relati
 def test_every_internal_link_resolves(any_site: Built, request: pytest.FixtureRequest) -> None:
     problems, checked = broken_links(any_site.site)
     if any_site.project != REPO:
-        # Hand-written pages may show shipped records as examples (docs/data.md links one record's
+        # Hand-written pages may show shipped records as examples (docs/data/index.md links one record's
         # open-data files): checked on the shipped site, they are only missing from a fixture's.
         shipped: Built = request.getfixturevalue("shipped_site")
         hand_written = {rel(any_site.site, any_site.html_path(p)) for p in hand_written_pages()}
@@ -520,8 +520,8 @@ _DEVELOPER_WORDS = ("RFC 4180", "$defs", "JSON Schema", "katalog import", "CRLF"
 
 
 def test_the_open_data_page_is_plain_and_the_reference_keeps_the_details(shipped_site: Built) -> None:
-    public = Page(shipped_site.html("data.md"))
-    reference = Page(shipped_site.html("data/referensi.md"))
+    public = Page(shipped_site.html("data/index.md"))
+    reference = Page(shipped_site.html("data/referensi/index.md"))
     main = public.text[public.text.index("Data terbuka") :]
     assert [w for w in _DEVELOPER_WORDS if w in main] == []
     assert [w for w in _DEVELOPER_WORDS if w not in reference.text] == []

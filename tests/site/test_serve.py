@@ -12,7 +12,6 @@ import os
 import re
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -79,16 +78,23 @@ class Server:
         return self.log.read_text(encoding="utf-8", errors="replace")[-4000:]
 
 
-@pytest.fixture(params=["clean", "dirty"])
-def server(request: pytest.FixtureRequest, tmp_path: Path, project_factory: Any) -> Iterator[Server]:
+# Under ProperDocs (MkDocs' maintained fork, without MkDocs installed) as under MkDocs.
+@pytest.fixture(params=["mkdocs-clean", "mkdocs-dirty", "properdocs-dirty"])
+def server(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    project_factory: Any,
+    engine_commands: dict[str, list[str]],
+) -> Iterator[Server]:
     project = project_factory(tmp_path / "project", REPO)
     port = _free_port()
     log = tmp_path / "serve.log"
+    engine, mode = request.param.split("-")
     # `--dirty` rebuilds only the pages an edit touches (what the Makefile's `serve` uses).
-    extra = ["--dirty"] if request.param == "dirty" else []
+    extra = ["--dirty"] if mode == "dirty" else []
     with open(log, "wb") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *extra],
+            [*engine_commands[engine], "serve", "--dev-addr", f"127.0.0.1:{port}", *extra],
             cwd=project,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             stdout=output,
@@ -143,7 +149,7 @@ def test_serve_follows_edits_and_survives_broken_content(server: Server, tmp_pat
     )
 
 
-@pytest.mark.parametrize("server", ["dirty"], indirect=True)
+@pytest.mark.parametrize("server", ["mkdocs-dirty", "properdocs-dirty"], indirect=True)
 def test_dirty_serve_rebuilds_only_the_pages_an_edit_touches(server: Server, tmp_path: Path) -> None:
     server.wait_for(INNOVATION_URL, lambda _: True, START_TIMEOUT, "innovation page")
     total = int(re.findall(r"→ (\d+) generated pages", server.log.read_text(encoding="utf-8"))[-1])
