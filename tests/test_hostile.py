@@ -63,7 +63,7 @@ from generator.content.report import format_github, format_text
 from generator.content.text_safety import unsafe_character
 from generator.content.validate import Validator
 from generator.engine.csp import add_policy
-from generator.engine.mkdocs_plugin import KatalogPlugin, _fail_on_missing
+from generator.engine.page_checks import check_built, fail_on_missing
 from generator.site import coverage as coverage_module
 from generator.site import pages as pages_module
 from generator.site import paths
@@ -1056,7 +1056,7 @@ def test_coverage_finds_a_missing_record_page() -> None:
     assert coverage_module.missing_pages(report) == [f"innovations: {lost}"]
     assert coverage_module.summary(report).startswith("innovations 3 in → 2 pages, ")
     with pytest.raises(PluginError, match=re.escape(lost)):
-        _fail_on_missing(report, "generated")
+        fail_on_missing(report, "generated")
 
 
 def test_the_plugin_fails_when_a_record_page_was_not_written(tmp_path: Path) -> None:
@@ -1073,17 +1073,15 @@ def test_the_plugin_fails_when_a_record_page_was_not_written(tmp_path: Path) -> 
         if file.src_uri != lost:
             Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
             Path(file.abs_dest_path).write_text("built", encoding="utf-8")
-    plugin = KatalogPlugin()
-    plugin.catalogue, plugin.files = catalogue, files
-    plugin.expected = coverage_module.expected_pages(catalogue)
+    expected = coverage_module.expected_pages(catalogue)
     with pytest.raises(
         PluginError, match=rf"innovations 3 in → 2 pages, .*\n  innovations: {re.escape(lost)}$"
     ):
-        plugin._check_built(site)
+        check_built(catalogue, files, expected, True, site)
     written = Path(files.get_file_from_path(lost).abs_dest_path)  # type: ignore[union-attr]
     written.parent.mkdir(parents=True)
     written.write_text("built", encoding="utf-8")
-    plugin._check_built(site)
+    check_built(catalogue, files, expected, True, site)
 
 
 def test_coverage_finds_two_records_sharing_a_page() -> None:

@@ -11,14 +11,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from mkdocs.utils import clean_directory
 
 from ..content.catalogue import Catalogue
 from ..content.check import check
@@ -26,9 +23,7 @@ from ..content.collector import FrozenBetweenRebuilds, collector_paused
 from ..content.file_checks import FileCache
 from ..content.files import CONTENT_DIRS
 from ..content.labels import texts as label_texts
-from ..content.messages import file_error_line, message
-from ..content.report import summary_line
-from ..content.text_safety import visible
+from ..content.messages import file_error_line
 from ..contrib.preview import Preview, preview_notice
 from ..publish.side_files import SiteAddresses, write_browse_index, write_moved_pages, write_open_data
 from ..publish.sitemap import write_sitemap_gz
@@ -36,72 +31,31 @@ from ..search.search_index import (
     Document,
     document,
     index_site,
-    load_documents,
-    read_documents,
-    save_documents,
 )
 from ..search.search_text import MARKER as SEARCH_MARKER
 from ..site import paths
 from ..site.briefs import BriefMemo
-from ..site.coverage import KindCoverage, coverage, missing_pages
+from ..site.coverage import coverage
 from ..site.coverage import summary as coverage_summary
 from ..site.media import photo_files, within
-from ..site.page_inputs import KnownPages, fingerprints
-from ..site.pages import DEFAULT_STALE_AFTER_DAYS, PagePlan, plan_pages
+from ..site.pages import plan_pages
 from ..site.paths import NAV as NAV_PAGES
-from ..site.render import PageRenderer, compiled_templates
-from . import ENGINE, build_state, logger, site_swap
-from .build_state import content_versions, stat_versions
+from ..site.render import compiled_templates
+from . import ENGINE, logger, site_swap
 from .compact_html import compact
 from .content_watch import ContentWatch
 from .csp import add_policy
+from .generated_page import GeneratedPage
+from .incremental import IncrementalState
+from .page_checks import check_built, errors_page, fail_on_missing, log_problems
 from .page_render import OneConverter
 from .parallel_build import ParallelBuild
+from .plugin_config import KatalogConfig
 from .shared_parts import SharedParts
 
 log = logger()
 # Where the offline copy carries the Web Worker shim (from the npm package iframe-worker).
 OFFLINE_SHIM = "javascripts/vendor/iframe-worker-shim.js"
-
-
-class KatalogConfig(base.Config):
-    """Options of the `katalog` plugin in `mkdocs.yml`."""
-
-    root = c.Type(str, default=".")
-    """Catalogue folder (holding regions/, innovations/, agreements/), relative to mkdocs.yml.
-    Example: `root: .`"""
-
-    lang = c.Choice(("id", "en"), default="id")
-    """Language of the generated pages and of the checker's messages. Example: `lang: id`"""
-
-    search = c.Type(bool, default=True)
-    """Build the search index (`search-index/`) from the built pages. Example: `search: true`"""
-
-    build_state = c.Type(str, default=".cache/katalog/build-state.json")
-    """Where `mkdocs build --dirty` keeps each page's input fingerprint (relative to mkdocs.yml),
-    so that the next `--dirty` build into the same site folder rebuilds only the pages whose inputs
-    changed. Keep it, with the site folder, in the CI cache. Example:
-    `build_state: .cache/katalog/build-state.json`"""
-
-    jobs = c.Type(int, default=0)
-    """Processes that read and write pages in `mkdocs build` (0: one per CPU core; 1: no extra
-    process). `mkdocs serve` and the offline copy always use one. Example: `jobs: 2`"""
-
-    offline = c.Type(bool, default=False)
-    """Build the copy that opens from the file system (mkdocs-offline.yml): no search index
-    (browsers refuse its fetches from file://; the theme's own search runs there); the browser's
-    index is also written as scripts.
-    Example: `offline: true`"""
-
-    offline_photos_mb = c.Type(int, default=30)
-    """The most megabytes of photos (their web copies) the offline copy carries: it travels on a
-    phone or a USB stick. Past it, the copy carries none, and its pages say so where each photo
-    would be. Example: `offline_photos_mb: 30`"""
-
-    stale_after_days = c.Type(int, default=DEFAULT_STALE_AFTER_DAYS)
-    """Innovations last verified longer ago than this show a "needs checking" notice (computed in
-    the visitor's browser, so the built site does not depend on the build date).
-    Example: `stale_after_days: 365`"""
 
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):
@@ -112,12 +66,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.building = False
         self.dirty = False
         # Kept across the rebuilds of one `mkdocs serve` (a plugin with `on_startup` lives on):
-        # per-file check results, each page's fingerprint as last built, and what the last
-        # fingerprints were made from.
+        # per-file check results, and each page's fingerprint as last built.
         self.file_cache = FileCache()
-        self.built_prints: dict[str, str] = {}
-        self.prints: dict[str, str] = {}
-        self.known_pages = KnownPages()
+        self.state = IncrementalState()
         self.brief_memo = BriefMemo()
         self.frozen = FrozenBetweenRebuilds()
         self.content_watch = ContentWatch()
@@ -125,7 +76,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # the pages a serve rebuild keeps; valid for one site folder and URL style (the key).
         self.addresses: dict[str, tuple[str, str, str]] = {}
         self.addresses_key: tuple[str, bool] = ("", False)
-        self.state_key = ("", "")
         # The search index's documents, read from the pages as they are written, and whether this
         # build writes every page (else the index reads them all from the site folder).
         self.searchable: list[Document] = []
@@ -193,7 +143,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # After the first build of `serve --dirty`, the open data, the search index, the catalogue
         # browser's index and the sitemap are not refreshed: they cover the whole catalogue (a
         # second of each rebuild at 30,000 innovations), and a preview is about the edited pages.
-        self.refresh = not (self.serving and self.dirty and self.built_prints)
+        self.refresh = not (self.serving and self.dirty and self.state.built_prints)
         if not self.refresh:
             config.theme.static_templates.discard("sitemap.xml")
         self.indexing = (
@@ -201,7 +151,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         )
         if self.preview is not None:
             for path, planned in sorted(self.preview.pages.items()):
-                files.append(_GeneratedPage.planned(config, path, planned, InclusionLevel.NOT_IN_NAV))
+                files.append(GeneratedPage.planned(config, path, planned, InclusionLevel.NOT_IN_NAV))
             if self.preview.catalogue is not None:  # the photos of the records read
                 for path, data in self._photos(self.preview.catalogue, config)[0].items():
                     files.append(File.generated(config, path, content=data))
@@ -213,19 +163,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             cache=self.file_cache if self.serving else None,
             positions=False,
         )
-        self.prints = {}
+        self.state.prints = {}
         if result.catalogue is None:
-            for item in result.problems:
-                where = f"{item.path}:{item.line}:{item.column}" if item.line else item.path
-                # Paths and quoted values are the contributor's: no terminal control reaches the log.
-                log.error("%s", visible(f"{where}: {message(item, self.config.lang)}"))
-            log.error(summary_line(result, self.config.lang))
+            log_problems(result, self.config.lang)
             if not self.serving:
                 raise PluginError("The catalogue has errors; see above (or run `katalog check`).")
             # Under `serve`, keep the server alive and show the errors in place of the home page
             # (so a dirty rebuild must write the home page again once the errors are fixed).
-            self.built_prints.pop(paths.HOME, None)
-            errors = _errors_page(result.problems, self.config.lang)
+            self.state.built_prints.pop(paths.HOME, None)
+            errors = errors_page(result.problems, self.config.lang)
             pages: Mapping[str, Callable[[], str]] = {"index.md": lambda: errors}
         else:
             photos, shown = self._photos(result.catalogue, config)
@@ -251,13 +197,18 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             # Nothing lost: every record the checker accepted must have its page, per kind.
             report = coverage(result.catalogue, pages)
             log.info("katalog: %s", coverage_summary(report))
-            _fail_on_missing(report, "generated")
+            fail_on_missing(report, "generated")
             self.expected = {item.kind: item.expected for item in report}
             if self.dirty:
-                self._fingerprint(plan, result.catalogue, config)
+                if self.serving:
+                    self.state.fingerprint_serve(plan, result.catalogue, self.root)
+                else:
+                    self.state.fingerprint_build(
+                        plan, result.catalogue, self.root, config, self._state_path(config)
+                    )
         # A dirty build with an earlier build to keep (serve's later rebuilds, `build --dirty`
         # with a saved state) writes only some pages.
-        self.writes_all = not (self.dirty and self.built_prints)
+        self.writes_all = not (self.dirty and self.state.built_prints)
         if self.addresses_key != (config.site_dir, config.use_directory_urls):
             self.addresses = {}
         for path, write in pages.items():
@@ -269,9 +220,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                     raise PluginError(f"docs/{path} would hide a generated page; rename or remove it")
                 files.remove(existing)
             inclusion = InclusionLevel.UNDEFINED if path in NAV_PAGES else InclusionLevel.NOT_IN_NAV
-            page = _GeneratedPage.planned(config, path, write, inclusion)
+            page = GeneratedPage.planned(config, path, write, inclusion)
             # `serve --dirty` rebuilds only the pages whose inputs changed since it last built them.
-            page.modified = path not in self.prints or self.prints[path] != self.built_prints.get(path)
+            page.modified = self.state.modified(path)
             if self.building and not page.modified and not os.path.exists(page.abs_dest_path):
                 page.modified = True  # the site folder lost it (a partial cache): write it again
             if not self.refresh and not page.modified and inclusion is InclusionLevel.NOT_IN_NAV:
@@ -323,7 +274,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if self.final_site is not None:
             site_swap.discard(self.final_site)
-        self.pending_state = None  # the state of the build before stays (see `_fingerprint`)
+        self.pending_state = (
+            None  # the state of the build before stays (see `IncrementalState.fingerprint_build`)
+        )
         self.converter.restore()
         self._release_pages()
         if self.parallel is not None:
@@ -386,7 +339,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if config.strict and site_swap.strict_warnings():
             return
         if self.pending_state is not None:
-            self._save_state(*self.pending_state)
+            saved, changed, removed = self.pending_state
+            self.state.save(self._state_path(saved), changed, removed)
             self.pending_state = None
         if self.final_site is not None:
             site_swap.promote(self.final_site)
@@ -406,14 +360,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         write_sitemap_gz(Path(config.site_dir))
         if self.preview is not None:
             return  # a few pages: no open data, no search index, no build state
-        changed = self.changed
+        changed = self.state.changed
         if self.catalogue is not None:
-            self._check_built(Path(config.site_dir))
+            assert self.files is not None
+            check_built(self.catalogue, self.files, self.expected, self.writes_all, Path(config.site_dir))
             if self.dirty:
-                removed = self._remove_gone_pages(config)
+                removed = self.state.remove_gone_pages(config)
                 if self.building:
                     self.pending_state = (config, changed, removed)
-            self.built_prints = self.prints
+            self.state.built_prints = self.state.prints
             if self.serving:
                 self._remember_addresses(config)
         if not self.refresh:
@@ -451,68 +406,21 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def _index_search(self, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        documents = self.searchable if self.writes_all else self._all_documents(config)
+        state = self._state_path(config) if self.building else None
+        documents = (
+            self.searchable if self.writes_all else self.state.all_documents(site, self.searchable, state)
+        )
         count = index_site(site, documents, self.config.lang)
-        if self.building and self.dirty:
-            # Saved before the state; read only under the state's key, which the next build checks.
-            save_documents(self._documents_path(config), self.state_key, documents)
+        if state is not None and self.dirty:
+            self.state.save_documents(state, documents)
         log.info("katalog: search index of %d pages written to %s/search-index", count, config.site_dir)
-
-    def _all_documents(self, config: MkDocsConfig) -> list[Document]:
-        """A `--dirty` build's documents: those of the pages it wrote, and the last build's for the
-        pages it kept (else every page is read from the site folder)."""
-        site = Path(config.site_dir)
-        kept = load_documents(self._documents_path(config), self.state_key) if self.building else None
-        if kept is None:
-            return list(read_documents(site))
-        documents = {d.url: d for d in kept if (site / paths.built_file(d.url)).is_file()}
-        documents |= {d.url: d for d in self.searchable}
-        log.info(
-            "katalog: search index: %d page(s) read now, %d kept from the last build",
-            len(self.searchable),
-            len(documents) - len(self.searchable),
-        )
-        return list(documents.values())
-
-    def _documents_path(self, config: MkDocsConfig) -> Path:
-        state = self._state_path(config)
-        return state.with_name(state.stem + "-search.json")
-
-    @property
-    def changed(self) -> int:
-        return sum(1 for path, value in self.prints.items() if self.built_prints.get(path) != value)
-
-    def _fingerprint(self, plan: PagePlan, catalogue: Catalogue, config: MkDocsConfig) -> None:
-        """Each page's input fingerprint; for `build --dirty`, also those of the last build."""
-        if self.serving:
-            versions = stat_versions(self.root, catalogue)
-            self.prints = fingerprints(plan, catalogue, versions, self.known_pages)
-            return
-        self.prints = fingerprints(plan, catalogue, content_versions(self.root, catalogue))
-        self.state_key = self._state_key(config)
-        self.built_prints = build_state.load(self._state_path(config), *self.state_key)
-        # Until this build succeeds, the state keeps only the pages it will not rewrite: a failed
-        # or stopped build leaves the others half-done, so the next build writes them again.
-        kept = {p: v for p, v in self.built_prints.items() if self.prints.get(p, v) == v}
-        # No usable state: an older one may match again once an edit is undone; it is dropped.
-        if kept != self.built_prints or not kept:
-            build_state.save(self._state_path(config), *self.state_key, kept)
-        if not self.built_prints:
-            # No state for this code, configuration and site folder: start from an empty folder,
-            # as a clean build does, so that no file of an earlier build is left behind.
-            clean_directory(config.site_dir)
-        log.info(
-            "katalog: incremental build: %d of %d pages changed since the last build",
-            self.changed,
-            len(self.prints),
-        )
 
     def _remember_addresses(self, config: MkDocsConfig) -> None:
         assert self.files is not None
         found = self.files.src_uris
         self.addresses = {
             path: (file.dest_uri, file.url, file.abs_dest_path)
-            for path in self.prints
+            for path in self.state.prints
             if (file := found.get(path)) is not None
         }
         self.addresses_key = (config.site_dir, config.use_directory_urls)
@@ -520,154 +428,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def _state_path(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.build_state
 
-    def _state_key(self, config: MkDocsConfig) -> tuple[str, str]:
-        """What the saved fingerprints are valid for: this code, theme and configuration, and
-        this site folder (relative to mkdocs.yml, so that a moved checkout keeps its cache)."""
-        here = Path(config.config_file_path).parent
-        folders = [Path(__file__).parents[1], Path(config.docs_dir)]
-        if config.theme.custom_dir:
-            folders.append(Path(config.theme.custom_dir))
-        tool = build_state.tool_digest(folders, [Path(config.config_file_path)])
-        return tool, os.path.relpath(config.site_dir, here)
-
-    def _remove_gone_pages(self, config: MkDocsConfig) -> int:
-        """Remove the pages the last build wrote that this one has not.
-
-        Their records are gone, or they were listing pages named by an item that has moved.
-        """
-        removed = sorted(set(self.built_prints) - set(self.prints))
-        site = Path(config.site_dir).resolve()
-        for path in removed:
-            dest = Path(File(path, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)
-            dest.unlink(missing_ok=True)
-            for folder in dest.parents:
-                if folder == site or not folder.is_relative_to(site) or any(folder.iterdir()):
-                    break
-                folder.rmdir()
-        return len(removed)
-
-    def _save_state(self, config: MkDocsConfig, changed: int, removed: int) -> None:
-        build_state.save(self._state_path(config), *self.state_key, self.prints)
-        log.info("katalog: %d page(s) rebuilt, %d removed; build state saved", changed, removed)
-
-    def _check_built(self, site: Path) -> None:
-        """Every record page was written as HTML: configuration (`exclude_docs`, a draft setting)
-        or another plugin could otherwise drop pages after they were generated."""
-        assert self.catalogue is not None and self.files is not None
-        files = self.files
-        built = set()
-        for kind in self.expected.values():
-            for path in kind.values():
-                file = files.src_uris.get(path)
-                if file is None:
-                    continue
-                # A page a dirty build kept was found at the check of the build that wrote it (and
-                # `on_files` rewrites those missing from the site folder).
-                kept = not self.writes_all and not file.is_modified()
-                if kept or Path(file.abs_dest_path).is_file():
-                    built.add(path)
-        _fail_on_missing(coverage(self.catalogue, built, self.expected), f"built into {site}")
-
 
 def _accurate_dirty_build(record: logging.LogRecord) -> bool:
     """Drop MkDocs' warning that a dirty build may leave stale navigation and links: this plugin
     rebuilds every page whose inputs changed, and all of them when the theme, configuration or
     hand-written pages did (build_state.py). `mkdocs build --dirty --strict` then passes."""
     return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
-class _GeneratedPage(File):
-    """A generated page whose Markdown is written when MkDocs reads it, and not kept.
-
-    The build reads each page in the process that builds it (see `parallel_build`); holding
-    40,000 pages of Markdown in every process would only cost memory.
-    """
-
-    _write: Callable[[], str]
-    # Whether `serve --dirty` must rebuild it (MkDocs asks `is_modified`).
-    modified: bool = True
-    # Whether a serve rebuild keeps it as it is: then it is no documentation page to MkDocs.
-    kept: bool = False
-
-    @classmethod
-    def planned(
-        cls, config: MkDocsConfig, path: str, write: Callable[[], str], inclusion: InclusionLevel
-    ) -> _GeneratedPage:
-        page = cls.generated(config, path, content="", inclusion=inclusion)
-        assert isinstance(page, cls)
-        page._write = write
-        return page
-
-    def __init__(
-        self,
-        path: str,
-        src_dir: str | None,
-        dest_dir: str,
-        use_directory_urls: bool,
-        *,
-        dest_uri: str | None = None,
-        inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
-    ) -> None:
-        # Generated paths are in MkDocs' own form already (`a/b.md`, paths.py): set as they are,
-        # without `File.src_path`'s pathlib parse (44,000 per build and per serve rebuild).
-        self.src_uri = path
-        self.src_dir = src_dir
-        self.dest_dir = dest_dir
-        self.use_directory_urls = use_directory_urls
-        if dest_uri is not None:
-            self.dest_uri = dest_uri
-        self.inclusion = inclusion
-
-    def is_modified(self) -> bool:
-        return self.modified
-
-    def keep(self, address: tuple[str, str, str] | None) -> None:
-        """For a serve rebuild, an unchanged record page becomes a plain file to MkDocs: links to it
-        still resolve, and MkDocs neither makes a page object of it nor looks at it again.
-
-        `address`: its destination, URL and file as MkDocs worked them out in the last build.
-        """
-        if address is not None:
-            # MkDocs keeps these in the instance once worked out (cached properties).
-            self.dest_uri, self.url, self.abs_dest_path = address
-        else:
-            # Fixed while it still is a page: a plain file's address would be its source path.
-            _ = self.url, self.abs_dest_path
-        self.kept = True
-
-    def is_documentation_page(self) -> bool:
-        return not self.kept and super().is_documentation_page()
-
-    @property
-    def content_string(self) -> str:
-        return self._write()
-
-    @content_string.setter
-    def content_string(self, value: str) -> None:
-        self._write = lambda: value
-
-    @property
-    def content_bytes(self) -> bytes:
-        return self._write().encode("utf-8")
-
-    @content_bytes.setter
-    def content_bytes(self, value: bytes) -> None:
-        text = value.decode("utf-8")
-        self._write = lambda: text
-
-
-def _fail_on_missing(report: list[KindCoverage], stage: str) -> None:
-    """Stop the build when a record the checker accepted has no page: never publish a site without it."""
-    missing = missing_pages(report)
-    if missing:
-        listed = "\n".join(f"  {item}" for item in missing)
-        raise PluginError(
-            f"katalog: {len(missing)} accepted record(s) have no page {stage} "
-            f"({coverage_summary(report)}):\n{listed}"
-        )
-
-
-def _errors_page(problems: list[Any], lang: str) -> str:
-    return PageRenderer(lang).render(
-        "errors.md.j2", "index.md", problems=problems, message=message, lang=lang
-    )

@@ -219,7 +219,7 @@ def test_a_dirty_serve_rebuild_writes_what_a_full_build_writes(
     caplog.set_level(logging.INFO, "mkdocs.plugins.katalog")
     plugin = _serve_build(project, served, dirty=True)
     rebuilt_count = re.findall(r"rebuilt (\d+) changed page", caplog.text)
-    assert rebuilt_count and 3 <= int(rebuilt_count[-1]) < len(plugin.prints)
+    assert rebuilt_count and 3 <= int(rebuilt_count[-1]) < len(plugin.state.prints)
 
     full = _full_build(project, tmp_path / "full", monkeypatch)
     rebuilt = _tree(served)
