@@ -253,7 +253,8 @@ def _usage_error(command: str, text: str) -> int:
 
 
 def _registry(args: argparse.Namespace) -> int:
-    from .contrib.registry import RegistryUnavailable, apply, load_registry, plan_import
+    from .contrib.registry import RegistryUnavailable, load_registry
+    from .contrib.registry_import import apply, plan_import
 
     try:
         registry = load_registry()

@@ -14,7 +14,8 @@ import pytest
 
 from generator.content.check import check, load_catalogue
 from generator.content.messages import message
-from generator.contrib.registry import RegistryRegion, apply, load_registry, parse_registry, plan_import
+from generator.contrib.registry import RegistryRegion, load_registry, parse_registry
+from generator.contrib.registry_import import apply, plan_import
 from generator.site.render import PageRenderer
 
 REPO = Path(__file__).parent.parent

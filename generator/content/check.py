@@ -11,24 +11,18 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue
+from .check_agreements import check_agreements
+from .check_innovations import check_innovations
 from .check_media import check_media
-from .check_refs import report_field as _report
-from .check_refs import report_unknown as _unknown
+from .check_regions import check_regions
 from .check_visits import check_visits
 from .collector import collector_paused
 from .confusables import Named, lookalike_problems
 from .file_checks import FileCache, FileTask, Parsed, validate_files
-from .files import CatalogueFiles, find_files
+from .files import find_files
 from .model import Agreement, Innovation, Region, Visit
 from .named_refs import named_refs
-from .problems import CatalogueError, Problem, problem, sort_key
-from .validate import closest
-
-# Region ids carry their type, so that Kabupaten Bogor and Kota Bogor can never be confused.
-REGION_ID_PREFIX = {"provinsi": "provinsi-", "kabupaten": "kabupaten-", "kota": "kota-"}
-_TYPE_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kab", "prov"})
-# Kemendagri numbers kota from 71 upwards inside a province; kabupaten below.
-FIRST_KOTA_NUMBER = 71
+from .problems import CatalogueError, Problem, sort_key
 
 
 @dataclass(slots=True)
@@ -101,10 +95,10 @@ def check(
             parsed[cls][key] = outcome.parsed
     regions, innovations, agreements = parsed[Region], parsed[Innovation], parsed[Agreement]
     visits = parsed[Visit]
-    _check_regions(regions, files, problems)
-    _check_innovations(innovations, regions, files, problems)
+    check_regions(regions, files, problems)
+    check_innovations(innovations, regions, files, problems)
     check_media(innovations, root, problems, whole=only is None)
-    _check_agreements(agreements, regions, files, problems)
+    check_agreements(agreements, regions, files, problems)
     check_visits(visits, regions, agreements, files, problems)
     problems.extend(_lookalikes(regions, innovations))
     problems.sort(key=sort_key)
@@ -169,249 +163,3 @@ def _lookalikes(regions: dict[str, Parsed], innovations: dict[str, Parsed]) -> l
             [n for i, agency in agencies for n in named(parsed, f"agencies[{i}].name", agency.name)]
         )
     return lookalike_problems(groups)
-
-
-def _check_regions(regions: dict[str, Parsed], files: CatalogueFiles, problems: list[Problem]) -> None:
-    codes: dict[str, Parsed] = {}
-    for key, parsed in regions.items():
-        region: Region = parsed.record
-        if region.type is not None:
-            prefix = REGION_ID_PREFIX[region.type]
-            if not key.startswith(prefix):
-                rest = key.split("-", 1)[1] if key.split("-", 1)[0] in _TYPE_WORDS and "-" in key else key
-                problems.append(
-                    problem(
-                        parsed.path,
-                        1,
-                        1,
-                        "region-id-prefix",
-                        "",
-                        type=region.type,
-                        prefix=prefix,
-                        suggestion=f"{prefix}{rest}.yml",
-                    )
-                )
-            _check_province(region, parsed, regions, files, problems)
-            if region.code is not None:
-                _check_code(region, parsed, problems)
-        if region.administrative and region.type == "provinsi":
-            _report(problems, parsed, "administrative", "administrative-province")
-        if region.code in codes:
-            _report(
-                problems, parsed, "code", "duplicate-code", code=region.code, other=codes[region.code].path
-            )
-        elif region.code is not None:
-            codes[region.code] = parsed
-        seen: set[str] = set()
-        for index, agency in enumerate(region.agencies):
-            if agency.id in seen:
-                _report(problems, parsed, f"agencies[{index}].id", "duplicate-agency", id=agency.id)
-            seen.add(agency.id)
-
-
-def _check_code(region: Region, parsed: Parsed, problems: list[Problem]) -> None:
-    parts = region.code.split(".")
-    if region.type == "provinsi":
-        if len(parts) != 1:
-            _report(problems, parsed, "code", "code-shape-province", code=region.code)
-        return
-    if len(parts) != 2:
-        _report(problems, parsed, "code", "code-shape-regency", code=region.code, type=region.type)
-        return
-    is_kota_number = int(parts[1]) >= FIRST_KOTA_NUMBER
-    if is_kota_number != (region.type == "kota"):
-        _report(problems, parsed, "code", "code-type-mismatch", code=region.code, type=region.type)
-
-
-def _check_province(
-    region: Region,
-    parsed: Parsed,
-    regions: dict[str, Parsed],
-    files: CatalogueFiles,
-    problems: list[Problem],
-) -> None:
-    if region.type == "provinsi":
-        if region.province is not None:
-            _report(problems, parsed, "province", "province-on-province")
-        return
-    if region.province is None:
-        if "province" not in parsed.positions:  # written but invalid: reported already
-            problems.append(problem(parsed.path, 1, 1, "missing-field", "province", name="province"))
-        return
-    province = regions.get(region.province)
-    if province is None:
-        if region.province not in files.regions:
-            _unknown(problems, parsed, "province", "unknown-region", region.province, list(files.regions))
-        return
-    if province.record.type != "provinsi":
-        _report(problems, parsed, "province", "province-not-province", id=region.province)
-    elif (
-        region.code
-        and province.record.code
-        and "." in region.code  # a code of the wrong shape is reported by `_check_code`
-        and not region.code.startswith(province.record.code + ".")
-    ):
-        _report(
-            problems,
-            parsed,
-            "code",
-            "code-province-mismatch",
-            code=region.code,
-            province=province.record.code,
-        )
-
-
-def _check_innovations(
-    innovations: dict[str, Parsed],
-    regions: dict[str, Parsed],
-    files: CatalogueFiles,
-    problems: list[Problem],
-) -> None:
-    for key, parsed in innovations.items():
-        innovation: Innovation = parsed.record
-        region = regions.get(innovation.region)
-        if region is None:
-            if innovation.region not in files.regions:
-                problems.append(
-                    problem(
-                        parsed.path,
-                        0,
-                        0,
-                        "unknown-region-folder",
-                        "",
-                        value=innovation.region,
-                        suggestions=", ".join(closest(innovation.region, list(files.regions))) or "-",
-                    )
-                )
-        else:
-            agency_ids = [a.id for a in region.record.agencies]
-            # None when the field itself is invalid (a partial record); that is reported already.
-            for index, agency in enumerate(innovation.agencies or ()):
-                if agency not in agency_ids:
-                    _report(
-                        problems,
-                        parsed,
-                        f"agencies[{index}]",
-                        "unknown-agency",
-                        value=agency,
-                        region=innovation.region,
-                        allowed=", ".join(agency_ids) or "-",
-                    )
-        _check_innovation_refs(key, parsed, innovations, files, problems)
-        if innovation.status == "replaced" and innovation.replaced_by is None:
-            _report(problems, parsed, "status", "missing-replaced-by")
-        if innovation.replaced_by is not None and innovation.status != "replaced":
-            _report(problems, parsed, "replaced_by", "replaced-by-without-status", status=innovation.status)
-        if (
-            innovation.trial_date
-            and innovation.implementation_date
-            and innovation.trial_date > innovation.implementation_date
-        ):
-            _report(problems, parsed, "implementation_date", "dates-out-of-order")
-
-
-def _check_innovation_refs(
-    key: str,
-    parsed: Parsed,
-    innovations: dict[str, Parsed],
-    files: CatalogueFiles,
-    problems: list[Problem],
-) -> None:
-    innovation: Innovation = parsed.record
-    refs = [("adopted_from", innovation.adopted_from), ("replaced_by", innovation.replaced_by)]
-    refs += [(f"related[{i}]", ref) for i, ref in enumerate(innovation.related)]
-    for name, ref in refs:
-        if ref is None:
-            continue
-        if ref == key:
-            _report(problems, parsed, name, "self-reference", value=ref)
-        elif ref not in files.innovations:
-            _unknown(problems, parsed, name, "unknown-innovation", ref, list(files.innovations))
-    _check_replications(parsed, files, problems)
-
-
-def _check_replications(parsed: Parsed, files: CatalogueFiles, problems: list[Problem]) -> None:
-    """Each replication names another region, and optionally its agreement and its copy."""
-    innovation: Innovation = parsed.record
-    for index, replication in enumerate(innovation.replications or ()):
-        name = f"replications[{index}]"
-        if replication.region == innovation.region:
-            _report(problems, parsed, f"{name}.region", "replication-own-region", value=replication.region)
-        elif replication.region not in files.regions:
-            _unknown(
-                problems, parsed, f"{name}.region", "unknown-region", replication.region, list(files.regions)
-            )
-        if replication.agreement is not None and replication.agreement not in files.agreements:
-            _unknown(
-                problems,
-                parsed,
-                f"{name}.agreement",
-                "unknown-agreement",
-                replication.agreement,
-                list(files.agreements),
-            )
-        copy = replication.innovation
-        if copy is not None:
-            if copy not in files.innovations:
-                _unknown(
-                    problems,
-                    parsed,
-                    f"{name}.innovation",
-                    "unknown-innovation",
-                    copy,
-                    list(files.innovations),
-                )
-            elif copy.partition("/")[0] != replication.region:
-                _report(
-                    problems,
-                    parsed,
-                    f"{name}.innovation",
-                    "replication-copy-region",
-                    value=copy,
-                    region=replication.region,
-                )
-
-
-def _check_agreements(
-    agreements: dict[str, Parsed],
-    regions: dict[str, Parsed],
-    files: CatalogueFiles,
-    problems: list[Problem],
-) -> None:
-    for parsed in agreements.values():
-        agreement: Agreement = parsed.record
-        # None when `parties` itself is invalid (a partial record, reported already): then nobody
-        # can say whether an agency or innovation belongs to a party, so those checks are skipped.
-        parties = agreement.parties
-        for index, party in enumerate(parties or ()):
-            if party not in files.regions:
-                _unknown(problems, parsed, f"parties[{index}]", "unknown-region", party, list(files.regions))
-        for index, ref in enumerate(agreement.agencies):
-            region_id, _, agency_id = ref.partition("/")
-            name = f"agencies[{index}]"
-            if parties is not None and region_id not in parties:
-                _report(problems, parsed, name, "agency-not-party", value=ref, region=region_id)
-            elif region_id in regions:
-                agency_ids = [a.id for a in regions[region_id].record.agencies]
-                if agency_id not in agency_ids:
-                    _report(
-                        problems,
-                        parsed,
-                        name,
-                        "unknown-agency",
-                        value=agency_id,
-                        region=region_id,
-                        allowed=", ".join(agency_ids) or "-",
-                    )
-        for index, ref in enumerate(agreement.innovations):
-            if ref not in files.innovations:
-                _unknown(
-                    problems,
-                    parsed,
-                    f"innovations[{index}]",
-                    "unknown-innovation",
-                    ref,
-                    list(files.innovations),
-                )
-            elif parties is not None and ref.partition("/")[0] not in parties:
-                _report(problems, parsed, f"innovations[{index}]", "innovation-not-party", value=ref)

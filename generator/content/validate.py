@@ -1,7 +1,7 @@
 """Turn one file's node tree into a model dataclass, reporting every field-level problem.
 
 Only the shape and the values of one record are checked here; whether references resolve is the
-catalogue's business (`check.py`).
+catalogue's business (`check.py` and its modules per kind, `check_regions.py` …).
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """YAML written one `key: value` at a time, in the house layout, for files people go on editing.
 
-`yamltext.dump` writes whole documents; these helpers write single keys, so that `registry.py` can
-replace one value inside a hand-written file and `spreadsheet.py` can lay out a new file exactly as
-the shipped content is laid out: flow lists of ids, folded prose, literal Markdown, minimal quoting.
+`yamltext.dump` writes whole documents; these helpers write single keys, so that
+`region_file_text.py` can replace one value inside a hand-written file and `spreadsheet.py` can lay
+out a new file exactly as the shipped content is laid out: flow lists of ids, folded prose, literal
+Markdown, minimal quoting.
 """
 
 from __future__ import annotations

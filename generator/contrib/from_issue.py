@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..content.check import REGION_ID_PREFIX, check
+from ..content.check import check
+from ..content.check_regions import REGION_ID_PREFIX
 from ..content.duplicates import duplicate_warnings
 from ..content.fields import input_fields
 from ..content.files import CONTENT_DIRS, INNOVATIONS_DIR, VISITS_DIR, suggest_id

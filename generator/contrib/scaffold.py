@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..content.check import REGION_ID_PREFIX
+from ..content.check_regions import REGION_ID_PREFIX
 from ..content.fields import FieldInfo, input_fields
 from ..content.files import AGREEMENTS_DIR, INNOVATIONS_DIR, REGIONS_DIR, VISITS_DIR, find_files, suggest_id
 from ..content.load import Mapping, Scalar, Sequence, load_file
