@@ -27,7 +27,7 @@ from generator.content.check import load_catalogue
 from generator.content.messages import message
 from generator.content.model import Award, Contact, Cost, Head, Link, Media, Metric, Source
 from generator.content.problems import problem
-from generator.engine.mkdocs_plugin import _errors_page
+from generator.engine.page_checks import errors_page
 from generator.site import paths
 from generator.site.escape import finalize, md_escape
 from generator.site.pages import build_pages
@@ -364,7 +364,7 @@ def test_errors_page_escapes_paths_and_messages() -> None:
         "regions/<script>alert(1)</script>.yml", 0, 0, "bad-file-name", name="{{ 7*7 }}", suggestion="x"
     )
     normal = problem("innovations/a/b.yml", 3, 7, "missing-field", "title", name="title")
-    page = _errors_page([hostile, normal], "id")
+    page = errors_page([hostile, normal], "id")
     assert "<script" not in page
     assert "<code>innovations&#47;a&#47;b&#46;yml:3:7</code>" in page
     found = Inspected(site_markdown().convert(_FRONT_MATTER.sub("", page)))
