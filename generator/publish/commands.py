@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..content.catalogue import Catalogue
 from ..content.check import check
 from ..content.report import format_text
 from ..site.coverage import summary as coverage_summary
@@ -85,14 +86,16 @@ def _build(args: argparse.Namespace) -> int:
             f"katalog build: {args.engine} failed (exit code {code}); the site is not finished\n"
         )
         return EXIT_INVALID
-    return _finish_folder(args.out, "build")
+    return _finish_folder(args.out, "build", result.catalogue)
 
 
 def _finish(args: argparse.Namespace) -> int:
     return _finish_folder(args.folder, "finish")
 
 
-def _finish_folder(folder: Path, command: str) -> int:
+def _finish_folder(folder: Path, command: str, catalogue: Catalogue | None = None) -> int:
+    """Finish the site in `folder`; `catalogue`: the one the source was built from, checked
+    already (else the catalogue the folder names is checked now)."""
     try:
         manifest = Manifest.read(folder)
     except (OSError, ValueError, TypeError):
@@ -102,11 +105,13 @@ def _finish_folder(folder: Path, command: str) -> int:
     site = folder / manifest.site_dir
     if not site.is_dir():
         return _refused(command, f"{site} is missing: render {folder}/mkdocs.yml with an engine first")
-    result = check((folder / manifest.root).resolve())
-    if result.catalogue is None:
-        sys.stderr.write(format_text(result, manifest.lang))
-        return EXIT_INVALID
-    finished = finish_site(result.catalogue, manifest, site)
+    if catalogue is None:
+        result = check((folder / manifest.root).resolve())
+        if result.catalogue is None:
+            sys.stderr.write(format_text(result, manifest.lang))
+            return EXIT_INVALID
+        catalogue = result.catalogue
+    finished = finish_site(catalogue, manifest, site)
     print(
         f"{site}: search index of {finished.searchable} pages, {finished.open_data} open-data files,"
         f" {finished.redirects} redirect pages; {coverage_summary(finished.report)}"
