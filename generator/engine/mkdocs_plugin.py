@@ -265,7 +265,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.nav_pages = frozenset(page.file.src_uri for page in nav.pages)
         self.converter.install()
         if self.catalogue is not None:
-            self.parallel = ParallelBuild(jobs, shared=self.nav_pages)
+            self.parallel = ParallelBuild(
+                jobs, shared=self.nav_pages, anchor_level=config.validation.links.anchors
+            )
             self.parallel.start(files)
             if self.parallel.writes_side_files:
                 self._write_side_files(config)

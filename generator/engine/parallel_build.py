@@ -12,8 +12,12 @@ or meets slower pages simply takes fewer, and all finish within a chunk of each 
 the navigation are read up front by every process, as MkDocs does, because every page shows their
 titles; the parent writes them.
 
-Each page is written by exactly one process, so the site is byte-identical to a one-process build.
-A child's warnings and errors go to the same log; a child that logged any makes the build fail.
+Each page is written by exactly one process, so the site is byte-identical to a one-process build,
+and the log says what one process's would: each child prints the warnings and errors of the pages
+it wrote and hands them to the parent, which counts them where MkDocs counts its own (`--strict`
+then fails, a build without it passes); a child renders the navigation's pages silently, as the
+parent reports them. Links to anchors on other pages are checked by the parent, once every
+process has rendered its pages (`anchor_links`).
 """
 
 from __future__ import annotations
@@ -26,13 +30,16 @@ import shutil
 import signal
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import mkdocs.commands.build as mkdocs_build
+from mkdocs.utils import CountHandler
 
 from . import ENGINE, logger
+from .anchor_links import AnchorLinks
 
 log = logger()
 # Pages a process takes at a time: a few tenths of a second of work, so that the processes finish
@@ -40,15 +47,37 @@ log = logger()
 CHUNK = 8
 
 
-class _Counter(logging.Handler):
-    """Counts the warnings and errors a child logs (MkDocs' strict mode would count them)."""
+class _Warnings(logging.Handler):
+    """Keeps the warnings and errors a child logs (printed there), for the parent to count."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.count = 0
+        self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+        # Only what counting reads, in a form that pickles whatever the arguments were.
+        fields = {"name": record.name, "levelno": record.levelno, "levelname": record.levelname}
+        self.records.append(logging.makeLogRecord({**fields, "msg": record.getMessage()}))
+
+
+def _count(records: list[logging.LogRecord]) -> None:
+    """Count a child's warnings where MkDocs counts the parent's own, without printing them again."""
+    for handler in logging.getLogger(ENGINE).handlers:
+        if isinstance(handler, CountHandler):
+            for record in records:
+                if record.levelno >= handler.level:
+                    handler.handle(record)  # type: ignore[no-untyped-call]
+
+
+@contextmanager
+def _silenced() -> Iterator[None]:
+    """Nothing is logged inside (a child's rendering of a page the parent also renders)."""
+    before = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logging.disable(before)
 
 
 class _Claims:
@@ -78,16 +107,20 @@ class _Claims:
 class ParallelBuild:
     """Streams the page work of the current build, split between `jobs` processes (1: no fork)."""
 
-    def __init__(self, jobs: int, shared: frozenset[str]) -> None:
+    def __init__(self, jobs: int, shared: frozenset[str], anchor_level: int) -> None:
         self.jobs = jobs
         # Pages every process reads up front (the navigation's): their titles appear on every page.
         self.shared = shared
+        # With several processes, links to anchors are checked in the parent, at this log level
+        # (`validation: anchors:`); one process leaves them to MkDocs.
+        self.anchor_level = anchor_level
+        self.anchor_links = AnchorLinks()
         self.share = 0
         self.claims = _Claims(1)
         # Pages this process wrote (the parent logs each process's count).
         self.written = 0
         self.children: list[int] = []
-        self.counter: _Counter | None = None
+        self.warnings: _Warnings | None = None
         self.files: Any = None
         # Where children leave what they hand back to the parent (see `finish`).
         self.outbox = ""
@@ -105,8 +138,8 @@ class ParallelBuild:
             if pid == 0:
                 self.share = share
                 self.children = []
-                self.counter = _Counter()
-                logging.getLogger(ENGINE).addHandler(self.counter)
+                self.warnings = _Warnings()
+                logging.getLogger(ENGINE).addHandler(self.warnings)
                 # Theme files and static assets are the parent's to write.
                 files.copy_static_files = lambda *args, **kwargs: None
                 break
@@ -131,7 +164,12 @@ class ParallelBuild:
         def populate_shared(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
             # Even when a dirty build leaves the page as it is: every page shows its title.
             if page.file.src_uri in self.shared:
-                populate(page, config, files)
+                if self.is_child:
+                    with _silenced():
+                        populate(page, config, files)
+                else:
+                    populate(page, config, files)
+                self._take_anchor_links(page)
 
         def populate_and_build(
             page: Any,
@@ -158,12 +196,17 @@ class ParallelBuild:
             finally:
                 # The written page is done with: keep only what link checks read afterwards.
                 page.markdown = page.content = None
+                self._take_anchor_links(page)
 
         mkdocs_build._populate_page = populate_shared
         mkdocs_build._build_page = populate_and_build
         if self.is_child:
             mkdocs_build._build_theme_template = lambda *args, **kwargs: None
             mkdocs_build._build_extra_template = lambda *args, **kwargs: None
+
+    def _take_anchor_links(self, page: Any) -> None:
+        if self.jobs > 1:
+            self.anchor_links.take(page)
 
     def restore(self) -> None:
         """Put MkDocs' own functions back (after the build, or when it failed)."""
@@ -185,15 +228,17 @@ class ParallelBuild:
         shutil.rmtree(self.outbox, ignore_errors=True)
 
     def finish(self, found: list[Any]) -> list[Any]:
-        """In a child: hand `found` (what this process collected) to the parent and leave now,
-        reporting failure if it logged a warning. In the parent: wait for the children, and
-        return its own `found` followed by theirs."""
+        """In a child: hand `found` (what this process collected), its warnings and its pages'
+        anchors to the parent, and leave now. In the parent: wait for the children, count their
+        warnings, check the links to anchors, and return its own `found` followed by theirs."""
         if self.is_child:
+            warnings = self.warnings.records if self.warnings else []
+            outgoing = (self.written, found, warnings, self.anchor_links)
             # Pickle: the parent reads only what its own children wrote, into its private folder.
-            (Path(self.outbox) / f"{self.share}.pickle").write_bytes(pickle.dumps((self.written, found)))
+            (Path(self.outbox) / f"{self.share}.pickle").write_bytes(pickle.dumps(outgoing))
             sys.stdout.flush()
             sys.stderr.flush()
-            os._exit(1 if self.counter and self.counter.count else 0)
+            os._exit(0)
         self.restore()
         failed = 0
         for pid in self.children:
@@ -205,12 +250,17 @@ class ParallelBuild:
         for share in range(1, self.jobs):
             handed = Path(self.outbox) / f"{share}.pickle"
             if handed.is_file():
-                count, theirs = pickle.loads(handed.read_bytes())
+                count, theirs, warnings, anchor_links = pickle.loads(handed.read_bytes())
                 written.append(count)
                 collected += theirs
+                _count(warnings)
+                self.anchor_links.add(anchor_links)
         shutil.rmtree(self.outbox, ignore_errors=True)
         if self.jobs > 1:
             log.info("katalog: pages written by each process: %s", ", ".join(map(str, written)))
         if failed:
-            raise RuntimeError(f"{failed} build process(es) reported warnings or errors (see above)")
+            raise RuntimeError(f"{failed} build process(es) failed (see above)")
+        if self.jobs > 1:
+            pages = (file.src_uri for file in self.files.documentation_pages())
+            self.anchor_links.check(pages, self.anchor_level)
         return collected

@@ -64,6 +64,16 @@ def make_project(dest: Path, catalogue: Path, *, reverse: bool = False) -> Path:
     return dest
 
 
+def with_jobs(project: Path, jobs: int) -> None:
+    """Set the plugin's `jobs` option (processes that build pages) in the project's mkdocs.yml."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      lang: id\n" in text
+    config.write_text(
+        text.replace("      lang: id\n", f"      lang: id\n      jobs: {jobs}\n", 1), encoding="utf-8"
+    )
+
+
 def mkdocs(project: Path, *args: str, timeout: float = BUILD_TIMEOUT) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs ARGS` in `project`, as a user would."""
     return run_engine("mkdocs", project, *args, timeout=timeout)
@@ -129,6 +139,12 @@ def build(project: Path, site: Path) -> Built:
 def project_factory() -> Callable[..., Path]:
     """`make_project(dest, catalogue, reverse=False)`."""
     return make_project
+
+
+@pytest.fixture(scope="session")
+def set_jobs() -> Callable[[Path, int], None]:
+    """`with_jobs(project, jobs)`."""
+    return with_jobs
 
 
 @pytest.fixture(scope="session")

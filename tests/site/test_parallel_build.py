@@ -17,16 +17,6 @@ from generator.engine.parallel_build import CHUNK, _Claims
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "site-relations"
 
 
-def with_jobs(project: Path, jobs: int) -> None:
-    """Set the plugin's `jobs` option in the project's mkdocs.yml."""
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "      lang: id\n" in text
-    config.write_text(
-        text.replace("      lang: id\n", f"      lang: id\n      jobs: {jobs}\n", 1), encoding="utf-8"
-    )
-
-
 def same_tree(left: Path, right: Path) -> list[str]:
     """Paths that differ between two folders (missing on one side, or different bytes)."""
     different: list[str] = []
@@ -48,12 +38,13 @@ def same_tree(left: Path, right: Path) -> list[str]:
 def builds(
     tmp_path_factory: pytest.TempPathFactory,
     project_factory: Callable[..., Path],
+    set_jobs: Callable[[Path, int], None],
     run_mkdocs: Callable[..., CompletedProcess[str]],
 ) -> dict[int, Path]:
     sites = {}
     for jobs in (1, 3):
         project = project_factory(tmp_path_factory.mktemp(f"jobs{jobs}"), FIXTURE)
-        with_jobs(project, jobs)
+        set_jobs(project, jobs)
         site = project / "built"
         done = run_mkdocs(project, "build", "--strict", "-d", str(site))
         assert done.returncode == 0, done.stderr
@@ -70,12 +61,13 @@ def test_several_processes_build_the_same_site_as_one(builds: dict[int, Path]) -
 def test_a_warning_in_any_process_fails_the_strict_build(
     tmp_path: Path,
     project_factory: Callable[..., Path],
+    set_jobs: Callable[[Path, int], None],
     run_mkdocs: Callable[..., CompletedProcess[str]],
     page: str,
 ) -> None:
     # Pages are shared out by a hash of their path; among six names some land in each process.
     project = project_factory(tmp_path / "project", FIXTURE)
-    with_jobs(project, 2)
+    set_jobs(project, 2)
     (project / "docs" / page).write_text("# Rusak\n\n[ke mana](tidak-ada.md)\n", encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(
