@@ -283,7 +283,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self._release_pages()
         if self.parallel is not None:
             parallel, self.parallel = self.parallel, None
-            parallel.abort()  # a child process ends here
+            parallel.abort(error)  # a child process ends here
 
     def on_shutdown(self) -> None:
         self.content_watch.stop()

@@ -30,12 +30,14 @@ import shutil
 import signal
 import sys
 import tempfile
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import mkdocs.commands.build as mkdocs_build
+from mkdocs.exceptions import BuildError
 from mkdocs.utils import CountHandler
 
 from . import ENGINE, logger
@@ -214,9 +216,14 @@ class ParallelBuild:
             setattr(mkdocs_build, name, original)
         self._originals = {}
 
-    def abort(self) -> None:
-        """The build failed: a child leaves at once; the parent stops its children and waits."""
+    def abort(self, error: BaseException) -> None:
+        """The build failed with `error`: a child says why (MkDocs would, after this hook, in the
+        process that goes on) and leaves at once; the parent stops its children and waits."""
         if self.is_child:
+            if isinstance(error, BuildError):
+                log.error(str(error))
+            else:
+                traceback.print_exception(error)
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(1)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import filecmp
 import os
 import random
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -65,7 +67,7 @@ def test_a_warning_in_any_process_fails_the_strict_build(
     run_mkdocs: Callable[..., CompletedProcess[str]],
     page: str,
 ) -> None:
-    # Pages are shared out by a hash of their path; among six names some land in each process.
+    # Processes claim pages a chunk at a time; among six names some land in each process.
     project = project_factory(tmp_path / "project", FIXTURE)
     set_jobs(project, 2)
     (project / "docs" / page).write_text("# Rusak\n\n[ke mana](tidak-ada.md)\n", encoding="utf-8")
@@ -95,3 +97,27 @@ def test_the_processes_take_every_page_exactly_once(tmp_path: Path) -> None:
     both = [(tmp_path / name).read_text().split() for name in ("parent", "child")]
     assert all(both)
     assert sorted(int(index) for index in both[0] + both[1]) == list(range(pages))
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        ("BuildError('halaman rusak di b.md')", "halaman rusak di b.md"),
+        ("ValueError('tak terduga')", "ValueError: tak terduga"),
+    ],
+)
+def test_a_child_that_fails_says_why_before_it_leaves(error: str, said: str) -> None:
+    # MkDocs logs a BuildError (and Python a traceback) only after `on_build_error`, where a
+    # child leaves; without its own word the parent's "failed (see above)" would point at nothing.
+    script = (
+        "from mkdocs.exceptions import BuildError\n"
+        "from generator.engine.parallel_build import ParallelBuild\n"
+        "build = ParallelBuild(2, shared=frozenset(), anchor_level=30)\n"
+        "build.share = 1\n"
+        f"build.abort({error})\n"
+        "print('not reached')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert said in done.stderr
+    assert "not reached" not in done.stdout
