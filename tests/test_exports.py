@@ -23,7 +23,8 @@ import pytest
 
 from generator.content.catalogue import Catalogue
 from generator.content.check import load_catalogue
-from generator.opendata.exports import FEED_LIMIT, build_exports, export_schema
+from generator.opendata.exports import build_exports, export_schema
+from generator.opendata.feeds import FEED_LIMIT
 
 REPO = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
