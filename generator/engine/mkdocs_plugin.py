@@ -27,17 +27,10 @@ from ..content.messages import file_error_line
 from ..contrib.preview import Preview, preview_notice
 from ..publish.side_files import SiteAddresses, write_browse_index, write_moved_pages, write_open_data
 from ..publish.sitemap import write_sitemap_gz
-from ..search.search_index import (
-    Document,
-    document,
-    index_site,
-)
-from ..search.search_text import MARKER as SEARCH_MARKER
 from ..site import paths
 from ..site.briefs import BriefMemo
 from ..site.coverage import coverage
 from ..site.coverage import summary as coverage_summary
-from ..site.media import photo_files, within
 from ..site.pages import plan_pages
 from ..site.paths import NAV as NAV_PAGES
 from ..site.render import compiled_templates
@@ -45,17 +38,17 @@ from . import ENGINE, logger, site_swap
 from .compact_html import compact
 from .content_watch import ContentWatch
 from .csp import add_policy
+from .extra_files import OFFLINE_SHIM, offline_shim, web_photos
 from .generated_page import GeneratedPage
 from .incremental import IncrementalState
 from .page_checks import check_built, errors_page, fail_on_missing, log_problems
 from .page_render import OneConverter
 from .parallel_build import ParallelBuild
 from .plugin_config import KatalogConfig
+from .search_pages import SearchPages
 from .shared_parts import SharedParts
 
 log = logger()
-# Where the offline copy carries the Web Worker shim (from the npm package iframe-worker).
-OFFLINE_SHIM = "javascripts/vendor/iframe-worker-shim.js"
 
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):
@@ -78,9 +71,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.addresses_key: tuple[str, bool] = ("", False)
         # The search index's documents, read from the pages as they are written, and whether this
         # build writes every page (else the index reads them all from the site folder).
-        self.searchable: list[Document] = []
+        self.search = SearchPages()
         self.refresh = True
-        self.indexing = False
         self.writes_all = True
         self.parallel: ParallelBuild | None = None
         # Source paths of the pages in the navigation (the theme renders their parts in full).
@@ -139,21 +131,22 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return files
 
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
-        self.searchable = []
         # After the first build of `serve --dirty`, the open data, the search index, the catalogue
         # browser's index and the sitemap are not refreshed: they cover the whole catalogue (a
         # second of each rebuild at 30,000 innovations), and a preview is about the edited pages.
         self.refresh = not (self.serving and self.dirty and self.state.built_prints)
         if not self.refresh:
             config.theme.static_templates.discard("sitemap.xml")
-        self.indexing = (
+        self.search.start(
             self.config.search and not self.config.offline and self.preview is None and self.refresh
         )
         if self.preview is not None:
             for path, planned in sorted(self.preview.pages.items()):
                 files.append(GeneratedPage.planned(config, path, planned, InclusionLevel.NOT_IN_NAV))
             if self.preview.catalogue is not None:  # the photos of the records read
-                for path, data in self._photos(self.preview.catalogue, config)[0].items():
+                for path, data in web_photos(self.preview.catalogue, self.root, config, self.config)[
+                    0
+                ].items():
                     files.append(File.generated(config, path, content=data))
             return files
         # `serve` runs a web server's threads beside the build: no forked check there.
@@ -174,7 +167,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             errors = errors_page(result.problems, self.config.lang)
             pages: Mapping[str, Callable[[], str]] = {"index.md": lambda: errors}
         else:
-            photos, shown = self._photos(result.catalogue, config)
+            photos, shown = web_photos(result.catalogue, self.root, config, self.config)
             plan = plan_pages(
                 result.catalogue,
                 self.config.lang,
@@ -229,31 +222,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 page.keep(self.addresses.get(path))
             files.append(page)
         if self.config.offline:
-            shim = (
-                Path(config.config_file_path).parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
-            )
-            if not shim.is_file():
-                raise PluginError(f"{shim} is missing: run `npm ci` (or `make install`) first")
-            files.append(File.generated(config, OFFLINE_SHIM, abs_src_path=str(shim)))
+            files.append(offline_shim(config))
         self.catalogue, self.files = result.catalogue, files
         return files
-
-    def _photos(self, catalogue: Catalogue, config: MkDocsConfig) -> tuple[dict[str, bytes], bool]:
-        """The web copies of the catalogue's photos, by site path, and whether pages show them:
-        not in an offline copy that they would make too heavy."""
-        cache = Path(config.config_file_path).parent / Path(self.config.build_state).parent / "media"
-        try:
-            photos = photo_files(catalogue, self.root, cache)
-        except (OSError, ValueError) as error:
-            raise PluginError(f"katalog: a photo could not be made ready for the web: {error}") from error
-        if self.config.offline and not within(photos, self.config.offline_photos_mb):
-            log.info(
-                "katalog: the offline copy leaves out the %d photos (more than %d MB)",
-                len(photos),
-                self.config.offline_photos_mb,
-            )
-            return {}, False
-        return photos, True
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         jobs = self.config.jobs or os.cpu_count() or 1
@@ -314,7 +285,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         output = compact(output)
-        self._read_for_search(page.file.dest_uri, output)
+        self.search.read(page.file.dest_uri, output)
         # The offline copy runs the search shim's inline script inside an iframe, which a
         # hash-based policy cannot allow; its content is the same checked catalogue.
         return output if self.config.offline else add_policy(output, page.content or "")
@@ -324,15 +295,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if not template_name.endswith(".html"):
             return output_content
         output = compact(output_content)
-        self._read_for_search(template_name, output)
+        self.search.read(template_name, output)
         return output if self.config.offline else add_policy(output)
-
-    def _read_for_search(self, dest: str, output: str) -> None:
-        """Keep the page's search document (the page is in memory now: no second read later)."""
-        if self.indexing and SEARCH_MARKER in output:
-            found = document(dest, output)
-            if found is not None:
-                self.searchable.append(found)
 
     @event_priority(-100)
     def _commit(self, *, config: MkDocsConfig) -> None:
@@ -356,7 +320,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             parallel, self.parallel = self.parallel, None
             try:
                 # A child process ends here; the parent waits for them.
-                self.searchable = parallel.finish(self.searchable)
+                self.search.documents = parallel.finish(self.search.documents)
             except RuntimeError as error:
                 raise PluginError(str(error)) from error
         write_sitemap_gz(Path(config.site_dir))
@@ -379,8 +343,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 " and sitemap kept",
                 changed,
             )
-        elif self.indexing:
-            self._index_search(config)
+        elif self.search.indexing:
+            state = self._state_path(config) if self.building and self.dirty else None
+            self.search.write(Path(config.site_dir), self.config.lang, self.state, state, self.writes_all)
 
     on_post_build = CombinedEvent(_post_build, _commit)
 
@@ -405,17 +370,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         )
         if moved:
             log.info("katalog: %d redirect page(s) at moved pages' old addresses", moved)
-
-    def _index_search(self, config: MkDocsConfig) -> None:
-        site = Path(config.site_dir)
-        state = self._state_path(config) if self.building else None
-        documents = (
-            self.searchable if self.writes_all else self.state.all_documents(site, self.searchable, state)
-        )
-        count = index_site(site, documents, self.config.lang)
-        if state is not None and self.dirty:
-            self.state.save_documents(state, documents)
-        log.info("katalog: search index of %d pages written to %s/search-index", count, config.site_dir)
 
     def _remember_addresses(self, config: MkDocsConfig) -> None:
         assert self.files is not None
