@@ -35,3 +35,10 @@ def test_importing_the_vocabularies_loads_only_a_handful_of_generator_modules() 
 def test_a_public_name_is_imported_on_first_use(name: str) -> None:
     loaded = _generator_modules(f"import generator\ngenerator.{name}")
     assert "generator.content.check" in loaded
+
+
+def test_the_command_line_loads_only_the_checker_until_a_command_needs_more() -> None:
+    # `katalog check` in CI, in a pre-commit hook, in a forked worker: no pages, search or exports.
+    loaded = _generator_modules("import generator.cli")
+    beyond = [m for m in loaded if m.split(".")[1:2] in (["site"], ["search"], ["opendata"], ["engine"])]
+    assert beyond == [], beyond

@@ -2,7 +2,8 @@
 finished in one go) and `finish` (after any engine rendered the source).
 
 Like `cli.py`, thin: parse, call the library, print, return the exit status (0 done, 1 the content
-has problems or the engine failed, 2 refused or misused).
+has problems or the engine failed, 2 refused or misused). The library is imported when a command
+runs: every `katalog` command builds this parser, and `katalog check` has no use for the site.
 """
 
 from __future__ import annotations
@@ -10,16 +11,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..content.catalogue import Catalogue
-from ..content.check import check
-from ..content.report import format_text
-from ..site.coverage import summary as coverage_summary
-from .finish import finish_site
-from .render import ENGINES, EngineNotFound, render
-from .site_config import SiteConfigError, read_site_config
-from .source import Manifest, SourceError, write_source
+from .render import ENGINES
+
+if TYPE_CHECKING:
+    from ..content.catalogue import Catalogue
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 DEFAULT_OUT = Path("build") / "katalog"
@@ -58,6 +55,12 @@ def add_build_commands(commands: Any) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from ..content.check import check
+    from ..content.report import format_text
+    from .render import EngineNotFound, render
+    from .site_config import SiteConfigError, read_site_config
+    from .source import SourceError, write_source
+
     try:
         config = read_site_config(args.config)
     except SiteConfigError as error:
@@ -96,6 +99,12 @@ def _finish(args: argparse.Namespace) -> int:
 def _finish_folder(folder: Path, command: str, catalogue: Catalogue | None = None) -> int:
     """Finish the site in `folder`; `catalogue`: the one the source was built from, checked
     already (else the catalogue the folder names is checked now)."""
+    from ..content.check import check
+    from ..content.report import format_text
+    from ..site.coverage import summary as coverage_summary
+    from .finish import finish_site
+    from .source import Manifest
+
     try:
         manifest = Manifest.read(folder)
     except (OSError, ValueError, TypeError):
