@@ -144,9 +144,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             for path, planned in sorted(self.preview.pages.items()):
                 files.append(GeneratedPage.planned(config, path, planned, InclusionLevel.NOT_IN_NAV))
             if self.preview.catalogue is not None:  # the photos of the records read
-                for path, data in web_photos(self.preview.catalogue, self.root, config, self.config)[
-                    0
-                ].items():
+                photos, _ = web_photos(self.preview.catalogue, self.root, config, self.config)
+                for path, data in photos.items():
                     files.append(File.generated(config, path, content=data))
             return files
         # `serve` runs a web server's threads beside the build: no forked check there.
