@@ -83,8 +83,8 @@ def test_catalogue_json_is_valid_against_its_schema(catalogue, exports):
 
 
 def test_one_json_document_per_record_at_a_stable_path(catalogue, exports):
+    """Regions, agreements and visits have one each; innovations are in katalog.json only."""
     expected = {f"data/daerah/{r}.json" for r in catalogue.regions}
-    expected |= {f"data/inovasi/{ref}.json" for ref in catalogue.innovations}
     expected |= {f"data/kerja-sama/{a}.json" for a in catalogue.agreements}
     expected |= {f"data/kunjungan/{v}.json" for v in catalogue.visits}
     assert {p for p in exports if p.endswith(".json") and p.count("/") > 1} == expected
@@ -100,10 +100,10 @@ def test_one_json_document_per_record_at_a_stable_path(catalogue, exports):
             single = as_json(exports, f"data/{folder}/{record['id']}.json")
             assert list(check.iter_errors(single)) == [], record["id"]
             assert single == record
-    command_center = as_json(exports, "data/inovasi/kabupaten-sumedang/command-center.json")
-    assert list(validator(exports, "innovation").iter_errors(command_center)) == []
     ref = "kabupaten-sumedang/command-center"
-    assert command_center == whole["innovations"][sorted(catalogue.innovations).index(ref)]
+    command_center = whole["innovations"][sorted(catalogue.innovations).index(ref)]
+    assert list(validator(exports, "innovation").iter_errors(command_center)) == []
+    assert command_center["description"] == catalogue.innovations[ref].description
     assert command_center["page"] == f"{SITE}inovasi/kabupaten-sumedang/command-center/"
     assert command_center["last_verified"] == catalogue.innovations[ref].last_verified.isoformat()
     visit = as_json(exports, "data/kunjungan/2025-07-lampung-selatan-ke-sumedang.json")
@@ -123,8 +123,8 @@ def test_records_without_a_page_have_no_page_link(catalogue, exports):
 
 def test_links_are_relative_without_a_site_address(catalogue):
     exports = build_exports(catalogue)
-    record = as_json(exports, "data/inovasi/kabupaten-sumedang/command-center.json")
-    assert record["page"] == "../../../inovasi/kabupaten-sumedang/command-center/"
+    record = as_json(exports, "data/kunjungan/2025-07-lampung-selatan-ke-sumedang.json")
+    assert record["page"] == "../../kunjungan/2025-07-lampung-selatan-ke-sumedang/"
     whole = as_json(exports, "data/katalog.json")
     assert "site" not in whole
     first = sorted(catalogue.innovations)[0]
@@ -138,8 +138,8 @@ def test_page_urls_come_from_the_caller():
     flat = build_exports(
         load_catalogue(FIXTURES / "minimal"), url_of=lambda p: p.removesuffix(".md") + ".html"
     )
-    record = as_json(flat, "data/inovasi/kabupaten-sumedang/command-center.json")
-    assert record["page"] == "../../../inovasi/kabupaten-sumedang/command-center.html"
+    (record,) = as_json(flat, "data/katalog.json")["innovations"]
+    assert record["page"] == "../inovasi/kabupaten-sumedang/command-center.html"
 
 
 # --- CSV ------------------------------------------------------------------------------------------
@@ -162,6 +162,11 @@ def test_csv_tables(catalogue, exports):
     )
     assert command_center["affairs"] == "communication-informatics; statistics"
     assert "metrics" not in innovations[0] and "sources" not in innovations[0]  # lists of records: JSON only
+    # Markdown texts are in the JSON and on the page, not in the tables.
+    for name in ("problem", "description", "goals", "benefits", "results"):
+        assert name not in innovations[0], name
+    assert command_center["summary"] == catalogue.innovations["kabupaten-sumedang/command-center"].summary
+    assert "account" not in table(exports, "data/kunjungan.csv")[0]
     agencies = table(exports, "data/perangkat-daerah.csv")
     assert len(agencies) == sum(len(r.agencies) for r in catalogue.regions.values())
     assert agencies[0]["page"].startswith(f"{SITE}perangkat-daerah/")
@@ -212,7 +217,7 @@ def test_atom_feeds_are_well_formed_with_the_shipped_innovations(catalogue, expo
     )
     assert entry.find(f"{ATOM}author/{ATOM}name").text == "Kabupaten Sumedang"
     links = {link.get("type"): link.get("href") for link in entry.findall(f"{ATOM}link")}
-    assert links["application/json"] == f"{SITE}data/inovasi/kabupaten-sumedang/command-center.json"
+    assert links == {"text/html": f"{SITE}inovasi/kabupaten-sumedang/command-center/"}
     visits = ET.fromstring(exports["data/kunjungan.atom"])
     assert len(visits.findall(f"{ATOM}entry")) == min(len(catalogue.visits), FEED_LIMIT)
     newest = max(catalogue.visits.values(), key=lambda v: (v.date, [-ord(c) for c in v.id]))
@@ -340,7 +345,7 @@ def test_csv_cells_never_start_a_spreadsheet_formula(tmp_path):
     for name in ("title", "summary", "implementation_time"):
         assert row[name] == "'" + hostile[name], name
     assert row["tags"] == "tag-a"
-    record = as_json(exports, "data/inovasi/kabupaten-sumedang/command-center.json")
+    (record,) = as_json(exports, "data/katalog.json")["innovations"]
     assert (record["title"], record["summary"]) == (hostile["title"], hostile["summary"])
     for data in (v for k, v in exports.items() if k.endswith(".csv")):
         for cells in csv.reader(io.StringIO(data.decode("utf-8"), newline="")):

@@ -14,6 +14,7 @@ MkDocs would warn about) goes MkDocs' own way. The converter's inline step takes
 MkDocs also reads each page's whole Markdown with Python's HTML parser, for the `id` (and `<a
 name>`) attributes of its raw HTML, which links to anchors are checked against: 3% of a build.
 Generated pages have none, so a page in which no attribute can be named so is not parsed.
+Contributor prose, already HTML, is not read by that parser again either (`stashed_prose`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from .quick_inline import quicken
+from .stashed_prose import stash_prose
 
 # A relative link to a Markdown page and nothing else: no scheme, anchor, query, escape or space.
 _PLAIN_PAGE_LINK = re.compile(r"[A-Za-z0-9_.-][A-Za-z0-9_./-]*\.md")
@@ -71,6 +73,7 @@ class OneConverter:
                 extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
             )
             quicken(self._converter)
+            stash_prose(self._converter)
         md = self._converter.reset()
         # MkDocs' private per-page processors, as its own `render` registers them (MkDocs is pinned).
         raw_html = _RawHTMLAnchors()

@@ -4,9 +4,10 @@
   (built from the same model as the checker and the editor schemas);
 - `data/daerah.csv`, `perangkat-daerah.csv`, `inovasi.csv`, `kerja-sama.csv`, `kunjungan.csv`, one
   table per kind;
-- one JSON document per record at a stable path: `data/daerah/<region-id>.json`,
-  `data/inovasi/<region-id>/<innovation-id>.json`, `data/kerja-sama/<agreement-id>.json`,
-  `data/kunjungan/<visit-id>.json`;
+- one JSON document per region, agreement and visit at a stable path: `data/daerah/<region-id>.json`,
+  `data/kerja-sama/<agreement-id>.json`, `data/kunjungan/<visit-id>.json`. Innovations, the bulk
+  of a national catalogue, have none: each is in `katalog.json` and on its page, and at 30,000
+  innovations of several hundred words a file each would add 169 MiB to the site (and 30,000 files);
 - Atom feeds of new and updated innovations: `data/inovasi.atom`, `data/daerah/<region-id>.atom`;
   and of visits: `data/kunjungan.atom`.
 
@@ -60,7 +61,7 @@ def build_exports(
 def write_exports(files: dict[str, bytes], site: Path) -> None:
     """Write `build_exports` output under the built site's folder.
 
-    The per-record folders (`data/inovasi/`, …) belong to the exports alone: a file there that is
+    The per-record folders (`data/daerah/`, …) belong to the exports alone: a file there that is
     not written now is a removed record's, left by an earlier build into the same folder.
     """
     for rel, data in files.items():
@@ -200,9 +201,6 @@ class _Exporter:
         for region in catalogue.regions.values():
             rel = f"{EXPORT_DIR}/daerah/{region.id}.json"
             files[rel] = _compact_json(self.region(region, rel))
-        for innovation in catalogue.innovations.values():
-            rel = f"{EXPORT_DIR}/inovasi/{innovation.region}/{innovation.id}.json"
-            files[rel] = _compact_json(self.innovation(innovation, rel))
         for agreement in catalogue.agreements.values():
             rel = f"{EXPORT_DIR}/kerja-sama/{agreement.id}.json"
             files[rel] = _compact_json(self.agreement(agreement, rel))

@@ -145,12 +145,6 @@ class _Feeds:
         ET.SubElement(
             entry, "link", {"rel": "alternate", "type": "text/html", "href": self.links.link(page_path, rel)}
         )
-        record = f"{EXPORT_DIR}/inovasi/{innovation.region}/{innovation.id}.json"
-        ET.SubElement(
-            entry,
-            "link",
-            {"rel": "alternate", "type": "application/json", "href": self.links.link(record, rel)},
-        )
         if published is not None:
             ET.SubElement(entry, "published").text = _stamp(published)
         ET.SubElement(entry, "updated").text = _stamp(updated)

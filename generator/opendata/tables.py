@@ -1,7 +1,10 @@
 """CSV tables of a checked catalogue, one per kind, safe to open in a spreadsheet.
 
 Nested records become `parent.field` columns; lists of records are left out (they are in the JSON),
-lists of ids and vocabulary values are joined with `CSV_SEPARATOR`.
+lists of ids and vocabulary values are joined with `CSV_SEPARATOR`. Markdown texts (an innovation's
+description, problem, goals …) are left out too: they are in the JSON and on the record's page
+(`page`), and at national scale they would be most of the table (158 MiB of a 160 MiB inovasi.csv at
+30,000 innovations of several hundred words), in cells no spreadsheet shows well.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import csv
 import io
 from typing import Any
 
-from ..content.fields import input_fields
+from ..content.fields import FieldInfo, input_fields
 from ..content.text_safety import FORMULA_START
 
 # Between the items of a list in a CSV cell. Lists in the CSV hold ids and vocabulary values only,
@@ -27,10 +30,15 @@ def _csv_columns(cls: type) -> list[str]:
     columns = []
     for name, info in input_fields(cls).items():
         if info.record is None:
-            columns.append(name)
+            columns += [name] if _in_table(info) else []
         elif not info.is_list:
-            columns += [f"{name}.{sub}" for sub, s in input_fields(info.record).items() if s.record is None]
+            fields = input_fields(info.record).items()
+            columns += [f"{name}.{sub}" for sub, s in fields if s.record is None and _in_table(s)]
     return columns
+
+
+def _in_table(info: FieldInfo) -> bool:
+    return info.fmt != "markdown"
 
 
 def _cell(row: dict[str, Any], column: str) -> str:

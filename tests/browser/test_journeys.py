@@ -141,6 +141,24 @@ def test_keyboard_reaches_main_content_through_the_skip_link(guarded_page: Page,
     assert page.evaluate("!!document.activeElement.closest('.md-content')")
 
 
+def test_the_colour_scheme_picked_stays_on_the_next_page(
+    guarded_page: Page, guard: Guard, site_url: str
+) -> None:
+    """The pick is applied by javascripts/palette.js as the page loads, before the theme's script."""
+    page = guarded_page
+    page.goto(site_url + PAGES["innovation"])
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "default"  # the system's light setting
+    page.locator("label[title='Mode gelap']").click()
+    assert page.evaluate(scheme) == "slate"
+    # Without the theme's script, only palette.js can have applied it.
+    guard.expected.append("Failed to load resource")
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page.goto(site_url + PAGES["region"], wait_until="domcontentloaded")
+    assert page.evaluate(scheme) == "slate"
+    assert page.evaluate("document.body.getAttribute('data-md-color-primary')") == "custom"
+
+
 def test_keyboard_reaches_search_and_it_works(guarded_page: Page, site_url: str) -> None:
     page = guarded_page
     page.goto(site_url)
