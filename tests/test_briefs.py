@@ -22,7 +22,16 @@ from generator.content.file_checks import FileCache
 from generator.content.labels import labels
 from generator.content.model import Agency, Agreement, Innovation
 from generator.site import paths
-from generator.site.briefs import Brief, BriefMemo, build_brief, delegation, pair_agreements, related_pairs
+from generator.site.briefs import (
+    Brief,
+    BriefLimits,
+    BriefMemo,
+    HostIndex,
+    build_brief,
+    delegation,
+    pair_agreements,
+    related_pairs,
+)
 from generator.site.pages import REGION_LIST_LENGTH, build_pages, plan_pages, record_page_paths
 from generator.site.redirects import moved_pages
 
@@ -486,15 +495,46 @@ def test_a_memo_of_the_last_plan_gives_the_briefs_a_new_plan_would(tmp_path: Pat
 
 def test_a_memo_reuses_a_brief_made_from_the_same_records(catalogue: Catalogue) -> None:
     memo = BriefMemo()
-    host = [i for i in catalogue.innovations.values() if i.region == SUMEDANG]
-    made = memo.brief(catalogue, LAMSEL, SUMEDANG, (), host)
+    agencies = catalogue.regions[SUMEDANG].agencies
+    host = HostIndex.of(catalogue, SUMEDANG).innovations
+    made = memo.brief(catalogue, LAMSEL, SUMEDANG, (), HostIndex(agencies, host), BriefLimits())
     memo.plan_done()
-    assert memo.brief(catalogue, LAMSEL, SUMEDANG, (), list(host)) is made
-    assert memo.brief(catalogue, LAMSEL, SUMEDANG, (), host[1:]) is not made
-    memo.plan_done()
-    assert memo.brief(catalogue, LAMSEL, SUMEDANG, (), host) == build_brief(
-        catalogue, LAMSEL, SUMEDANG, (), host
+    assert memo.brief(catalogue, LAMSEL, SUMEDANG, (), HostIndex(agencies, list(host)), BriefLimits()) is made
+    assert (
+        memo.brief(catalogue, LAMSEL, SUMEDANG, (), HostIndex(agencies, host[1:]), BriefLimits()) is not made
     )
+    memo.plan_done()
+    again = memo.brief(catalogue, LAMSEL, SUMEDANG, (), HostIndex(agencies, host), BriefLimits())
+    assert again == build_brief(catalogue, LAMSEL, SUMEDANG, ())
+
+
+@pytest.mark.parametrize("limits", [BriefLimits(1, 1, 1), BriefLimits(2, 3, 1), BriefLimits(0, 5, 0)])
+def test_a_limited_brief_keeps_the_first_of_the_whole_brief_and_counts_the_rest(
+    catalogue: Catalogue, limits: BriefLimits
+) -> None:
+    """What a printed brief keeps, read straight from the host's index, is the whole brief cut:
+    each need's first innovations, the matches among those, the first others, and the counts."""
+    per_agency, matches_kept, others_kept = limits.per_agency, limits.matches, limits.others
+    assert per_agency is not None and matches_kept is not None and others_kept is not None
+    for visitor, host in itertools.permutations(sorted(catalogue.regions), 2):
+        whole = build_brief(catalogue, visitor, host)
+        cut = build_brief(catalogue, visitor, host, limits=limits)
+        expected_needs = [
+            (n.agency, n.counterparts, n.innovations[:per_agency], len(n.innovations) - per_agency)
+            for n in whole.needs
+        ]
+        assert [tuple(n) for n in cut.needs] == [
+            (a, c, i, max(0, more)) for a, c, i, more in expected_needs
+        ], (visitor, host)
+        wanted = {i.ref for n in cut.needs for i in n.innovations}
+        assert cut.matches == tuple(m for m in whole.matches if m.innovation.ref in wanted)[:matches_kept]
+        assert cut.others == whole.others[:others_kept]
+        assert cut.more_others == len(whole.others) - len(cut.others)
+        assert (cut.agreements, cut.coordinators, cut.named) == (
+            whole.agreements,
+            whole.coordinators,
+            whole.named,
+        )
 
 
 def test_the_briefs_of_a_region_with_partners_all_over_go_on_over_pages(catalogue: Catalogue) -> None:

@@ -18,19 +18,20 @@ from .relations import title_key
 
 
 class Match(NamedTuple):
-    """A host innovation and the visiting agencies it is for (a tuple: a brief of a large host
-    makes thousands, for every pair of linked regions)."""
+    """A host innovation and the visiting agencies it is for."""
 
     innovation: Innovation
     visitors: tuple[Agency, ...]
 
 
 class Need(NamedTuple):
-    """One agency of the delegation: its counterparts at the host and their innovations."""
+    """One agency of the delegation: its counterparts at the host and their innovations, active
+    ones first, and how many more it has than `innovations` holds (see `BriefLimits`)."""
 
     agency: Agency
     counterparts: tuple[Agency, ...]
     innovations: tuple[Innovation, ...]
+    more: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +41,10 @@ class Brief:
     Attributes:
         agreements: the pair's agreements, oldest first.
         needs: every agency of the delegation, in the visitor's order.
-        matches: the host innovations that serve an agency of the delegation, those for the most
-            agencies first, stopped ones last.
-        others: the host's other innovations.
+        matches: the host innovations that serve an agency of the delegation (with limits, those of
+            them the needs hold), those for the most agencies first, stopped ones last.
+        others: the host's other innovations, by title.
+        more_others: how many other innovations there are beyond `others`.
         coordinators: the host agencies the pair's agreements name: whom to ask where nothing
             matches yet.
         named: whether the agreements named the delegation (else it is the visitor's agencies
@@ -55,12 +57,54 @@ class Brief:
     needs: tuple[Need, ...]
     matches: tuple[Match, ...]
     others: tuple[Innovation, ...]
+    more_others: int = 0
     coordinators: tuple[Agency, ...] = ()
     named: bool = False
 
     @property
     def delegation(self) -> tuple[Agency, ...]:
         return tuple(need.agency for need in self.needs)
+
+
+@dataclass(frozen=True, slots=True)
+class BriefLimits:
+    """How much of a brief is kept, for a printed page (None: all of it): the innovations of each
+    need, the matches (of the needs' innovations only), the others."""
+
+    per_agency: int | None = None
+    matches: int | None = None
+    others: int | None = None
+
+
+class HostIndex:
+    """A host's innovations arranged once for all its briefs (a large host is in hundreds: one
+    for every region linked to it), so that a brief reads only what it keeps: by agency kind,
+    active ones and stopped ones apart, and by the set of kinds of an innovation's agencies."""
+
+    def __init__(self, agencies: Sequence[Agency], innovations: list[Innovation]) -> None:
+        self.agencies = tuple(agencies)
+        self.innovations = innovations  # by title, as `Relations.by_region` holds them
+        kind_of = {agency.id: agency.kind for agency in agencies}
+        # Innovations of one host share a few combinations of agencies: their kinds worked out once.
+        kinds_of: dict[tuple[str, ...], frozenset[str]] = {}
+        self.kinds: list[frozenset[str]] = []
+        self.by_kind: dict[str, tuple[list[int], list[int]]] = {}
+        self.by_kinds: dict[frozenset[str], list[int]] = {}
+        for position, innovation in enumerate(innovations):
+            kinds = kinds_of.get(innovation.agencies)
+            if kinds is None:
+                kinds = kinds_of[innovation.agencies] = frozenset(
+                    kind_of[a] for a in innovation.agencies if a in kind_of
+                )
+            self.kinds.append(kinds)
+            self.by_kinds.setdefault(kinds, []).append(position)
+            for kind in kinds:
+                self.by_kind.setdefault(kind, ([], []))[innovation.status != "active"].append(position)
+
+    @classmethod
+    def of(cls, catalogue: Catalogue, host: str) -> HostIndex:
+        innovations = sorted((i for i in catalogue.innovations.values() if i.region == host), key=title_key)
+        return cls(catalogue.regions[host].agencies, innovations)
 
 
 def pair_agreements(agreements: Iterable[Agreement], visitor: str, host: str) -> tuple[Agreement, ...]:
@@ -96,57 +140,61 @@ def build_brief(
     visitor: str,
     host: str,
     agreements: Sequence[Agreement] | None = None,
-    host_innovations: list[Innovation] | None = None,
+    index: HostIndex | None = None,
+    limits: BriefLimits = BriefLimits(),
 ) -> Brief:
     """Match the host's innovations to the visiting delegation's agency kinds.
 
     Args:
         agreements: the pair's agreements (`pair_agreements`, worked out when None).
-        host_innovations: the host's innovations sorted by title as `Relations.by_region` holds
-            them; saves a scan of the whole catalogue and a sort per brief (there is a brief for
-            every linked pair of regions).
+        index: the host's `HostIndex` (made here when None), shared by all the host's briefs.
+        limits: how much to keep; the counts beyond are in `Need.more` and `Brief.more_others`.
     """
     if agreements is None:
         agreements = pair_agreements(catalogue.agreements.values(), visitor, host)
+    index = index or HostIndex.of(catalogue, host)
     named = _named(catalogue, visitor, agreements)
     visiting = named or _with_counterparts(catalogue, visitor, host)
-    if host_innovations is None:
-        host_innovations = sorted(
-            (i for i in catalogue.innovations.values() if i.region == host), key=title_key
-        )
-    host_agencies = catalogue.regions[host].agencies
-    kind_of = {agency.id: agency.kind for agency in host_agencies}
-    # Innovations of one host share a few combinations of agencies: match each combination once.
-    visitors_of: dict[tuple[str, ...], tuple[Agency, ...]] = {}
-    # Innovations that interest the most visiting agencies first, stopped ones last; else in the
-    # host's order, by title: grouped by that key in one pass, rather than sorted.
-    groups: dict[tuple[bool, int], list[Match]] = {}
-    by_agency: dict[str, list[Innovation]] = {a.id: [] for a in visiting}
-    others = []
-    for innovation in host_innovations:
-        visitors = visitors_of.get(innovation.agencies)
-        if visitors is None:
-            kinds = {kind_of[agency_id] for agency_id in innovation.agencies if agency_id in kind_of}
-            visitors = visitors_of[innovation.agencies] = tuple(a for a in visiting if a.kind in kinds)
-        if visitors:
-            groups.setdefault((innovation.status != "active", -len(visitors)), []).append(
-                Match(innovation, visitors)
-            )
-            for agency in visitors:
-                by_agency[agency.id].append(innovation)
-        else:
-            others.append(innovation)
-    needs = tuple(
-        Need(
-            agency,
-            tuple(a for a in host_agencies if a.kind == agency.kind),
-            tuple(sorted(by_agency[agency.id], key=lambda i: i.status != "active")),
-        )
-        for agency in visiting
+    innovations = index.innovations
+    needs = []
+    kept: dict[int, None] = {}  # positions of the needs' innovations, in order
+    for agency in visiting:
+        active, stopped = index.by_kind.get(agency.kind, ([], []))
+        first = _first(active, limits.per_agency)
+        first = first + _first(stopped, None if limits.per_agency is None else limits.per_agency - len(first))
+        kept.update(dict.fromkeys(first))
+        counterparts = tuple(a for a in index.agencies if a.kind == agency.kind)
+        shown = tuple(innovations[p] for p in first)
+        needs.append(Need(agency, counterparts, shown, len(active) + len(stopped) - len(shown)))
+
+    def visitors(position: int) -> tuple[Agency, ...]:
+        kinds = index.kinds[position]
+        return tuple(a for a in visiting if a.kind in kinds)
+
+    # Innovations that interest the most visiting agencies first, stopped ones last; else by title.
+    ranked = sorted(
+        ((innovations[p].status != "active", -len(v), p, v) for p in kept if (v := visitors(p))),
+        key=lambda item: item[:3],
     )
-    matches = tuple(match for key in sorted(groups) for match in groups[key])
-    coordinators = _named(catalogue, host, agreements)
-    return Brief(visitor, host, tuple(agreements), needs, matches, tuple(others), coordinators, bool(named))
+    matches = tuple(Match(innovations[p], v) for _, _, p, v in ranked[: limits.matches])
+    kinds = {a.kind for a in visiting}
+    unmatched = [group for group_kinds, group in index.by_kinds.items() if group_kinds.isdisjoint(kinds)]
+    others = sorted(p for group in unmatched for p in _first(group, limits.others))[: limits.others]
+    return Brief(
+        visitor,
+        host,
+        tuple(agreements),
+        tuple(needs),
+        matches,
+        tuple(innovations[p] for p in others),
+        sum(map(len, unmatched)) - len(others),
+        _named(catalogue, host, agreements),
+        bool(named),
+    )
+
+
+def _first(positions: list[int], limit: int | None) -> list[int]:
+    return positions if limit is None else positions[: max(0, limit)]
 
 
 class BriefMemo:
@@ -154,7 +202,7 @@ class BriefMemo:
     the same: the visiting and host regions and the pair's agreements (the same objects: the
     checker's FileCache keeps the records of unchanged files) and the host's innovations in order
     (a list compared item by item, by identity first). There is a brief for every linked pair of
-    regions: 2,500 at 30,000 innovations, a third of a rebuild's planning.
+    regions: 2,500 at 30,000 innovations.
     """
 
     def __init__(self) -> None:
@@ -168,7 +216,8 @@ class BriefMemo:
         visitor: str,
         host: str,
         agreements: Sequence[Agreement],
-        host_innovations: list[Innovation],
+        index: HostIndex,
+        limits: BriefLimits,
     ) -> Brief:
         """`build_brief`'s brief, the last plan's when made from the same records."""
         key = (visitor, host)
@@ -178,12 +227,12 @@ class BriefMemo:
             last is not None
             and len(last[0]) == len(records)
             and all(a is b for a, b in zip(last[0], records, strict=True))
-            and last[1] == host_innovations
+            and last[1] == index.innovations
         ):
             brief = last[2]
         else:
-            brief = build_brief(catalogue, visitor, host, agreements, host_innovations)
-        self._now[key] = (records, host_innovations, brief)
+            brief = build_brief(catalogue, visitor, host, agreements, index, limits)
+        self._now[key] = (records, index.innovations, brief)
         return brief
 
     def plan_done(self) -> None:

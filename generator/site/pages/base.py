@@ -10,7 +10,7 @@ from typing import Any
 from ...content.catalogue import Catalogue
 from ...content.model import Innovation, Region
 from .. import paths
-from ..briefs import BriefMemo, pair_agreements, related_pairs
+from ..briefs import BriefMemo, HostIndex, pair_agreements, related_pairs
 from ..page_cuts import cut
 from ..pager import Pager, guide, pager
 from ..relations import Relations, build_relations
@@ -69,6 +69,7 @@ class PageBase:
         }
         # The briefs of an earlier plan to reuse (`mkdocs serve`), else none.
         self.brief_memo = BriefMemo()
+        self._host_indexes: dict[str, HostIndex] = {}
         # Innovations per region: one table that every page showing counts shares.
         self.counts = Counter({region: len(items) for region, items in self.rel.by_region.items()})
         # Visits per innovation studied: the home page's "most studied" and the innovation pages.
@@ -76,6 +77,14 @@ class PageBase:
         self.agency_acronyms = {
             (r.id, a.id): a.acronym for r in catalogue.regions.values() for a in r.agencies
         }
+
+    def host_index(self, host: str) -> HostIndex:
+        """The host's innovations arranged for its briefs, once per plan."""
+        index = self._host_indexes.get(host)
+        if index is None:
+            innovations = self.rel.innovations_of_region(host)
+            index = self._host_indexes[host] = HostIndex(self.regions[host].agencies, innovations)
+        return index
 
     def agreement_pairs(self, agreement: Any) -> list[tuple[str, str]]:
         """The (visitor, host) pairs of an agreement's parties that have a brief."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Iterator
@@ -10,6 +9,7 @@ from typing import Any
 
 from ...content.model import Innovation, Region, Visit
 from .. import paths
+from ..briefs import BriefLimits
 from .base import PageBase, in_region
 from .planned import Planned
 from .sizes import (
@@ -21,6 +21,9 @@ from .sizes import (
     VISITS_SHOWN,
 )
 
+# What a printed brief keeps: a page's inputs are only what it shows, and they are what tells a
+# rebuild that it changed.
+_BRIEF_LIMITS = BriefLimits(BRIEF_PER_AGENCY_SHOWN, BRIEF_MATCHES_SHOWN, BRIEF_OTHERS_SHOWN)
 # Links to documents (link-kinds.yml): listed apart from apps and news, for a region copying it.
 DOCUMENT_KINDS = frozenset({"regulation", "sop", "report"})
 # A counterpart agency as an agency page lists it: region, agency, (title, page) of its first
@@ -67,29 +70,21 @@ class RecordPages(PageBase):
     def pair_brief(self, visitor: str, host: str) -> Planned:
         """The one visit brief of a pair: what the host has for each agency of the delegation."""
         agreements = self.pair_agreements.get((visitor, host), ())
-        brief = self.brief_memo.brief(
-            self.catalogue, visitor, host, agreements, self.rel.innovations_of_region(host)
-        )
         # A brief is printed: the innovations each agency should see first, described in full once
         # each; the rest are named, and all are on the host agencies' pages.
-        shown = {need.agency.id: need.innovations[:BRIEF_PER_AGENCY_SHOWN] for need in brief.needs}
-        wanted = {i.ref for items in shown.values() for i in items}
-        matches = [m for m in brief.matches if m.innovation.ref in wanted][:BRIEF_MATCHES_SHOWN]
-        described = {m.innovation.ref for m in matches}
-        others = brief.others[:BRIEF_OTHERS_SHOWN]
+        brief = self.brief_memo.brief(
+            self.catalogue, visitor, host, agreements, self.host_index(host), _BRIEF_LIMITS
+        )
+        matches = list(brief.matches)
         return self.render(
             "brief.md.j2",
             paths.brief(visitor, host),
-            # Only what the page shows: a page's inputs are what tells a rebuild it changed.
-            brief=dataclasses.replace(brief, matches=tuple(matches), others=others),
-            needs=[
-                (need, shown[need.agency.id], len(need.innovations) - len(shown[need.agency.id]))
-                for need in brief.needs
-            ],
-            described=described,
+            brief=brief,
+            needs=[(need, need.innovations, need.more) for need in brief.needs],
+            described={m.innovation.ref for m in matches},
             matches=matches,
-            others=others,
-            more_others=max(0, len(brief.others) - BRIEF_OTHERS_SHOWN),
+            others=brief.others,
+            more_others=brief.more_others,
             trail=[
                 (self.renderer.label("home"), paths.HOME),
                 (self.renderer.region_name(self.regions[visitor]), paths.region(visitor)),
