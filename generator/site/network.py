@@ -36,6 +36,8 @@ def network_svg(
         f'<defs><marker id="{chart_id}-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="kid-network__head"/>'
         "</marker></defs>",
+        # Every line ends in the arrow: marker-end is inherited, so it is said once, not per line.
+        f'<g marker-end="url(#{chart_id}-arrow)">',
     ]
     for source, target, count, how in edges:
         (x1, y1), (x2, y2) = position[source], position[target]
@@ -46,8 +48,9 @@ def network_svg(
         parts.append(
             f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
             f'class="kid-network__edge kid-network__edge--{how}" '
-            f'stroke-width="{1 + min(count, 5)}" marker-end="url(#{chart_id}-arrow)"/>'
+            f'stroke-width="{1 + min(count, 5)}"/>'
         )
+    parts.append("</g>")
     labelled = len(nodes) <= MAX_LABELLED_NODES
     for node_id, label in nodes:
         x, y = position[node_id]

@@ -159,6 +159,16 @@ def test_the_colour_scheme_picked_stays_on_the_next_page(
     assert page.evaluate("document.body.getAttribute('data-md-color-primary')") == "custom"
 
 
+def test_every_line_of_the_learning_network_ends_in_an_arrow(guarded_page: Page, site_url: str) -> None:
+    """The arrow is set once on the lines' group (generator/site/network.py) and inherited."""
+    page = guarded_page
+    page.goto(site_url + PAGES["network"])
+    ends = page.evaluate(
+        "[...document.querySelectorAll('.kid-network line')].map(l => getComputedStyle(l).markerEnd)"
+    )
+    assert ends and all(end.endswith('-arrow")') and end.startswith('url("') for end in ends), ends
+
+
 def test_keyboard_reaches_search_and_it_works(guarded_page: Page, site_url: str) -> None:
     page = guarded_page
     page.goto(site_url)

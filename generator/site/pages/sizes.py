@@ -31,8 +31,10 @@ REGION_AGENCY_ROWS = 10
 REGION_PAGE_SIZE = 10
 # Links drawn in a learning-network picture; the busiest first, the rest are in the tables.
 NETWORK_DRAWN_EDGES = 20
-# Rows of the learning network's table; the busiest links come first.
-NETWORK_TABLE_ROWS = 20
+# Rows of the learning network's table; the busiest links come first. Fifteen keep the page in
+# its budget whichever regions they name: 20 rows of long names were 25.1 KB at 30,000 innovations
+# spread evenly (benchmarks/RESULTS.md).
+NETWORK_TABLE_ROWS = 15
 
 
 # A printed visit brief: for each agency of the delegation, the host innovations it should see first
