@@ -3,8 +3,8 @@
 Nested records become `parent.field` columns; lists of records are left out (they are in the JSON),
 lists of ids and vocabulary values are joined with `CSV_SEPARATOR`. Markdown texts (an innovation's
 description, problem, goals …) are left out too: they are in the JSON and on the record's page
-(`page`), and at national scale they would be most of the table (158 MiB of a 160 MiB inovasi.csv at
-30,000 innovations of several hundred words), in cells no spreadsheet shows well.
+(`page`), and at national scale they would be most of the table (nine tenths of the 158 MiB of
+inovasi.csv at 30,000 innovations of several hundred words), in cells no spreadsheet shows well.
 """
 
 from __future__ import annotations

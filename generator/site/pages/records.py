@@ -75,23 +75,18 @@ class RecordPages(PageBase):
         brief = self.brief_memo.brief(
             self.catalogue, visitor, host, agreements, self.host_index(host), _BRIEF_LIMITS
         )
-        matches = list(brief.matches)
         return self.render(
             "brief.md.j2",
             paths.brief(visitor, host),
             brief=brief,
-            needs=[(need, need.innovations, need.more) for need in brief.needs],
-            described={m.innovation.ref for m in matches},
-            matches=matches,
-            others=brief.others,
-            more_others=brief.more_others,
+            described={m.innovation.ref for m in brief.matches},
             trail=[
                 (self.renderer.label("home"), paths.HOME),
                 (self.renderer.region_name(self.regions[visitor]), paths.region(visitor)),
             ],
             agency_acronyms=self.agency_acronyms,
             past_visits=self.rel.visits_between(visitor, host)[:VISITS_SHOWN],
-            verified=_newest_verified([m.innovation for m in matches]),
+            verified=_newest_verified([m.innovation for m in brief.matches]),
             document_kinds=DOCUMENT_KINDS,
         )
 
