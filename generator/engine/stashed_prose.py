@@ -4,8 +4,9 @@ A generated page carries each contributor text as one HTML block, `<div class="k
 `</div>`, rendered and sanitised before the page was written (`site.render.prose`). Python-Markdown
 still reads every character of such a block with Python's HTML parser (the `md_in_html` extension's
 `html_block` step) only to find where it ends and keep it unchanged: on pages of long texts, an
-eighth of their Markdown conversion (benchmarks/RESULTS.md). Here the block is put in Python-Markdown's store of raw HTML before that step,
-as the step itself would put it: the same text, the same blank lines around it, so the same page.
+eighth of their Markdown conversion (benchmarks/RESULTS.md). Here the block is put in
+Python-Markdown's store of raw HTML before that step, as the step itself would put it: the same
+text, the same blank lines around it, so the same page.
 
 Only a block exactly as `prose` writes it is taken: the opening line alone after a blank line, no
 other `div` inside (sanitised prose has none: `content.prose._ALLOWED_TAGS`), the closing line
